@@ -1,0 +1,59 @@
+"""The orchestrator: ``parse(source, options) -> PolicyDocument``.
+
+Stages, one direction, each a module with one job:
+    ingest     path | bytes | str  -> Source   (format, encoding, pages detected)
+    normalize  Source              -> Text     (raw text + folded view for matching)
+    structure  Text                -> Envelope + outline draft (sections, table rows)
+    units      outline draft       -> units, deadlines and conventions per item
+    assemble   all of the above    -> PolicyDocument (pydantic, validated)
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import assemble, structure, units
+from .errors import StrictModeError
+from .ingest import Source, read_bytes, read_path, read_text
+from .normalize import source_to_text
+
+
+@dataclass(frozen=True)
+class Options:
+    """Parse options (one frozen object, not keyword sprawl).
+
+    strict: raise ``StrictModeError`` instead of returning warnings.
+    source_name: the name recorded in ``source.path`` (default: the file's name).
+    """
+
+    strict: bool = False
+    source_name: str | None = None
+
+
+def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> "PolicyDocument":  # noqa: F821
+    """Parse a policy document.
+
+    ``source`` is a path (str or PathLike), raw bytes of a file, or the document text
+    itself (a str that contains a line break or is not an existing path).
+    """
+    src = _ingest(source, options)
+    text = source_to_text(src)
+    draft = structure.text_to_draft(text)
+    assigned = units.draft_to_assignments(text, draft)
+    doc = assemble.build_document(src, text, draft, assigned, options.source_name)
+    if options.strict and doc.warnings:
+        first = doc.warnings[0]
+        raise StrictModeError(f"{doc.source.path}: {first.code} {first.message}")
+    return doc
+
+
+def _ingest(source: str | os.PathLike | bytes, options: Options) -> Source:
+    name = options.source_name
+    if isinstance(source, bytes):
+        return read_bytes(source, name or "<bytes>")
+    if isinstance(source, os.PathLike):
+        return read_path(source, name)
+    if "\n" not in source and len(source) < 4096 and (Path(source).exists() or Path(source).suffix):
+        return read_path(source, name)
+    return read_text(source, name or "<text>")

@@ -1,0 +1,163 @@
+"""Assemble: draft outline + assignments -> validated ``PolicyDocument``.
+
+Maps fold offsets to raw offsets (and pages), slices surface values from the raw text,
+and derives the small task facts (section role, deadline date, targets).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+
+from .draft import Assignments, Draft, DraftNode, FSpan, NodeUnits
+from .errors import WARNINGS
+from .ingest import Source
+from .normalize import Text
+from .schema import Deadline, Issue, Node, Notice, PolicyDocument, SourceInfo, Span, Target, Unit
+from .unitnames import split_alias
+
+# Section roles: (role, pattern over the folded title).  First match wins.
+SECTION_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(pat))
+    for role, pat in (
+        ("指导思想", r"^(总体要求|指导思想)"),        # 一、指导思想
+        ("基本原则", r"^(基本|工作|主要)?原则"),       # 二、工作原则
+        ("目标", r"(目标|预期目标)$|^(工作|发展|主要|行动|总体)目标"),  # 三、行动目标
+        ("重点任务", r"^(重点|主要|工作)(任务|工作|措施)|^政策措施"),  # 四、重点任务
+        ("保障措施", r"^(保障措施|组织(保障|实施|领导)|工作要求|实施保障)"),  # 五、保障措施
+    )
+)
+
+# Deadline → ISO date.  ``2021年底前`` -> 2021-12-31; ``2023年6月底前`` -> 2023-06-30.
+DEADLINE_DATE = re.compile(r"(?P<y>(19|20)\d{2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<end>底|末)?")
+# Quantitative targets: ``2个占地500亩以上``, ``增长7%以上``, ``6800个``.
+TARGET = re.compile(r"\d+(?:\.\d+)?(?:%|％|个|家|所|亩|万元|亿元|万人次|人次|公里|座|场|户|条|吨|万千瓦|千瓦时|万吨)(?:以上|左右|以内)?")
+
+
+def build_document(src: Source, text: Text, draft: Draft, assigned: Assignments, name: str | None) -> PolicyDocument:
+    builder = _Builder(text)
+    notice = builder.notice(draft) if draft.envelope.present else None
+    env = draft.envelope
+    sections = builder.tree(draft.nodes, assigned)
+    warnings = [builder.issue(*w) for w in (*_source_warnings(src, text), *draft.warnings, *assigned.warnings)]
+    return PolicyDocument(
+        parser_version=_version(),
+        source=SourceInfo(path=name or src.name, sha256=src.sha256, format=src.format, pages=src.pages, encoding=src.encoding),
+        notice=notice,
+        title=env.doc_title.value if env.doc_title else None,
+        title_span=builder.span(env.doc_title.span) if env.doc_title else None,
+        sections=sections,
+        warnings=warnings,
+        text=text.raw,
+    )
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _source_warnings(src: Source, text: Text):
+    for code, message, page in src.warnings:
+        start = text.page_starts[page - 1] if page and text.page_starts else None
+        yield code, message, None if start is None else ("raw", start)
+
+
+class _Builder:
+    def __init__(self, text: Text):
+        self.text = text
+
+    def span(self, fspan: FSpan) -> Span:
+        a, b = self.text.to_raw(*fspan)
+        return Span(start=a, end=b, page=self.text.page_of(a))
+
+    def surface(self, fspan: FSpan) -> str:
+        return self.text.surface(*fspan)
+
+    def issue(self, code: str, message: str, span) -> Issue:
+        if span is None:
+            return Issue(code=code, message=message or WARNINGS.get(code, ""))
+        if span[0] == "raw":
+            return Issue(code=code, message=message, span=Span(start=span[1], end=span[1], page=self.text.page_of(span[1])))
+        return Issue(code=code, message=message or WARNINGS.get(code, ""), span=self.span(span))
+
+    def unit(self, fspan: FSpan, role: str, name: str | None = None) -> Unit:
+        name = name or self.surface(fspan)
+        return Unit(name=name, role=role, alias=split_alias(name), span=self.span(fspan))
+
+    def notice(self, draft: Draft) -> Notice:
+        env = draft.envelope
+        fields = {k: getattr(env, k) for k in ("title", "doc_number", "issuer", "date", "public_note", "printed_by")}
+        values = {k: (v.value if v else None) for k, v in fields.items()}
+        spans = {k: self.span(v.span) for k, v in fields.items() if v}
+        return Notice(
+            **values,
+            addressees=[self.unit(s, "responsible") for s in env.addressees],
+            attachments=[a.value for a in env.attachments],
+            cc=[self.unit(s, "responsible") for s in env.cc],
+            spans=spans,
+        )
+
+    def tree(self, nodes: tuple[DraftNode, ...], assigned: Assignments) -> list[Node]:
+        kids: dict[int | None, list[int]] = {}
+        for i, n in enumerate(nodes):
+            if i not in assigned.dropped:
+                kids.setdefault(n.parent, []).append(i)
+
+        def make(i: int) -> Node:
+            n = nodes[i]
+            got = assigned.by_node.get(i, NodeUnits())
+            return self.node(n, got, [make(c) for c in kids.get(i, [])])
+
+        return [make(i) for i in kids.get(None, [])]
+
+    def node(self, n: DraftNode, got: NodeUnits, children: list[Node]) -> Node:
+        title = n.title_text if n.title_text is not None else clean_title(self.surface(n.title))
+        body = self.surface(n.body).strip()
+        deadline = None
+        if got.deadline:
+            dtext = self.surface(got.deadline)
+            deadline = Deadline(text=dtext, date=deadline_date(self.text.fold[got.deadline[0]:got.deadline[1]]),
+                                span=self.span(got.deadline))
+        return Node(
+            scope=n.scope, path=n.path, marker=self.surface(n.marker), level=n.level, title=title,
+            text=body, role=section_role(self.text.fold[n.title[0]:n.title[1]]) if n.level == 1 else None,
+            units=[self.unit(u.span, u.role, u.name) for u in got.units], deadline=deadline,
+            targets=self.targets(n.body), children=children,
+            span=self.span((n.marker[0], n.body[1])),
+        )
+
+    def targets(self, body: FSpan) -> list[Target]:
+        fold = self.text.fold[body[0]:body[1]]
+        return [Target(text=self.surface((body[0] + m.start(), body[0] + m.end())),
+                       span=self.span((body[0] + m.start(), body[0] + m.end()))) for m in TARGET.finditer(fold)]
+
+
+def clean_title(s: str) -> str:
+    """Title as shown: one line, trailing sentence punctuation dropped."""
+    s = re.sub(r"\s*\n\s*", "", s).strip()
+    return s.rstrip("。：:；;，,、 \u3000").strip()
+
+
+def section_role(title: str) -> str | None:
+    t = re.sub(r"\s+", "", title)
+    for role, pat in SECTION_ROLES:
+        if pat.search(t):
+            return role
+    return None
+
+
+def deadline_date(fold: str) -> str | None:
+    """ISO date a deadline names, when it names a year; the end of the period for 年底/月底."""
+    m = DEADLINE_DATE.search(fold)
+    if not m:
+        return None
+    y = int(m["y"])
+    if m["m"] is None:
+        return f"{y:04d}-12-31" if (m["end"] or "底" in fold[m.end():m.end() + 2]) else None
+    mo = int(m["m"])
+    if not 1 <= mo <= 12:
+        return None
+    if m["d"]:
+        return f"{y:04d}-{mo:02d}-{int(m['d']):02d}"
+    return f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"

@@ -1,0 +1,93 @@
+"""Ingest: one reader per format, each turning a path or bytes into a ``Source``.
+
+``Source.text`` is the document as plain text (tables as ``cell | cell |`` rows), and
+``page_starts`` maps offsets in that text back to PDF pages.  Readers report what they
+detected (format, encoding, pages) and raise a ``PolicyParseError`` on bad input.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import EmptyInput, InputNotFound, UnsupportedFormat
+
+FORMATS = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document as read: plain text plus what the reader detected."""
+
+    name: str
+    sha256: str
+    format: str
+    text: str
+    encoding: str | None = None
+    pages: int | None = None
+    page_starts: tuple[int, ...] = ()
+    warnings: tuple[tuple[str, str, int | None], ...] = field(default=())  # (code, message, page)
+
+
+def sniff_format(name: str, data: bytes) -> str:
+    """Format from the file name's suffix, falling back on magic bytes for stdin/unknown names."""
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in FORMATS:
+        return FORMATS[suffix]
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if suffix in ("", ".-"):
+        return "txt"
+    raise UnsupportedFormat(f"{name}: expected .txt/.pdf/.docx/.html, found {suffix!r}")
+
+
+def read_path(path: str | os.PathLike, name: str | None = None) -> Source:
+    """Read a file from disk (``-`` is not handled here: the caller passes stdin bytes)."""
+    p = Path(path)
+    shown = name or p.name
+    if not p.exists():
+        raise InputNotFound(f"{path}: no such file")
+    if p.is_dir():
+        raise UnsupportedFormat(f"{path}: is a directory, expected a file")
+    return read_bytes(p.read_bytes(), shown)
+
+
+def read_bytes(data: bytes, name: str) -> Source:
+    """Dispatch bytes to the reader of their format."""
+    if not data.strip():
+        raise EmptyInput(f"{name}: file is empty")
+    fmt = sniff_format(name, data)
+    sha = hashlib.sha256(data).hexdigest()
+    if fmt == "txt":
+        from .txt import read_txt
+
+        return read_txt(data, name, sha)
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, name, sha)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, name, sha)
+    from .html import read_html
+
+    return read_html(data, name, sha)
+
+
+def read_text(text: str, name: str = "<text>") -> Source:
+    """A document given as a Python string."""
+    if not text.strip():
+        raise EmptyInput(f"{name}: text is empty")
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Source(name=name, sha256=sha, format="txt", text=_clean(text), encoding="str")
+
+
+def _clean(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")

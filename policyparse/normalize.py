@@ -1,0 +1,102 @@
+"""Normalize: ``Source`` -> ``Text``.
+
+The normalized text ``Text.raw`` is the source text with line ends unified and nothing
+else changed: every span of the output points into it, and every surface value (unit
+names, titles, markers) is sliced from it, so values stay exactly as written.
+
+Rules match against ``Text.fold``, a folded view for matching only:
+  * traditional characters -> simplified, one character for one (models/t2s.tsv),
+  * full-width ASCII forms -> ASCII (``（``->``(``, ``：``->``:``, ``１``->``1``), U+3000 -> space,
+  * pinyin glosses that mirrors insert after characters dropped (``發(fā)`` -> ``发``).
+``Text.to_raw`` maps fold offsets back to raw offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._models import model_file
+from .ingest import Source
+
+# A pinyin gloss inserted by some mirrors after a character: 發(fā), 區(qū).  At least one
+# tone-marked vowel, so ordinary bracketed Latin such as (APP) is kept.
+PINYIN_GLOSS = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+# Characters folded besides full-width ASCII: small/odd forms of marker punctuation.
+_EXTRA_FOLD = {"\u3000": " ", "\ufe52": ".", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",
+               "\u3007": "〇", "○": "〇", "\uff5f": "(", "\uff60": ")"}
+
+
+@lru_cache(maxsize=1)
+def t2s_table() -> dict[int, str]:
+    """Traditional -> simplified character table, loaded once (models/t2s.tsv)."""
+    table: dict[int, str] = {}
+    data = model_file("t2s.tsv").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            table[ord(trad)] = simp
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII
+        table[code] = chr(code - 0xFEE0)
+    for k, v in _EXTRA_FOLD.items():
+        table[ord(k)] = v
+    return table
+
+
+@dataclass(frozen=True)
+class Text:
+    """Normalized text plus its folded view for matching."""
+
+    raw: str
+    fold: str
+    fold_map: tuple[int, ...]  # fold index -> raw index; one extra entry = len(raw)
+    page_starts: tuple[int, ...] = ()
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a fold span to the raw span it came from."""
+        if end <= start:
+            return self.fold_map[start], self.fold_map[start]
+        return self.fold_map[start], self.fold_map[end - 1] + 1
+
+    def surface(self, start: int, end: int) -> str:
+        """The raw text behind a fold span, exactly as written."""
+        a, b = self.to_raw(start, end)
+        return self.raw[a:b]
+
+    def page_of(self, raw_offset: int) -> int | None:
+        """1-based page of a raw offset, or None for sources without pages."""
+        if not self.page_starts:
+            return None
+        page = 0
+        for i, start in enumerate(self.page_starts):
+            if start <= raw_offset:
+                page = i
+            else:
+                break
+        return page + 1
+
+
+def source_to_text(source: Source) -> Text:
+    return text_from_string(source.text, source.page_starts)
+
+
+def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    table = t2s_table()
+    glosses = [(m.start(), m.end()) for m in PINYIN_GLOSS.finditer(raw)]
+    out: list[str] = []
+    fmap: list[int] = []
+    gi = 0
+    i = 0
+    n = len(raw)
+    while i < n:
+        if gi < len(glosses) and glosses[gi][0] == i:
+            i = glosses[gi][1]
+            gi += 1
+            continue
+        out.append(table.get(ord(raw[i]), raw[i]))
+        fmap.append(i)
+        i += 1
+    fmap.append(n)
+    return Text(raw=raw, fold="".join(out), fold_map=tuple(fmap), page_starts=page_starts)

@@ -1,0 +1,117 @@
+"""Every pydantic model of policyparse's output (the output contract of DESIGN.md).
+
+Field names here are what trackers rely on: changing one bumps ``SCHEMA_VERSION``.
+All models are frozen and forbid unknown fields.  Offsets in ``Span`` are character
+offsets into ``PolicyDocument.text`` (the normalized text), ``end`` exclusive.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Role = Literal["lead", "responsible", "supporting"]
+Scope = Literal["notice", "document"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(_Model):
+    """Where a value comes from: ``text[start:end]``, and the PDF page (1-based) if known."""
+
+    start: int
+    end: int
+    page: int | None = None
+
+
+class Unit(_Model):
+    """A responsible unit (责任单位) as written, with its role in the task."""
+
+    name: str = Field(description="surface form exactly as written")
+    role: Role
+    resolved: str | None = Field(None, description="name with the group's prefix inherited")
+    canonical: str | None = Field(None, description="full official name, when known")
+    alias: str | None = Field(None, description="second name in brackets, e.g. 盛泽镇")
+    kind: str | None = None
+    span: Span
+
+
+class Deadline(_Model):
+    """完成时限: the deadline as written, and as an ISO date when it names one."""
+
+    text: str
+    date: str | None = None
+    span: Span
+
+
+class Target(_Model):
+    """A quantitative target named in a task (``2个占地500亩以上``)."""
+
+    text: str
+    span: Span
+
+
+class Node(_Model):
+    """A numbered heading or item of the outline (一、 （一） 1. （1） ① 第一条, table rows)."""
+
+    scope: Scope
+    path: str = Field(description="numbers as written of the item and its numbered ancestors, dotted")
+    marker: str = Field(description="the marker exactly as written, e.g. （一）")
+    level: int = Field(description="depth in the tree, 1 = top")
+    title: str
+    text: str = Field(description="the item's own text after the marker, children excluded")
+    role: str | None = Field(None, description="section role: 指导思想, 基本原则, 目标, 重点任务, 保障措施 …")
+    units: list[Unit] = []
+    deadline: Deadline | None = None
+    targets: list[Target] = []
+    children: list[Node] = []
+    span: Span
+
+
+class Issue(_Model):
+    """A coded warning: something odd that the parser noticed and did not silently drop."""
+
+    code: str
+    message: str
+    span: Span | None = None
+
+
+class Notice(_Model):
+    """The envelope of a covering official document (公文要素, GB/T 9704)."""
+
+    title: str | None = None
+    doc_number: str | None = Field(None, description="发文字号, e.g. 粤府〔2021〕22号")
+    issuer: str | None = Field(None, description="发文机关署名")
+    date: str | None = Field(None, description="成文日期, YYYY-MM-DD")
+    addressees: list[Unit] = Field([], description="主送机关, split into units")
+    public_note: str | None = Field(None, description="附注, e.g. 此件公开发布")
+    attachments: list[str] = []
+    cc: list[Unit] = Field([], description="抄送")
+    printed_by: str | None = Field(None, description="印发机关和日期")
+    spans: dict[str, Span] = Field({}, description="provenance of each string field above")
+
+
+class SourceInfo(_Model):
+    path: str
+    sha256: str
+    format: Literal["txt", "pdf", "docx", "html"]
+    pages: int | None = None
+    encoding: str | None = None
+
+
+class PolicyDocument(_Model):
+    """What ``policyparse.parse`` returns."""
+
+    schema_version: str = SCHEMA_VERSION
+    parser_version: str
+    source: SourceInfo
+    notice: Notice | None = None
+    title: str | None = Field(None, description="title of the main (attached) document")
+    title_span: Span | None = None
+    sections: list[Node] = []
+    warnings: list[Issue] = []
+    text: str = Field(description="the normalized text that every span points into")

@@ -1,0 +1,27 @@
+"""The grammar of unit names (单位名称): suffix tables and small helpers shared by stages."""
+from __future__ import annotations
+
+import re
+
+# Endings of a unit name (folded text).  Longest first inside the alternation.
+UNIT_SUFFIX = (
+    "人民政府|政府|办事处|管委会|管理委员会|委员会|领导小组|工作专班|专班|指挥部|办公室|办公厅|"
+    "中心|集团|公司|协会|学会|联合会|总工会|工会|妇联|团委|残联|科协|侨联|"
+    "局|委|办|厅|署|部|院|所|站|队|处|科|股|室|馆|会|社|行|关|团|校|台|"
+    "单位|部门|机构|街道|镇|乡|村|社区|园区|开发区|新区|高新区|度假区|分局|支行"
+)
+UNIT_END = re.compile(rf"(?:{UNIT_SUFFIX})(?:\([^()]*\))?$")
+
+# Alias in brackets at the end of a name: 吴江高新区（盛泽镇）, 区委组织部（人才办）.
+_ALIAS = re.compile(r"^(?P<head>.+?)[（(](?P<alias>[^（）()、，,]+)[）)]$")
+
+
+def split_alias(name: str) -> str | None:
+    """Second name of a 区镇合一 / 挂牌 unit: ``吴江高新区（盛泽镇）`` -> ``盛泽镇``."""
+    m = _ALIAS.match(name)
+    if not m:
+        return None
+    alias = m["alias"]
+    if UNIT_END.search(alias) and not alias.startswith(("含", "不含", "以下")):
+        return alias
+    return None
