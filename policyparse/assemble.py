@@ -43,7 +43,7 @@ def build_document(src: Source, text: Text, draft: Draft, assigned: Assignments,
         parser_version=_version(),
         source=SourceInfo(path=name or src.name, sha256=src.sha256, format=src.format, pages=src.pages, encoding=src.encoding),
         notice=notice,
-        title=env.doc_title.value if env.doc_title else None,
+        title=builder.value(env.doc_title) if env.doc_title else None,
         title_span=builder.span(env.doc_title.span) if env.doc_title else None,
         sections=sections,
         warnings=warnings,
@@ -71,6 +71,10 @@ class _Builder:
         a, b = self.text.to_raw(*fspan)
         return Span(start=a, end=b, page=self.text.page_of(a))
 
+    def value(self, fv) -> str:
+        """An envelope value as written: the raw surface of its span, lines joined."""
+        return re.sub(r"\s*\n\s*", "", self.surface(fv.span)).strip()
+
     def surface(self, fspan: FSpan) -> str:
         return self.text.surface(*fspan)
 
@@ -88,12 +92,12 @@ class _Builder:
     def notice(self, draft: Draft) -> Notice:
         env = draft.envelope
         fields = {k: getattr(env, k) for k in ("title", "doc_number", "issuer", "date", "public_note", "printed_by")}
-        values = {k: (v.value if v else None) for k, v in fields.items()}
+        values = {k: (v.value if k == "date" else self.value(v)) if v else None for k, v in fields.items()}
         spans = {k: self.span(v.span) for k, v in fields.items() if v}
         return Notice(
             **values,
             addressees=[self.unit(s, "responsible") for s in env.addressees],
-            attachments=[a.value for a in env.attachments],
+            attachments=[self.value(a) for a in env.attachments],
             cc=[self.unit(s, "responsible") for s in env.cc],
             spans=spans,
         )

@@ -25,3 +25,35 @@ def split_alias(name: str) -> str | None:
     if UNIT_END.search(alias) and not alias.startswith(("含", "不含", "以下")):
         return alias
     return None
+
+
+OPEN = "([{【〔《〈“"
+CLOSE = ")]}】〕》〉”"
+SEPARATORS = "、,;，；"
+
+
+def split_list(seg: str, offset: int = 0, seps: str = SEPARATORS) -> list[tuple[int, int]]:
+    """Spans (offset-based) of the parts of a list, split at separators outside brackets.
+
+    ``各县(市、区)人民政府,市政府各部门`` -> [各县(市、区)人民政府, 市政府各部门]; parts are
+    stripped of surrounding spaces and empty parts dropped.
+    """
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(seg):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            parts.append((start, i))
+            start = i + 1
+    parts.append((start, len(seg)))
+    out = []
+    for a, b in parts:
+        while a < b and seg[a].isspace():
+            a += 1
+        while b > a and seg[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((offset + a, offset + b))
+    return out

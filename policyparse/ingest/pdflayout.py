@@ -1,0 +1,472 @@
+"""PDF layout: characters with boxes -> visual lines -> paragraphs, and page furniture.
+
+Pure geometry, no PDF library: ``pdf.py`` reads ``Char`` s with pypdfium2 and hands them
+here.  Coordinates are PDF points measured from the top-left of the page (as pdfplumber's
+``x0/x1/top/bottom``).  Thresholds are fractions of the font size (an ``em``), never
+absolute points, so the same rules serve 3号 GB/T 9704 documents and 小四 Word exports.
+
+Stages: ``chars_to_lines`` (dedupe fake bold, spacing) -> ``drop_furniture`` (page numbers,
+running headers/footers) -> ``lines_to_paragraphs`` (first-line indent, short last lines,
+heading markers, centred titles joined).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import NamedTuple
+
+
+class Char(NamedTuple):
+    """One glyph as drawn: its text and loose box (advance width x font height)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of one page."""
+
+    text: str
+    chars: tuple[Char, ...]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page: int  # 0-based
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The text block of a page: left/right edge of body lines, body font size and pitch."""
+
+    left: float
+    right: float
+    size: float
+    pitch: float
+
+
+# A numbering marker that opens a heading or item: 一、 （一） (一) 1. 1． 1、 （1） ① 第一章 第三条 ㈠
+MARKER = re.compile(
+    r"""^(?:[一二三四五六七八九十百零〇]+、            # 一、
+        | [（(][一二三四五六七八九十百零〇]+[）)]     # （一） (一)
+        | \d{1,3}[.．、](?!\d)                   # 1. 1． 1、  (not 1.5)
+        | [（(]\d{1,3}[）)]                      # （1） (1)
+        | [①-⑳㈠-㈩]                             # ① ㈠
+        | 第[一二三四五六七八九十百零〇\d]+[章节条编])  # 第一章 第三条
+    """,
+    re.VERBOSE,
+)
+
+# A line ending a sentence or clause, so that a paragraph may end there: 。 ！ ？ ； ： 。” ：）
+SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]?$")
+
+# The last word of a complete document title, after which a centred line starts another one:
+# …的通知 / …实施方案 (unless the next line goes on with （2021-2025年） or 的通知)
+TITLE_DONE = re.compile(r"(?:通知|通报|意见|决定|办法|规定|细则|方案|计划|要点|清单|报告|批复|函|公告|通告|措施|规划|纲要|条例)$")
+TITLE_GOES_ON = re.compile(r"^[（(〔的之和及与暨]")
+
+# A page number line, whitespace removed: — 1 —  - 1 -  1  ·1·  第1页共7页  共7页第1页  1/7  Page 1 of 7
+PAGE_NUMBER = re.compile(
+    r"""^(?:[—–\-－_~·•\[【〔(（]*\d{1,4}[—–\-－_~·•\]】〕)）]*   # — 1 —, -1-, 1, (1)
+        | 第\d{1,4}页(?:[，,/]?共\d{1,4}页)?                   # 第1页 共7页
+        | 共\d{1,4}页[，,/]?第\d{1,4}页                         # 共7页 第1页
+        | \d{1,4}/\d{1,4}                                      # 1/7
+        | (?i:page)\d{1,4}(?:(?i:of)\d{1,4})?)$                # Page 1 of 7
+    """,
+    re.VERBOSE,
+)
+
+# A bare page number: 7
+BARE_NUMBER = re.compile(r"^\d{1,4}$")
+
+# A running header/footer is compared with its digits masked: 第3页 ~ 第4页
+DIGITS = re.compile(r"\d+")
+
+# Closing punctuation a line may not start with (kinsoku), and opening ones a line may not end with.
+NO_START = frozenset("，。、；：？！）》」』”’】〕〉…—·%‰,.;:?!)]}")
+NO_END = frozenset("（《「『“‘【〔〈([{")
+SPACES = frozenset(" \t\r\n\u3000\u00a0\u2002\u2003\u200b")
+
+FAKE_BOLD_TOL = 0.3  # em: the same glyph drawn again within this distance is a duplicate
+LATIN_GAP = 0.25  # em: gap between two Latin/digit glyphs that reads as a space
+COLUMN_GAP = 2.5  # em: gap between any two glyphs that reads as a column separator
+FULL_TOL = 0.8  # em: a line ending this close to the right edge is full (text goes on)
+EDGE_ZONE = 2  # lines at the top/bottom of a page checked for furniture
+
+
+def is_wide(ch: str) -> bool:
+    """CJK ideographs, kana, full-width forms and CJK punctuation (no spaces around them)."""
+    return ord(ch) >= 0x2000
+
+
+# --- chars -> lines ---------------------------------------------------------------------
+
+
+def chars_to_lines(chars: list[Char], page: int) -> list[Line]:
+    """Group glyphs into visual lines top to bottom, each read left to right."""
+    rows: list[list[Char]] = []
+    for ch in sorted(chars, key=lambda c: (c.top + c.bottom) / 2):
+        mid = (ch.top + ch.bottom) / 2
+        if rows and abs(mid - _row_mid(rows[-1])) < 0.5 * min(ch.size, rows[-1][0].size):
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+    lines = (_make_line(sorted(row, key=lambda c: c.x0), page) for row in rows)
+    return [line for line in lines if line is not None]
+
+
+def _row_mid(row: list[Char]) -> float:
+    return (row[0].top + row[0].bottom) / 2
+
+
+def _make_line(row: list[Char], page: int) -> Line | None:
+    kept = dedupe_chars(row)
+    glyphs = [c for c in kept if c.text not in SPACES]
+    if not glyphs:
+        return None
+    text = chars_to_text(kept)
+    sizes = sorted(c.size for c in glyphs)
+    return Line(text, tuple(glyphs), glyphs[0].x0, max(c.x1 for c in glyphs),
+                min(c.top for c in glyphs), max(c.bottom for c in glyphs), sizes[len(sizes) // 2], page)
+
+
+def dedupe_chars(row: list[Char]) -> list[Char]:
+    """Drop a glyph printed again on top of itself (fake bold by overprinting)."""
+    kept: list[Char] = []
+    for ch in row:
+        tol = FAKE_BOLD_TOL * ch.size
+        if any(k.text == ch.text and abs(k.x0 - ch.x0) < tol and abs(k.top - ch.top) < tol for k in kept[-4:]):
+            continue
+        kept.append(ch)
+    return kept
+
+
+def chars_to_text(row: list[Char]) -> str:
+    """Text of one line of glyphs sorted by x: spaces only between Latin words or wide columns."""
+    out: list[str] = []
+    prev: Char | None = None
+    spaced = False
+    for ch in row:
+        if ch.text in SPACES:
+            spaced = True
+            continue
+        if prev is not None and _space_between(prev, ch, spaced):
+            out.append(" ")
+        out.append(ch.text)
+        prev, spaced = ch, False
+    return "".join(out)
+
+
+def _space_between(a: Char, b: Char, spaced: bool) -> bool:
+    gap = b.x0 - a.x1
+    em = max(a.size, b.size)
+    if gap >= COLUMN_GAP * em:
+        return True
+    if is_wide(a.text[-1]) or is_wide(b.text[0]):
+        return False  # 中 文, 2021 年: CJK spacing and CJK-Latin auto-spacing are not text
+    return spaced or gap > LATIN_GAP * em
+
+
+def text_of_chars(chars: list[Char]) -> str:
+    """Text of a free group of glyphs (a table cell): lines joined, as a paragraph."""
+    lines = chars_to_lines(chars, 0)
+    out = ""
+    for line in lines:
+        out = join_text(out, line.text, sep_before_marker=True)
+    return out
+
+
+# --- page furniture -----------------------------------------------------------------------
+
+
+def drop_page_numbers(pages: list[list[Line]]) -> list[list[Line]]:
+    """Drop page-number lines: decorated ones (— 1 —, 第1页) among the first/last lines of a
+    page; bare ones (1) only as the very first/last line and numbered in step with the pages."""
+    offset = _bare_number_offset(pages)
+    return [[ln for i, ln in enumerate(lines) if not _is_page_number(ln, i, len(lines), offset)]
+            for lines in pages]
+
+
+def _is_page_number(line: Line, i: int, n: int, offset: int | None) -> bool:
+    if not (i < EDGE_ZONE or i >= n - EDGE_ZONE):
+        return False
+    text = _squeeze(line.text)
+    if BARE_NUMBER.match(text):
+        return (i == 0 or i == n - 1) and offset is not None and int(text) - line.page == offset
+    return bool(PAGE_NUMBER.match(text))
+
+
+def _bare_number_offset(pages: list[list[Line]]) -> int | None:
+    """The shift between bare page numbers and page indexes, agreed by >= 2 pages (or the only one)."""
+    shifts: Counter[int] = Counter()
+    for lines in pages:
+        ends = {id(ln): ln for ln in (lines[:1] + lines[-1:])}.values()
+        shifts.update({int(t) - ln.page for ln in ends if BARE_NUMBER.match(t := _squeeze(ln.text))})
+    if not shifts:
+        return None
+    shift, count = shifts.most_common(1)[0]
+    return shift if count >= 2 or len(pages) == 1 else None
+
+
+def running_keys(pages: list[list[Line]]) -> set[tuple[str, int]]:
+    """(masked text, rounded top) of edge lines repeated on >= 3 pages and >= 40 % of them."""
+    seen: Counter[tuple[str, int]] = Counter()
+    for lines in pages:
+        seen.update({_running_key(ln) for ln in _edge_lines(lines)})
+    floor = max(3, 0.4 * len(pages))
+    return {key for key, n in seen.items() if n >= floor}
+
+
+def drop_running(lines: list[Line], keys: set[tuple[str, int]]) -> list[Line]:
+    """Drop running headers/footers (see ``running_keys``) from the edges of one page."""
+    if not keys:
+        return lines
+    edge = {id(ln) for ln in _edge_lines(lines)}
+    return [ln for ln in lines if not (id(ln) in edge and _running_key(ln) in keys)]
+
+
+def _edge_lines(lines: list[Line]) -> list[Line]:
+    return lines[:EDGE_ZONE] + lines[max(EDGE_ZONE, len(lines) - EDGE_ZONE):]
+
+
+def _running_key(line: Line) -> tuple[str, int]:
+    return DIGITS.sub("#", _squeeze(line.text)), round(line.top / 4)
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+# --- frame --------------------------------------------------------------------------------
+
+
+def body_size(lines: list[Line]) -> float:
+    """The font size carrying most glyphs (the body text, 3号 = 16 pt in GB/T 9704)."""
+    weight: Counter[float] = Counter()
+    for ln in lines:
+        weight[round(ln.size * 2) / 2] += len(ln.chars)
+    return weight.most_common(1)[0][0] if weight else 12.0
+
+
+def text_frame(lines: list[Line], size: float) -> Frame | None:
+    """Left/right edge of the body text of some lines (None when there are too few)."""
+    body = [ln for ln in lines if abs(ln.size - size) < 0.15 * size]
+    if len(body) < 6:
+        return None
+    left = _edge_value(sorted(ln.x0 for ln in body), size)
+    right = _edge_value(sorted((ln.x1 for ln in body), reverse=True), size)
+    return Frame(left, right, size, _pitch(body, size))
+
+
+def _edge_value(values: list[float], size: float) -> float:
+    """First value (min or max, by sort order) shared by two more lines within 0.1 em."""
+    for a, c in zip(values, values[2:]):
+        if abs(a - c) < 0.1 * size:
+            return a
+    return values[0]
+
+
+def _pitch(body: list[Line], size: float) -> float:
+    steps = sorted(b.top - a.top for a, b in zip(body, body[1:]) if 0.8 * size < b.top - a.top < 3 * size)
+    return steps[len(steps) // 2] if steps else 1.5 * size
+
+
+def document_frames(pages: list[list[Line]]) -> list[Frame]:
+    """Each page's frame: measured on all odd and all even pages (mirrored margins), else
+    on the whole document."""
+    every = [ln for lines in pages for ln in lines]
+    size = body_size(every)
+    whole = text_frame(every, size) or _frame_of_extremes(every, size)
+    by_parity = [text_frame([ln for lines in pages[k::2] for ln in lines], size) or whole for k in (0, 1)]
+    return [by_parity[i % 2] for i in range(len(pages))]
+
+
+def _frame_of_extremes(lines: list[Line], size: float) -> Frame:
+    if not lines:
+        return Frame(0.0, 0.0, size, 1.5 * size)
+    return Frame(min(ln.x0 for ln in lines), max(ln.x1 for ln in lines), size, _pitch(lines, size))
+
+
+# --- lines -> paragraphs ------------------------------------------------------------------
+
+
+def continues(prev: Line, line: Line, frame: Frame) -> bool:
+    """Does ``line`` continue the paragraph whose last visual line is ``prev``?"""
+    em = frame.size
+    if abs(line.size - prev.size) > 0.12 * max(line.size, prev.size):
+        return False
+    if line.page == prev.page and line.top - prev.top > 1.6 * max(frame.pitch, 1.2 * line.size):
+        return False  # a blank line between them
+    if MARKER.match(line.text) and (SENTENCE_END.search(prev.text) or not _is_flush(line, frame)):
+        return False
+    if _is_title_line(prev, frame) and _is_title_line(line, frame):
+        done = TITLE_DONE.search(prev.text) and not TITLE_GOES_ON.match(line.text)
+        return not (SENTENCE_END.search(prev.text) or done)
+    if not (_is_flush(line, frame) or _hangs_under(prev, line, frame)):
+        return False
+    if prev.x1 >= frame.right - FULL_TOL * em:
+        return True
+    return _wrapped_ragged(prev, line, frame)
+
+
+def _is_flush(line: Line, frame: Frame) -> bool:
+    return abs(line.x0 - frame.left) < 0.5 * frame.size
+
+
+def _hangs_under(prev: Line, line: Line, frame: Frame) -> bool:
+    """Same non-paragraph indent as the line above (hanging or block indent, e.g. 抄送 lines)."""
+    indent = (line.x0 - frame.left) / frame.size
+    return abs(line.x0 - prev.x0) < 0.3 * frame.size and not 1.5 <= indent <= 2.5
+
+
+def _is_title_line(line: Line, frame: Frame) -> bool:
+    """Centred line: a large one (2号 title) may fill the width, a body-size one may not."""
+    lgap, rgap = line.x0 - frame.left, frame.right - line.x1
+    if abs(lgap - rgap) > 1.5 * frame.size or rgap < -0.5 * frame.size:
+        return False
+    return line.size > 1.15 * frame.size or lgap > 1.0 * frame.size
+
+
+def _wrapped_ragged(prev: Line, line: Line, frame: Frame) -> bool:
+    """Ragged-right layouts: the next line's first unbreakable run did not fit on ``prev``."""
+    if SENTENCE_END.search(prev.text) or not _is_flush(line, frame) or _is_title_line(prev, frame):
+        return False
+    room = frame.right - prev.x1
+    return room < _first_run_width(line) + 0.3 * frame.size
+
+
+def _first_run_width(line: Line) -> float:
+    chars = line.chars
+    end = 1
+    if chars[0].text.isascii() and chars[0].text.isalnum():
+        while end < len(chars) and chars[end].text.isascii() and not chars[end].text.isspace():
+            end += 1
+    else:
+        if chars[0].text in NO_END and len(chars) > 1:
+            end = 2
+        while end < len(chars) and end < 4 and chars[end].text in NO_START:
+            end += 1
+    return chars[end - 1].x1 - chars[0].x0
+
+
+def join_text(before: str, after: str, sep_before_marker: bool = False) -> str:
+    """Join two pieces of one paragraph: no space between CJK, one between Latin words."""
+    if not before:
+        return after
+    if sep_before_marker and MARKER.match(after) and SENTENCE_END.search(before):
+        return before + " " + after
+    if before[-1].isascii() and before[-1].isalnum() and after[:1].isascii() and after[:1].isalpha():
+        return before + " " + after
+    return before + after
+
+
+# --- tables -------------------------------------------------------------------------------
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(frozen=True)
+class Table:
+    """A ruled table on one page: cell texts per row, column left edges, row pages."""
+
+    rows: tuple[tuple[str, ...], ...]
+    columns: tuple[float, ...]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    page: int
+    row_pages: tuple[int, ...]
+
+    def holds(self, ch: Char) -> bool:
+        x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+        return self.x0 <= x <= self.x1 and self.top <= y <= self.bottom
+
+
+def grid_to_table(grid: list[list[Box | None]], chars: list[Char], page: int) -> Table | None:
+    """Cells (pdfplumber's ``Table.rows``, ``None`` where a merged cell covers the slot) -> Table.
+
+    A slot covered by the cell to its left (colspan) is left out; one covered by the cell
+    above (rowspan) repeats that cell's text, so every row carries e.g. its 责任单位.
+    """
+    boxes = [box for row in grid for box in row if box is not None]
+    if len(grid) < 2 or len(grid[0]) < 2 or not boxes:
+        return None
+    texts = {box: text_of_chars([c for c in chars if _inside(c, box)]) for box in boxes}
+    columns = tuple(min(r[j][0] for r in grid if r[j] is not None) if any(r[j] for r in grid) else 0.0
+                    for j in range(len(grid[0])))
+    rows = [_row_cells(row, columns, boxes, texts) for row in grid]
+    kept = [(row, _row_top(grid[i])) for i, row in enumerate(rows) if any(cell for cell in row)]
+    if not kept:
+        return None
+    return Table(tuple(r for r, _ in kept), columns, min(b[0] for b in boxes), min(b[1] for b in boxes),
+                 max(b[2] for b in boxes), max(b[3] for b in boxes), page, (page,) * len(kept))
+
+
+def _inside(ch: Char, box: Box) -> bool:
+    x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def _row_top(row: list[Box | None]) -> float:
+    return min(box[1] for box in row if box is not None)
+
+
+def _row_cells(row: list[Box | None], columns: tuple[float, ...], boxes: list[Box],
+               texts: dict[Box, str]) -> tuple[str, ...]:
+    top = _row_top(row)
+    cells: list[str] = []
+    for j, box in enumerate(row):
+        if box is not None:
+            cells.append(texts[box])
+            continue
+        cover = next((b for b in boxes if b[0] - 1 <= columns[j] + 1 < b[2] and b[1] - 1 <= top + 1 < b[3]), None)
+        if cover is None:
+            cells.append("")
+        elif cover[0] >= columns[j] - 1:  # spans down from a row above
+            cells.append(texts[cover])
+    return tuple(cells)
+
+
+def merge_split_tables(items: list) -> list:
+    """Join a table that goes on from the bottom of one page to the top of the next.
+
+    Same columns (within 3 pt) -> one table; a repeated header row is dropped; a row cut by
+    the page break (its first cell, the 序号, empty on one side) is merged cell by cell.
+    """
+    out: list = []
+    for item in items:
+        prev = out[-1] if out else None
+        if isinstance(item, Table) and isinstance(prev, Table) and _same_columns(prev, item) \
+                and item.page == prev.page + 1:
+            out[-1] = _merge_tables(prev, item)
+        else:
+            out.append(item)
+    return out
+
+
+def _same_columns(a: Table, b: Table) -> bool:
+    return len(a.columns) == len(b.columns) and all(abs(x - y) < 3 for x, y in zip(a.columns, b.columns))
+
+
+def _merge_tables(a: Table, b: Table) -> Table:
+    rows, pages = list(b.rows), list(b.row_pages)
+    if rows and _squeeze("".join(rows[0])) == _squeeze("".join(a.rows[0])):
+        rows, pages = rows[1:], pages[1:]
+    head, head_pages = list(a.rows), list(a.row_pages)
+    if rows and (not rows[0][0] or not head[-1][0]) and len(rows[0]) == len(head[-1]):
+        head[-1] = tuple(join_text(x, y, sep_before_marker=True) for x, y in zip(head[-1], rows[0]))
+        rows, pages = rows[1:], pages[1:]
+    return Table(tuple(head + rows), a.columns, a.x0, a.top, a.x1, b.bottom, a.page, tuple(head_pages + pages))
+
+
+def rows_to_lines(table: Table) -> list[tuple[str, int]]:
+    """Each row as ``cell | cell | cell |`` with the page it starts on."""
+    return [(" | ".join(row) + " |", page) for row, page in zip(table.rows, table.row_pages)]

@@ -1,0 +1,213 @@
+"""Task tables in text form: ``序号 | 任务 | 责任单位 | 完成时限`` rows, one cell per line, or
+space-separated rows — found, split into records, and their cells mapped to columns.
+
+Columns are named by their header words (``COLUMN_KINDS``).  When a record has as many cells
+as there are columns the mapping is positional; otherwise (merged cells left out, as in
+one-cell-per-line tables) each cell goes to the next column whose kind accepts it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .draft import FSpan
+from .lines import BOILERPLATE, Line
+from .unitnames import UNIT_END, split_list
+
+# Header word -> column kind; first match wins (folded text, spaces removed).
+COLUMN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pat))
+    for kind, pat in (
+        ("serial", r"^序号$"),                                   # 序号
+        ("person", r"领导|负责人|责任人|^主要领"),                 # 责任领导, 牵头区领导
+        ("lead", r"牵头(?:单位|部门|协调部门)|主责单位"),           # 牵头单位
+        ("supporting", r"配合|协办|协同|参与单位"),                # 配合单位
+        ("unit", r"责任(?:单位|部门|股室|主体)|承办单位|实施单位|^单位$"),  # 责任单位
+        ("deadline", r"时限|完成时间|时间节点|截止"),              # 完成时限
+        ("category", r"指标|类别|领域|类型|板块"),                 # 指标
+        ("task", r"任务|重点工作|实事项目|项目名称|民生实事|实事名称|工作内容|事项|名称"),  # 重点工作
+        ("detail", r"要求|举措|计划|内容|措施|进展|备注|情况|安排"),  # 具体要求
+    )
+)
+UNIT_KINDS = ("unit", "lead", "supporting")
+SERIAL = re.compile(r"^\d{1,3}$")
+# A deadline cell: 12月底前, 9月投入使用, 全年, 2023年6月底前, 长期坚持.
+DEADLINE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月|年底|年内|全年|长期|持续|\d季度|上半年|下半年|每[年月季])")
+# A person's name cell: 夏俊贵, 周 斐 (names only, never a unit).
+PERSON_CELL = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:、[\u4e00-\u9fff]{2,4})*$")
+ROLE_WORDS = re.compile(r"牵头|配合|负责|协助")
+TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
+
+
+@dataclass(frozen=True)
+class Row:
+    serial: FSpan | None
+    cells: tuple[tuple[str, FSpan], ...]  # (column kind, span) in reading order
+    span: FSpan
+
+
+@dataclass(frozen=True)
+class Table:
+    span: FSpan
+    rows: tuple[Row, ...]
+
+
+def find_tables(lines: list[Line], start: int, fold: str) -> list[Table]:
+    """Every task table in the text from ``start`` on."""
+    tables, i = [], 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.start >= start:
+            found = _table_at(lines, i, fold)
+            if found:
+                table, i = found
+                tables.append(table)
+                continue
+        i += 1
+    return tables
+
+
+def _table_at(lines: list[Line], i: int, fold: str):
+    text = lines[i].stripped
+    cells = _pipe_cells(lines[i])
+    if len(cells) >= 2 and _is_header([fold[a:b] for a, b in cells]):
+        return _line_rows(lines, i, cells, fold)
+    if re.match(r"^序\s*号\s*\|?$", text):
+        return _stream_rows(lines, i, fold)
+    if re.match(r"^序\s*号\s+\S", text):
+        parts = [(lines[i].start + m.start(), lines[i].start + m.end()) for m in re.finditer(r"\S+", lines[i].text)]
+        if _is_header([fold[a:b] for a, b in parts]):
+            return _space_rows(lines, i, parts, fold)
+    return None
+
+
+def _is_header(words: list[str]) -> bool:
+    kinds = [column_kind(w) for w in words]
+    return "serial" in kinds or (sum(k != "other" for k in kinds) >= 2 and any(k in UNIT_KINDS for k in kinds))
+
+
+def column_kind(word: str) -> str:
+    w = re.sub(r"\s+", "", word)
+    for kind, pat in COLUMN_KINDS:
+        if pat.search(w):
+            return kind
+    return "other"
+
+
+def _pipe_cells(ln: Line) -> list[FSpan]:
+    if "|" not in ln.text:
+        return []
+    return split_list(ln.text, ln.start, seps="|")
+
+
+def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
+    """One row per line: ``1 | 任务 | 责任单位 |``."""
+    kinds = [column_kind(fold[a:b]) for a, b in header]
+    rows, j = [], i + 1
+    while j < len(lines) and (not lines[j].stripped or "|" in lines[j].text) and not BOILERPLATE.match(lines[j].text):
+        cells = _pipe_cells(lines[j])
+        if cells:
+            rows.append(_record(cells, kinds, fold))
+        j += 1
+    end = lines[j - 1].end
+    return Table((lines[i].start, end), tuple(r for r in rows if r)), j
+
+
+def _space_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
+    """Space-separated rows: ``1 完成…目标。 全年地区生产总值…``."""
+    kinds = [column_kind(fold[a:b]) for a, b in header]
+    rows, j = [], i + 1
+    while j < len(lines) and (not lines[j].stripped or re.match(r"^\s*\d{1,3}\s", lines[j].text)):
+        if lines[j].stripped:
+            parts = [(lines[j].start + m.start(), lines[j].start + m.end()) for m in re.finditer(r"\S+", lines[j].text)]
+            rows.append(_record(parts, kinds, fold))
+        j += 1
+    return Table((lines[i].start, lines[j - 1].end), tuple(r for r in rows if r)), j
+
+
+def _stream_rows(lines: list[Line], i: int, fold: str):
+    """One cell per line (optionally ending ``|``); records start at the next serial number."""
+    cells, j = [], i
+    while j < len(lines) and not BOILERPLATE.match(lines[j].text) and not TABLE_END.match(lines[j].text):
+        cells.extend(_pipe_cells(lines[j]) if "|" in lines[j].text else
+                     ([(lines[j].content_start, lines[j].content_end)] if lines[j].stripped else []))
+        j += 1
+    header, k = [], 0
+    while k < len(cells) and fold[cells[k][0]:cells[k][1]].strip() != "1":
+        a, b = cells[k]
+        if header and fold[a:b].startswith("("):
+            header[-1] = (header[-1][0], b)  # 责任股室 / (单位): a header wrapped over two lines
+        else:
+            header.append((a, b))
+        k += 1
+    kinds = [column_kind(fold[a:b]) for a, b in header]
+    records, expected = [], 1
+    for a, b in cells[k:]:
+        if fold[a:b].strip() == str(expected):
+            records.append([])
+            expected += 1
+        if records:
+            records[-1].append((a, b))
+    rows = tuple(r for r in (_record(rec, kinds, fold) for rec in records) if r)
+    return Table((lines[i].start, lines[j - 1].end), rows), j
+
+
+def _record(cells: list[FSpan], kinds: list[str], fold: str) -> Row | None:
+    serial = None
+    if cells and SERIAL.match(fold[cells[0][0]:cells[0][1]].strip()):
+        serial, cells = cells[0], cells[1:]
+        kinds = kinds[1:] if kinds and kinds[0] == "serial" else kinds
+    elif kinds and kinds[0] == "serial":
+        kinds = kinds[1:]
+    if not cells:
+        return None
+    if len(cells) == len(kinds):
+        mapped = tuple(zip(kinds, cells))
+    else:
+        mapped = tuple(_typed(cells, kinds, fold))
+    span = (serial[0] if serial else cells[0][0], cells[-1][1])
+    return Row(serial, mapped, span)
+
+
+def _typed(cells: list[FSpan], kinds: list[str], fold: str):
+    """Map cells to columns by what each cell looks like (merged cells are left out)."""
+    p = 0
+    for a, b in cells:
+        ctype = cell_type(fold[a:b])
+        q = next((q for q in range(p, len(kinds)) if _accepts(kinds[q], ctype, fold[a:b])), None)
+        if q is None:
+            yield ("extra", (a, b))
+            continue
+        yield (kinds[q], (a, b))
+        p = q if kinds[q] in (*UNIT_KINDS, "person") else q + 1
+
+
+def cell_type(s: str) -> str:
+    s = s.strip()
+    if SERIAL.match(s):
+        return "number"
+    if len(s) <= 16 and DEADLINE_CELL.match(s):
+        return "deadline"
+    if PERSON_CELL.match(s) and not UNIT_END.search(s.replace(" ", "")):
+        return "person"
+    parts = [s[a:b] for a, b in split_list(s)]
+    if parts and "。" not in s and all(_unit_part(p) for p in parts):
+        return "unit"
+    return "text"
+
+
+def _unit_part(p: str) -> bool:
+    p = ROLE_WORDS.sub("", p).strip()
+    return bool(p) and len(p) <= 30 and (p.startswith("各") or bool(UNIT_END.search(p)))
+
+
+def _accepts(kind: str, ctype: str, s: str) -> bool:
+    if kind in UNIT_KINDS:
+        return ctype == "unit"
+    if kind in ("person", "deadline"):
+        return ctype == kind
+    if kind == "category":
+        return ctype == "text" and len(s.strip()) <= 12 and not re.search(r"[。,;、]", s)
+    if kind in ("task", "detail"):
+        return ctype == "text"
+    return ctype in ("text", "number")
