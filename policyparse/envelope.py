@@ -16,7 +16,7 @@ DOC_NUMBER = re.compile(r"(?P<num>[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20
 # Label before a doc number in portal metadata: 文号: / 文    号 / 发布文号 | / 政策文号:
 DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 # A notice-type title: …关于…的通知 / …的意见 / …的函.
-NOTICE_TITLE = re.compile(r"关于.{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
+NOTICE_TITLE = re.compile(r"关于.{2,150}的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
 TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
 # What a transmittal notice says: 现印发给你们 / 现将《X》印发给你们 / 现转发.
 TRANSMITS = re.compile(r"印发给你们|现印发|现转发|印发你们|印送给你们")
@@ -26,9 +26,14 @@ TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知"
 QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
 TRANSMITTAL_SENTENCE = re.compile(r"(?:^|[将把])《(?P<x>[^》]+)》(?:已经|经|印发|现印发|已|,|。)")
 PUBLIC_NOTE = re.compile(r"^\s*[(\[]?\s*(?P<note>此件[^)\]]{1,12}?)\s*[)\]]?\s*$")
+# 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
+CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
+PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")
 ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.+?)\s*$")
 # Labels that end with a colon but do not introduce addressees.
 NOT_ADDRESSEES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|分工|时限|主题词|抄送|附件|提示|介绍|摘要|来源|标题|目标|原则|要求|如下|措施|任务)$|如下$")
+# Text that never stands in an addressee list: dates, times, wide gaps, URLs.
+NOT_UNIT_TEXT = re.compile(r"\d{4}-\d|\d:\d|\s{2,}|https?|www\.|\.(?:cn|com)")
 # Lines that start the main text: 一、 第一章 第一条 序号 (a cheap pre-scan).
 FIRST_MARKER = re.compile(r"^\s*(?:一\s*[、,.]|第一[章条]|序\s*号)")
 # Document-type words that a title-like line contains.
@@ -65,7 +70,11 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         doc_title = _doc_title(lines, doc_start, x, fold)
     else:
         doc_title = title and FieldValue(title.value, title.span)
+    cc = CC.search(fold, after)
+    printed = PRINTED_BY.search(fold, after)
     return Envelope(
+        cc=tuple(split_list(cc["list"], cc.start("list"))) if cc else (),
+        printed_by=FieldValue(printed.group(0), printed.span()) if printed else None,
         title=title, doc_number=_fill(doc_number, fold), issuer=_fill(issuer, fold), date=date,
         addressees=addr[1] if addr else (), public_note=_fill(note, fold),
         attachments=tuple(_fill(a, fold) for a in attachments),
@@ -87,7 +96,7 @@ def _find_addressees(lines: list[Line]) -> tuple[int, tuple[FSpan, ...], int] | 
     for i, ln in enumerate(lines):
         for start in _segment_starts(ln):
             colon = ln.text.find(":", start - ln.start)
-            if colon < 0:
+            if colon < 0 or (colon > 0 and ln.text[colon - 1].isdigit()):
                 continue
             seg_start, seg_end = start, ln.start + colon
             spans = _addressee_units(ln.text[start - ln.start:colon], seg_start)
@@ -103,7 +112,8 @@ def _segment_starts(ln: Line):
 
 
 def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
-    if not seg.strip() or len(seg) > 200 or "。" in seg or BOILERPLATE.match(seg) or NOT_ADDRESSEES.search(seg.strip()):
+    if (not seg.strip() or len(seg) > 200 or "。" in seg or BOILERPLATE.match(seg) or NOT_ADDRESSEES.search(seg.strip())
+            or NOT_UNIT_TEXT.search(seg)):
         return ()
     parts = split_list(seg, offset)
     if not parts:

@@ -48,7 +48,7 @@ BOILERPLATE = re.compile(
 
 # A date as signed under a notice: 2021年1月20日 / 二〇〇九年五月十四日.
 SIGN_DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2}|[一二〇零]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
+    r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}

@@ -57,7 +57,11 @@ class Text:
         """Map a fold span to the raw span it came from."""
         if end <= start:
             return self.fold_map[start], self.fold_map[start]
-        return self.fold_map[start], self.fold_map[end - 1] + 1
+        a, b = self.fold_map[start], self.fold_map[end - 1] + 1
+        nxt = self.fold_map[end]
+        if nxt > b and PINYIN_GLOSS.fullmatch(self.raw, b, nxt):
+            b = nxt  # 部門(mén): the gloss belongs to the character before it
+        return a, b
 
     def surface(self, start: int, end: int) -> str:
         """The raw text behind a fold span, exactly as written."""

@@ -36,6 +36,8 @@ DEADLINE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月|年底|年内|全年|�
 # A person's name cell: 夏俊贵, 周 斐 (names only, never a unit).
 PERSON_CELL = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:、[\u4e00-\u9fff]{2,4})*$")
 ROLE_WORDS = re.compile(r"牵头|配合|负责|协助")
+# Characters a text cut off mid-sentence ends with: 改造…等,
+CUT_ENDINGS = ",、;:(《“"
 TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
 
 
@@ -161,8 +163,9 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str) -> Row | None:
         kinds = kinds[1:]
     if not cells:
         return None
-    if len(cells) == len(kinds):
-        mapped = tuple(zip(kinds, cells))
+    cut = cells[-1][1] >= len(fold.rstrip()) and fold.rstrip()[-1:] in CUT_ENDINGS
+    if len(cells) == len(kinds) or (cut and len(cells) < len(kinds)):
+        mapped = tuple(zip(kinds, cells))  # positional; a row cut by the end of the text is a prefix
     else:
         mapped = tuple(_typed(cells, kinds, fold))
     span = (serial[0] if serial else cells[0][0], cells[-1][1])
@@ -206,8 +209,8 @@ def _accepts(kind: str, ctype: str, s: str) -> bool:
         return ctype == "unit"
     if kind in ("person", "deadline"):
         return ctype == kind
-    if kind == "category":
-        return ctype == "text" and len(s.strip()) <= 12 and not re.search(r"[。,;、]", s)
+    if kind == "category":  # 公共文化服务, 广电: short labels (a 2–4 character one may look like a name)
+        return ctype in ("text", "person") and len(s.strip()) <= 12 and not re.search(r"[。,;、]", s)
     if kind in ("task", "detail"):
         return ctype == "text"
     return ctype in ("text", "number")

@@ -62,22 +62,28 @@ MAX_DATA_CELL_CHARS = 1000  # a cell longer than this belongs to a layout table
 
 # ---------------------------------------------------------------------------- decoding
 def bytes_to_text(data: bytes, name: str) -> tuple[str, str, bool]:
-    """Return (encoding, text, guessed).  Raises DecodeError for undecodable bytes."""
+    """Return (encoding, text, guessed).  Raises DecodeError for undecodable bytes.
+
+    Order: BOM, strict UTF-8, the declared charset, charset_normalizer.  UTF-8 goes before
+    the declaration because GB18030 decodes nearly any bytes (a UTF-8 page that still says
+    gb2312 would become mojibake), while GBK text is practically never valid UTF-8."""
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return enc, data.decode(enc, errors="replace"), False
     if b"\x00" in data[:4096]:
         raise DecodeError(f"{name}: binary data (NUL bytes), expected an HTML page")
     declared = _declared_encoding(data)
+    try:  # valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares (CMS migrations)
+        text = data.decode("utf-8")
+        return "utf-8", text, declared not in (None, "utf-8") and not data.isascii()
+    except UnicodeDecodeError:
+        pass
     if declared:
         try:
             return declared, data.decode(declared), False
         except UnicodeDecodeError:
             pass
-    try:  # strict UTF-8 is reliable; it is a guess only when the page declared something else
-        return "utf-8", data.decode("utf-8"), declared is not None
-    except UnicodeDecodeError:
-        return _detect(data, name)
+    return _detect(data, name)
 
 
 def _declared_encoding(data: bytes) -> str | None:

@@ -11,6 +11,7 @@ heading markers, centred titles joined).
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -69,8 +70,11 @@ SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]?$")
 
 # The last word of a complete document title, after which a centred line starts another one:
 # …的通知 / …实施方案 (unless the next line goes on with （2021-2025年） or 的通知)
-TITLE_DONE = re.compile(r"(?:通知|通报|意见|决定|办法|规定|细则|方案|计划|要点|清单|报告|批复|函|公告|通告|措施|规划|纲要|条例)$")
-TITLE_GOES_ON = re.compile(r"^[（(〔的之和及与暨]")
+TITLE_DONE = re.compile(r"(?:通知|分解表|一览表|通报|意见|决定|办法|规定|细则|方案|计划|要点|清单|报告|批复|函|公告|通告|措施|规划|纲要|条例)$")
+TITLE_NUMBER_END = re.compile(r"[0-9]$")  # a centred line ending in a number is not a title part: 2023-09-04
+# A short centred line that a diamond-shaped title goes on from: 国务院办公厅关于 / …的
+TITLE_JOINER = re.compile(r"(?:关于|的|和|与|及|暨|、|《|（|印发|转发)$")
+TITLE_GOES_ON = re.compile(r"^[（(〔的之和及与暨年月日号届期版]")
 
 # A page number line, whitespace removed: — 1 —  - 1 -  1  ·1·  第1页共7页  共7页第1页  1/7  Page 1 of 7
 PAGE_NUMBER = re.compile(
@@ -98,6 +102,7 @@ FAKE_BOLD_TOL = 0.3  # em: the same glyph drawn again within this distance is a 
 LATIN_GAP = 0.25  # em: gap between two Latin/digit glyphs that reads as a space
 COLUMN_GAP = 2.5  # em: gap between any two glyphs that reads as a column separator
 FULL_TOL = 0.8  # em: a line ending this close to the right edge is full (text goes on)
+MIN_WIDTH = 15  # em: a text frame narrower than this has no full lines to go by
 EDGE_ZONE = 2  # lines at the top/bottom of a page checked for furniture
 
 
@@ -279,13 +284,24 @@ def _pitch(body: list[Line], size: float) -> float:
 
 
 def document_frames(pages: list[list[Line]]) -> list[Frame]:
-    """Each page's frame: measured on all odd and all even pages (mirrored margins), else
-    on the whole document."""
+    """Each page's frame: the document's, or that of all odd / all even pages when they are
+    the document's shifted sideways (mirrored margins)."""
     every = [ln for lines in pages for ln in lines]
     size = body_size(every)
     whole = text_frame(every, size) or _frame_of_extremes(every, size)
-    by_parity = [text_frame([ln for lines in pages[k::2] for ln in lines], size) or whole for k in (0, 1)]
-    return [by_parity[i % 2] for i in range(len(pages))]
+    if whole.right - whole.left < MIN_WIDTH * size:  # no full line anywhere: nothing wraps
+        whole = Frame(whole.left, math.inf, size, whole.pitch)
+    sides = [_shifted(text_frame([ln for lines in pages[k::2] for ln in lines], size), whole) for k in (0, 1)]
+    return [sides[i % 2] for i in range(len(pages))]
+
+
+def _shifted(side: Frame | None, whole: Frame) -> Frame:
+    if side is None or math.isinf(whole.right):
+        return whole
+    shift = side.left - whole.left
+    if abs(shift) > 4 * whole.size or abs(side.right - whole.right - shift) > 0.5 * whole.size:
+        return whole
+    return Frame(side.left, side.right, whole.size, whole.pitch)
 
 
 def _frame_of_extremes(lines: list[Line], size: float) -> Frame:
@@ -307,8 +323,7 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
     if MARKER.match(line.text) and (SENTENCE_END.search(prev.text) or not _is_flush(line, frame)):
         return False
     if _is_title_line(prev, frame) and _is_title_line(line, frame):
-        done = TITLE_DONE.search(prev.text) and not TITLE_GOES_ON.match(line.text)
-        return not (SENTENCE_END.search(prev.text) or done)
+        return _title_goes_on(prev, line, frame)
     if not (_is_flush(line, frame) or _hangs_under(prev, line, frame)):
         return False
     if prev.x1 >= frame.right - FULL_TOL * em:
@@ -332,6 +347,18 @@ def _is_title_line(line: Line, frame: Frame) -> bool:
     if abs(lgap - rgap) > 1.5 * frame.size or rgap < -0.5 * frame.size:
         return False
     return line.size > 1.15 * frame.size or lgap > 1.0 * frame.size
+
+
+def _title_goes_on(prev: Line, line: Line, frame: Frame) -> bool:
+    """Centred lines: one title wrapped, or two titles (or a title and a 来源 line) stacked?"""
+    if SENTENCE_END.search(prev.text):
+        return False
+    if TITLE_GOES_ON.match(line.text):
+        return True
+    if TITLE_DONE.search(prev.text) or TITLE_NUMBER_END.search(prev.text):
+        return False
+    # a wrapped title narrows line by line (trapezoid); a diamond's short first line ends in 关于/的
+    return prev.x1 - prev.x0 >= line.x1 - line.x0 - frame.size or bool(TITLE_JOINER.search(prev.text))
 
 
 def _wrapped_ragged(prev: Line, line: Line, frame: Frame) -> bool:
