@@ -140,12 +140,21 @@ def _find_title(lines: list[Line], head_end: int, addr) -> FieldValue | None:
         m = None
         for m in NOTICE_TITLE.finditer(text):
             pass
-        end = ln.start + m.end() if m else (ln.start + len(text) if TITLE_END.search(text) else None)
+        end = ln.start + m.end() if m else (ln.start + len(text) if _ends_title(lines, i, text) else None)
         if end is not None:
             start = _after_title_prefix(ln)
             if not re.search(r"[,。]", fold_slice(ln, start, end)):
                 best = (i, start, end)
     return _complete_title(lines, *best) if best else None
+
+
+def _ends_title(lines: list[Line], i: int, text: str) -> bool:
+    """A line ending a notice title, also when the wrap leaves a bare 通知 on the last line."""
+    if TITLE_END.search(text):
+        return True
+    k = _prev_nonblank(lines, i)
+    return 0 < len(text.strip()) <= 6 and k is not None and k >= i - 2 and bool(
+        TITLE_END.search(lines[k].stripped + text.strip()))
 
 
 def fold_slice(ln: Line, a: int, b: int) -> str:

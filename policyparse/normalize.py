@@ -21,7 +21,7 @@ from .ingest import Source
 
 # A pinyin gloss inserted by some mirrors after a character: 發(fā), 區(qū).  At least one
 # tone-marked vowel, so ordinary bracketed Latin such as (APP) is kept.
-PINYIN_GLOSS = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+PINYIN_GLOSS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 
 # Characters folded besides full-width ASCII: small/odd forms of marker punctuation.
 _EXTRA_FOLD = {"\u3000": " ", "\ufe52": ".", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",

@@ -29,11 +29,20 @@ MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
         ("article", 2, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})条"),                 # 第一条
         ("cn_dun", 3, rf"(?P<n>[{_CN}]{{1,3}})\s?[、,.](?![{_CN}])"),           # 一、  一,
         ("cn_paren", 4, rf"\(\s?(?P<n>[{_CN}]{{1,3}})\s?\)|(?P<c>[㈠-㈩])"),     # （一） ㈠
-        ("ar_dot", 5, r"(?P<n>\d{1,3})\s?[.、](?!\d+(?:\.\d+)?\s*(?:%|‰|倍|万|亿|元|个百分点))"),  # 1. 1、 1﹒
-        ("ar_paren", 6, r"\(\s?(?P<n>\d{1,3})\s?\)"),                          # （1）
+        ("ar_dot", 5, r"(?P<n>\d{1,3})\s?[.、](?!\d+(?:\.\d+)?\s*(?:%|‰|倍|万|亿|元|个百分点))|(?P<c>[⒈-⒛])"),  # 1. 1、 1﹒ ⒈
+        ("ar_paren", 6, r"\(\s?(?P<n>\d{1,3})\s?\)|(?P<c>[⑴-⒇])"),             # （1） ⑴
         ("circled", 7, r"(?P<c>[①-⑳])"),                                     # ①
     )
 )
+# Forms accepted only at the start of a line, as the style they stand for: 1） 一）
+LINE_MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+    ("cn_paren", 4, re.compile(rf"(?P<n>[{_CN}]{{1,3}})\)")),                   # 一）
+    ("ar_paren", 6, re.compile(r"(?P<n>\d{1,3})\)")),                   # 1）
+)
+# First code point of each run of enclosed numerals: ㈠=1, ⒈=1, ⑴=1, ①=1.
+ENCLOSED_BASES = (0x3220, 0x2488, 0x2474, 0x2460)
+# Bullets and decorations before a marker at a line start: ● 一、  ■（一）
+BULLETS = "●◆■□▪•★☆◇►▶※-—"
 ROW_RANK = -1
 # Positions after which an item can start inside a line: 。；！？：| ) ] 】 〕 or a space.
 BOUNDARY = re.compile(r"[。;!?:|)\]】〕”\s]")
@@ -199,7 +208,7 @@ def _positions(fold: str, start: int, end: int):
         nl = fold.find("\n", pos, end)
         line_end = end if nl < 0 else nl
         content = pos
-        while content < line_end and fold[content] in " \t":
+        while content < line_end and (fold[content] in " \t" or fold[content] in BULLETS):
             content += 1
         yield content, True
         for bm in BOUNDARY.finditer(fold, content, line_end):
@@ -212,7 +221,7 @@ def _positions(fold: str, start: int, end: int):
 
 
 def _match_marker(fold: str, pos: int, end: int, line_start: bool) -> Marker | None:
-    for style, rank, pat in MARKERS:
+    for style, rank, pat in MARKERS + (LINE_MARKERS if line_start else ()):
         mm = pat.match(fold, pos, end)
         if mm:
             if style == "cn_dun" and fold[mm.end() - 1] in ",." and not line_start:
@@ -223,8 +232,8 @@ def _match_marker(fold: str, pos: int, end: int, line_start: bool) -> Marker | N
 
 def _marker(style: str, rank: int, mm: re.Match[str], fold: str, line_start: bool) -> Marker:
     if mm.groupdict().get("c"):
-        c = mm["c"]
-        num = ord(c) - (0x3220 if style == "cn_paren" else 0x2460) + 1
+        code = ord(mm["c"])
+        num = code - max(b for b in ENCLOSED_BASES if b <= code) + 1
     else:
         num = cn_number(mm["n"]) or 0
     body = mm.end()

@@ -16,16 +16,20 @@ from .normalize import Text
 from .unitnames import CLOSE, OPEN, UNIT_END, split_list
 
 # Role labels before a colon (folded); "person" labels introduce people, never units.
+_BODY = r"(?:单位|部门|处室|科室|股室)"
 LABELS: tuple[tuple[str, str | None], ...] = (
-    (r"牵头(?:责任)?(?:单位|部门)", "lead"),                          # 牵头单位：  牵头责任单位：
-    (r"主责单位|主办单位", "lead"),                                   # 主责单位：
-    (r"协同责任单位|协同单位|配合(?:单位|部门)|协助(?:单位|部门)|协办单位|参与单位|参加单位", "supporting"),  # 配合单位：
-    (r"责任(?:单位|部门|主体)(?:与协同单位)?|承办单位|实施单位|落实单位", "responsible"),  # 责任单位：
-    (r"(?:部门)?分工", None),                                         # 部门分工：X牵头，Y配合
+    (rf"牵头(?:责任)?{_BODY}|牵头", "lead"),                                    # 牵头单位：  牵头：
+    (rf"主责{_BODY}|主办{_BODY}", "lead"),                                      # 主责单位：
+    (rf"协同责任{_BODY}|(?:协同|配合|协助|协办|参与|参加|协作|支持){_BODY}|配合|协办", "supporting"),  # 配合单位：
+    (rf"责任{_BODY}(?:与协同单位)?|责任主体|(?:承办|实施|落实){_BODY}|责任", "responsible"),  # 责任单位：
+    (r"(?:部门)?分工", None),                                                   # 部门分工：X牵头，Y配合
     (r"(?:牵头)?负责领导|分管(?:省|市|区|县)?领导|责任领导|联系领导|牵头领导|责任人", "person"),  # 责任领导：张三
+    (r"完成时限|时间节点|完成时间|时限要求|时限", "deadline"),                     # 完成时限：2023年6月底前
 )
-LABEL = re.compile("(?P<label>" + "|".join(f"(?:{p})" for p, _ in LABELS) + r")\s*:")
-LABEL_LINE = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p, _ in LABELS) + r")\s*:")
+_LABEL_ALT = "|".join(f"(?:{p})" for p, _ in LABELS)
+# A role label: ``责任单位：`` or in lenticular brackets ``【牵头单位】``.
+LABEL = re.compile(rf"(?:【\s*(?P<blabel>{_LABEL_ALT})\s*】|(?P<label>{_LABEL_ALT})\s*:)")
+LABEL_LINE = re.compile(rf"\s*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*:)")
 # Role verbs ending a run of units: (X、Y牵头，A、B配合), (…按职责分工负责).
 ROLE_VERBS: tuple[tuple[str, str], ...] = (
     (r"按照?职责分工(?:分别)?牵头|分别牵头|共同牵头|牵头负责|牵头", "lead"),  # X、Y牵头
@@ -131,14 +135,24 @@ def _apply_convention(units: list[DraftUnit], state: _State) -> list[DraftUnit]:
 # --- where unit lists are -----------------------------------------------------------------
 
 def _label_lines(fold: str, a: int, b: int):
-    """Spans of ``责任单位：…`` lines in the node's text (the label included)."""
-    pos = a
-    while pos < b:
-        nl = fold.find("\n", pos, b)
-        end = b if nl < 0 else nl
-        if LABEL_LINE.match(fold, pos, end):
-            yield (pos, end)
-        pos = end + 1
+    """``责任单位：…`` from its label to the end of its line, where the label starts a line or
+    follows a sentence end outside brackets (``…推行帮办。责任单位：市大数据局。``)."""
+    depth, i = 0, a
+    while i < b:
+        ch = fold[i]
+        if depth == 0 and (i == a or fold[i - 1] in "\n。;" or fold[i - 1].isspace()):
+            m = LABEL_LINE.match(fold, i, b)
+            if m:
+                nl = fold.find("\n", m.end(), b)
+                end = b if nl < 0 else nl
+                yield (i, end)
+                i = end + 1
+                continue
+        if ch in "([【〔":
+            depth += 1
+        elif ch in ")]】〕":
+            depth = max(0, depth - 1)
+        i += 1
 
 
 def _unit_brackets(fold: str, a: int, b: int, warnings: list):
@@ -229,6 +243,10 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
     for role, (s, e) in _chunks(fold, a, b, default_role):
         if role == "person":
             continue
+        if role == "deadline":
+            s, e = _strip_span(fold, s, e)
+            deadline = deadline or ((s, e) if e > s else None)
+            continue
         for urole, (p, q) in _verb_runs(fold, s, e, role):
             for us, ue in split_list(fold[p:q], p):
                 if conv and us < conv.end() and ue > conv.start():
@@ -251,7 +269,7 @@ def _chunks(fold: str, a: int, b: int, default_role: str):
     for m in LABEL.finditer(fold, a, b):
         if m.start() > pos:
             yield role, (pos, m.start())
-        label = m["label"]
+        label = m["label"] or m["blabel"]
         role = next((r for p, r in LABELS if re.fullmatch(p, label)), None) or default_role
         pos = m.end()
     if pos < b:
