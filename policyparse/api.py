@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import assemble, structure, units
 from .errors import StrictModeError
-from .ingest import Source, read_bytes, read_path, read_text
+from .ingest import FORMATS, Source, read_bytes, read_path, read_text
 from .normalize import source_to_text
 
 
@@ -54,6 +54,13 @@ def _ingest(source: str | os.PathLike | bytes, options: Options) -> Source:
         return read_bytes(source, name or "<bytes>")
     if isinstance(source, os.PathLike):
         return read_path(source, name)
-    if "\n" not in source and len(source) < 4096 and (Path(source).exists() or Path(source).suffix):
+    if _looks_like_path(source):
         return read_path(source, name)
     return read_text(source, name or "<text>")
+
+
+def _looks_like_path(s: str) -> bool:
+    """A str names a file when it is one line that exists or ends in a known suffix (a.pdf)."""
+    if "\n" in s or len(s) > 1024:
+        return False
+    return Path(s).exists() or os.path.splitext(s)[1].lower() in FORMATS

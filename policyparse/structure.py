@@ -170,7 +170,8 @@ def _outline_region(fold: str, regions: list[FSpan], scope: str, nodes: list[Dra
 
 def _row_marker(fold: str, row) -> Marker:
     a, b = row.serial
-    return Marker("row", ROW_RANK, int(fold[a:b]), a, b, b, True)
+    first_cell = row.cells[0][1][0] if row.cells else b
+    return Marker("row", ROW_RANK, int(fold[a:b]), a, b, first_cell, True)
 
 
 def _cell_items(fold: str, row, outliner: Outliner, accepted: list) -> None:

@@ -198,6 +198,9 @@ def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     if b < len(fold.rstrip()) or re.search(r"[。!?)\]】〕”]\s*$", fold[a:b]):
         return False
     tail = fold[a:b]
+    last_part = re.split(r"[、,;:\n]", tail.rstrip())[-1].strip()
+    if _unit_like(last_part) or ROLE_VERB.search(last_part):
+        return False  # the list ends on a whole unit: 市农业农村局分别牵头
     last_open = max(tail.rfind(c) for c in BRACKETS)
     if last_open >= 0 and not any(c in tail[last_open:] for c in BRACKETS.values()):
         inner = tail[last_open + 1:]

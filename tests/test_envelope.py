@@ -1,0 +1,122 @@
+"""The envelope (公文要素) and text decoding: one golden case per rule."""
+import codecs
+
+import pytest
+
+import policyparse
+from policyparse.errors import DecodeError, EmptyInput
+
+NOTICE = """XX省人民政府办公厅文件
+皖政办发〔2024〕3号
+安徽省人民政府办公厅
+关于印发安徽省2024年优化营商环境重点任务分工方案的
+通知
+各市、县人民政府，省政府各部门、各直属机构：
+《安徽省2024年优化营商环境重点任务分工方案》已经省政府同意，现印发给你们，请认真贯彻执行。
+附件：安徽省2024年优化营商环境重点任务分工方案
+安徽省人民政府办公厅
+二〇二四年三月五日
+（此件公开发布）
+安徽省2024年优化营商环境重点任务分工方案
+一、提升政务服务效能
+抄送：省委办公厅，省人大常委会办公厅。
+安徽省人民政府办公厅 2024年3月6日印发
+"""
+
+
+def test_full_envelope():
+    doc = policyparse.parse(NOTICE)
+    n = doc.notice
+    assert n.title == "安徽省人民政府办公厅关于印发安徽省2024年优化营商环境重点任务分工方案的通知"
+    assert n.doc_number == "皖政办发〔2024〕3号"
+    assert n.issuer == "安徽省人民政府办公厅"
+    assert n.date == "2024-03-05"  # Chinese numerals
+    assert [u.name for u in n.addressees] == ["各市", "县人民政府", "省政府各部门", "各直属机构"]
+    assert n.public_note == "此件公开发布"
+    assert n.attachments == ["安徽省2024年优化营商环境重点任务分工方案"]
+    assert [u.name for u in n.cc] == ["省委办公厅", "省人大常委会办公厅"]
+    assert n.printed_by == "安徽省人民政府办公厅 2024年3月6日印发"
+    assert doc.title == "安徽省2024年优化营商环境重点任务分工方案"
+    assert n.spans["doc_number"].start == doc.text.index("皖政办发")
+
+
+# (text, field, expected) — one row per envelope rule.
+FIELD_CASES = [
+    # doc number from portal metadata, not from a citation in the body (d01, d05)
+    ("发布机构 区政府办公室 文    号 蔡政办〔2023〕1号\n各街道办事处:\n依据《意见》(国发〔2015〕23号)制定。", "doc_number", "蔡政办〔2023〕1号"),
+    ("各县人民政府:\n为贯彻《意见》(国发〔2015〕23号),提出意见:\n一、目标", "doc_number", None),
+    # a doc number glued to the title in a page title: (粤府〔2021〕22号)
+    ("广东省人民政府关于印发分工方案的通知 (粤府〔2021〕22号)\n各市人民政府:\n现印发给你们。", "doc_number", "粤府〔2021〕22号"),
+    ("广东省人民政府关于印发分工方案的通知 (粤府〔2021〕22号)\n各市人民政府:\n现印发给你们。", "title",
+     "广东省人民政府关于印发分工方案的通知"),
+    # the 发文机关 line above a title that starts with 关于 (d35)
+    ("西政办〔2020〕20号\n西平县人民政府办公室\n关于印发工作安排的通知\n各乡镇人民政府:\n现印发给你们。", "title",
+     "西平县人民政府办公室关于印发工作安排的通知"),
+    # a news sentence is not a title (d11, d16)
+    ("近日,省政府发布关于重点工作的通知。\n一、目标", "title", None),
+    # addressees: a colon after a time is not an addressee line (d18)
+    ("中国东莞政府门户网站      2021-09-10 17:17:08  来源: 东莞市人民政府\n东府〔2021〕54号\n各镇人民政府(街道办事处),市府直属各单位:\n提出如下意见:",
+     "doc_number", "东府〔2021〕54号"),
+    # date only, no issuer line (d03)
+    ("关于印发任务分解的通知\n各街办:\n现印发给你们。\n\n          2022年12月27日\n", "date", "2022-12-27"),
+    ("关于印发任务分解的通知\n各街办:\n现印发给你们。\n\n          2022年12月27日\n", "issuer", None),
+    # traditional script and pinyin glosses kept as written (d39)
+    ("黔府辦發(fā)〔2012〕34號\n各市、自治州人民政府,省政府各部門(mén):\n現印發給你們。", "doc_number", "黔府辦發(fā)〔2012〕34號"),
+]
+
+
+@pytest.mark.parametrize("text,field,expected", FIELD_CASES)
+def test_envelope_fields(text, field, expected):
+    doc = policyparse.parse(text)
+    got = getattr(doc.notice, field) if doc.notice else None
+    assert got == expected
+
+
+def test_gloss_stays_with_its_unit():
+    doc = policyparse.parse(FIELD_CASES[-1][0])
+    assert [u.name for u in doc.notice.addressees][-1] == "省政府各部門(mén)"
+
+
+def test_transmitted_title_from_quotes_when_the_body_title_is_cut():
+    # d32: the main title in the page is cut; the notice's 《X》 names it
+    text = ("吉首市人民政府关于印发《吉首市稳住经济一揽子政策措施实施方案》的通知\n各乡镇人民政府:\n现印发给你们。\n"
+            "吉首市人民政府\n2022年8月7日\n吉首市稳住经济一揽子政策\n为深入贯彻。\n一、落实财税政策\n")
+    assert policyparse.parse(text).title == "吉首市稳住经济一揽子政策措施实施方案"
+
+
+def test_no_envelope():
+    doc = policyparse.parse("杭州市推进行动实施意见\n(征求意见稿)\n为贯彻落实,特制订以下意见。\n一、工作目标\n")
+    assert doc.notice is None
+    assert doc.title == "杭州市推进行动实施意见"
+
+
+TEXT = "关于印发方案的通知\n各单位：\n现印发给你们。\n一、目标\n"
+
+
+@pytest.mark.parametrize("encoding,detected", [
+    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("gb18030", "gb18030"), ("gbk", "gb18030"), ("utf-16", "utf-16")])
+def test_text_encodings(tmp_path, encoding, detected):
+    p = tmp_path / "a.txt"
+    p.write_bytes(TEXT.encode(encoding))
+    doc = policyparse.parse(p)
+    assert doc.notice.title == "关于印发方案的通知"
+    assert doc.source.encoding == detected
+
+
+def test_utf16_be_bom(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes(codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"))
+    assert policyparse.parse(p).sections[0].title == "目标"
+
+
+def test_crlf_and_one_line_documents():
+    assert policyparse.parse(TEXT.replace("\n", "\r\n")).notice.title == "关于印发方案的通知"
+
+
+def test_bad_text_inputs(tmp_path):
+    (tmp_path / "e.txt").write_bytes(b"  \n")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    with pytest.raises(EmptyInput):
+        policyparse.parse(tmp_path / "e.txt")
+    with pytest.raises(DecodeError):
+        policyparse.parse(tmp_path / "b.txt")

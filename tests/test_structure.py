@@ -1,0 +1,129 @@
+"""Numbering grammar and outline building: one golden case per rule (case tables first)."""
+import pytest
+
+import policyparse
+from policyparse.normalize import text_from_string
+from policyparse.structure import find_markers
+
+# marker text -> (style, number): every row of structure.MARKERS / LINE_MARKERS.
+MARKER_CASES = [
+    ("一、指导思想", "cn_dun", 1),
+    ("十二、其他", "cn_dun", 12),
+    ("一,全面推进", "cn_dun", 1),  # d29: a comma after the numeral at a line start
+    ("（三）重点任务", "cn_paren", 3),
+    ("(三)重点任务", "cn_paren", 3),
+    ("㈡完善机制", "cn_paren", 2),
+    ("三）完善机制", "cn_paren", 3),  # right bracket only, at a line start
+    ("1.加大力度", "ar_dot", 1),
+    ("12．加大力度", "ar_dot", 12),
+    ("3、加大力度", "ar_dot", 3),
+    ("4﹒加大力度", "ar_dot", 4),
+    ("⒌加大力度", "ar_dot", 5),
+    ("（2）加大力度", "ar_paren", 2),
+    ("⑶加大力度", "ar_paren", 3),
+    ("2）加大力度", "ar_paren", 2),
+    ("④加大力度", "circled", 4),
+    ("第一章 总则", "chapter", 1),
+    ("第二节 任务", "section", 2),
+    ("第十五条 本办法", "article", 15),
+    ("第3条 本办法", "article", 3),
+    ("● 二、优化环境", "cn_dun", 2),  # a bullet before the marker
+]
+
+
+@pytest.mark.parametrize("line,style,num", MARKER_CASES)
+def test_marker_grammar(line, style, num):
+    t = text_from_string(line)
+    found = find_markers(t.fold, 0, len(t.fold))
+    assert found, line
+    assert (found[0].style, found[0].num) == (style, num)
+
+
+# Text that must not start an item.
+NOT_MARKERS = ["增长6.2%左右", "到2025年，实现1.5倍", "十九届二中、三中全会", "第75次常务会议"]
+
+
+@pytest.mark.parametrize("line", NOT_MARKERS)
+def test_not_markers(line):
+    doc = policyparse.parse("前言。\n" + line + "\n")
+    assert doc.sections == []
+
+
+def outline(text: str) -> list[tuple[str, str, str]]:
+    doc = policyparse.parse(text)
+    out = []
+
+    def walk(nodes):
+        for n in nodes:
+            out.append((n.path, n.marker, n.title))
+            walk(n.children)
+
+    walk(doc.sections)
+    return out
+
+
+def test_levels_by_grammar_and_continuous_numbering():
+    # d02: 一、 1.–2. then 二、（一） with numbering that continues: 3. is 2.1.3
+    text = "一、目标\n1.增长8%。\n2.增长9%。\n二、工作\n（一）做强引擎\n3.启动建设。\n"
+    assert [p for p, _, _ in outline(text)] == ["1", "1.1", "1.2", "2", "2.1", "2.1.3"]
+
+
+def test_skipped_level():
+    # d25: （三） then 7. directly (the TOC-like mirror left items out)
+    assert [p for p, _, _ in outline("三、措施\n（三）激活主体。\n7.鼓励创业。内容。\n")] == ["3", "3.3", "3.3.7"]
+
+
+def test_orphans_get_the_missing_parent_number():
+    # d37: a fragment starting at (4) under a 3、 that is not in the text
+    text = "(4)限期完成治理。\n(5)加强管理。\n4、区政府负责:\n(1)集中整治。\n"
+    assert [p for p, _, _ in outline(text)] == ["3.4", "3.5", "4", "4.1"]
+
+
+def test_items_run_together_on_one_line():
+    # d05/d34: a whole document on one line
+    text = "现提出以下意见:一、工作目标全面落实降低制造业企业成本的各项政策措施,进一步激发企业活力,提升竞争力。二、工作措施(一)降低税负。1.严格执行标准。2.执行办法。"
+    assert outline(text) == [
+        ("1", "一、", "工作目标"),
+        ("2", "二、", "工作措施"),
+        ("2.1", "(一)", "降低税负"),
+        ("2.1.1", "1.", "严格执行标准"),
+        ("2.1.2", "2.", "执行办法"),
+    ]
+
+
+def test_titles_heading_line_vs_lead_sentence():
+    text = "一、指导思想\n以习近平新时代中国特色社会主义思想为指导。\n二、任务\n1.加大扶持力度。顺应规律，扎实开展协作。\n"
+    assert [t for _, _, t in outline(text)] == ["指导思想", "任务", "加大扶持力度"]
+
+
+def test_unit_bracket_not_in_heading_title():
+    # d16: 一、强化科技创新(区科技局牵头)
+    assert outline("一、强化科技创新(区科技局牵头)\n正文。\n")[0][2] == "强化科技创新"
+
+
+def test_restart_under_new_parent_and_inline_steps_in_a_table_cell():
+    # d27: numbered steps inside a table cell are children of the row
+    text = ("序号 | 实事项目 | 工作举措 | 责任单位 |\n"
+            "1 | 新建学校7所。 | 1.4月底前主体完工。 2.8月底前竣工交付。 | 教育局 |\n"
+            "2 | 新增托位500个。 | 1.3月底前新增100个。 | 卫生健康局 |\n")
+    assert [(p, t) for p, _, t in outline(text)] == [
+        ("1", "新建学校7所"), ("1.1", "4月底前主体完工"), ("1.2", "8月底前竣工交付"),
+        ("2", "新增托位500个"), ("2.1", "3月底前新增100个")]
+
+
+def test_notice_scope_points():
+    text = ("关于印发某某方案的通知\n各单位:\n现印发给你们,请认真贯彻执行。\n一、高度重视。\n二、按时报送。\n"
+            "某某市人民政府办公室\n2023年1月3日\n某某方案\n一、目标\n")
+    doc = policyparse.parse(text)
+    assert [(n.scope, n.path) for n in doc.sections] == [("notice", "1"), ("notice", "2"), ("document", "1")]
+
+
+def test_numbering_gap_is_a_warning():
+    doc = policyparse.parse("一、目标\n二、任务\n四、保障\n")
+    assert [n.path for n in doc.sections] == ["1", "2", "4"]
+    assert any(w.code == "W201" for w in doc.warnings)
+
+
+def test_section_roles():
+    doc = policyparse.parse("一、指导思想\n内容。\n二、基本原则\n内容。\n三、主要目标\n内容。\n四、重点任务\n内容。\n五、保障措施\n内容。\n")
+    assert [n.role for n in doc.sections] == ["指导思想", "基本原则", "目标", "重点任务", "保障措施"]

@@ -1,0 +1,103 @@
+"""Unit-list grammar: one golden case per rule of units.py (brackets, labels, verbs, conventions)."""
+import pytest
+
+import policyparse
+
+
+def units_of(text: str, path: str = "1") -> tuple[list[tuple[str, str]], str | None]:
+    doc = policyparse.parse(text)
+
+    def find(nodes):
+        for n in nodes:
+            if n.path == path:
+                return n
+            got = find(n.children)
+            if got:
+                return got
+        return None
+
+    node = find(doc.sections)
+    assert node is not None, [n.path for n in doc.sections]
+    return [(u.name, u.role[0]) for u in node.units], node.deadline.text if node.deadline else None
+
+
+# (item text, expected [(unit, role initial)], expected deadline)
+CASES = [
+    # unmarked square bracket, nested parentheses kept (wujiang)
+    ("1.加大力度。内容。[区发改委、财政局，吴江高新区（盛泽镇）、震泽镇]",
+     [("区发改委", "r"), ("财政局", "r"), ("吴江高新区（盛泽镇）", "r"), ("震泽镇", "r")], None),
+    # labelled roles in round brackets; person labels dropped (d02)
+    ("1.增长8%。(责任领导:杜新国;牵头单位:区发改局;责任单位:区财政局、区税务局)",
+     [("区发改局", "l"), ("区财政局", "r"), ("区税务局", "r")], None),
+    # role verbs: X、Y牵头，A、B参加 (d05)
+    ("1.坚持优先。(市发展改革委、市人社局牵头,市委组织部、市教育局参加)",
+     [("市发展改革委", "l"), ("市人社局", "l"), ("市委组织部", "s"), ("市教育局", "s")], None),
+    # 按职责分工负责 (d06) and tortoise-shell brackets with 配合 (d14)
+    ("1.坚持规划。〔省文物局牵头,各市(区)政府配合〕", [("省文物局", "l"), ("各市(区)政府", "s")], None),
+    ("1.规划引领。(省工信厅牵头,各地级以上市人民政府按职责分工负责)",
+     [("省工信厅", "l"), ("各地级以上市人民政府", "r")], None),
+    # 等部门 trimmed, leading 联合 dropped (d09)
+    ("1.谋划储备。(区发改局牵头,区财政局等部门,区国投公司配合)",
+     [("区发改局", "l"), ("区财政局", "s"), ("区国投公司", "s")], None),
+    # traditional script labels, 及 between two units, deadline inside the bracket (d19)
+    ("1.加大力度。(牽頭單位:州行政審批服務局;責任單位:州司法局、州委編辦及州直相關單位,6月底完成)",
+     [("州行政審批服務局", "l"), ("州司法局", "r"), ("州委編辦", "r"), ("州直相關單位", "r")], "6月底完成"),
+    # 和 inside a name is not a split point
+    ("1.推进。[区文体广电和旅游局、自然资源和规划局]", [("区文体广电和旅游局", "r"), ("自然资源和规划局", "r")], None),
+    # label lines under the item (d11): 牵头责任单位 / 协同责任单位 …等
+    ("1﹒增长7%。\n牵头负责领导:刘惠。\n牵头责任单位:省发展改革委。\n协同责任单位:省财政厅、省税务局等。",
+     [("省发展改革委", "l"), ("省财政厅", "s"), ("省税务局", "s")], None),
+    # 部门分工 label with verbs inside (d08)
+    ("1.增长6%。\n分管省领导:林克庆\n部门分工:省发展改革委牵头,各地、各部门配合。",
+     [("省发展改革委", "l"), ("各地", "s"), ("各部门", "s")], None),
+    # a standing instruction after the list is not a unit (d13)
+    ("1.深化改革。(牵头单位:市审批局;责任单位:市直有关部门、单位。以下任务均需各区落实,不再一一列出)",
+     [("市审批局", "l"), ("市直有关部门", "r"), ("单位", "r")], None),
+    # 【label】 form and an inline label after a sentence end
+    ("1.推行帮办。【牵头单位】市政务服务局【配合单位】各县（市、区）",
+     [("市政务服务局", "l"), ("各县（市、区）", "s")], None),
+    ("1.完善平台。责任单位：市大数据局。", [("市大数据局", "r")], None),
+    # deadline label inside the bracket
+    ("1.推进。（牵头单位：市政务服务局；完成时限：2024年12月底前）", [("市政务服务局", "l")], "2024年12月底前"),
+    # unit-led heading (d37)
+    ("1、市经委负责:对焦化企业实施管理。", [("市经委", "r")], None),
+    # 分别牵头 (d17) and 按照职责分工牵头 under a 牵头部门 label (d29)
+    ("1.城乡收入。\n责任单位:市人力社保局、市农业农村局分别牵头", [("市人力社保局", "l"), ("市农业农村局", "l")], None),
+    ("1.优化审批。(牵头部门:市住建局,市营商局按照职责分工牵头;责任单位:区县市政府)",
+     [("市住建局", "l"), ("市营商局", "l"), ("区县市政府", "r")], None),
+]
+
+
+@pytest.mark.parametrize("text,units,deadline", CASES)
+def test_unit_grammar(text, units, deadline):
+    assert units_of(text) == (units, deadline)
+
+
+def test_convention_applies_from_where_it_is_stated():
+    text = ("1.甲。(市发改委、市财政局负责)\n"
+            "2.乙。(市发改委、市财政局等负责,列第一位者为牵头单位,下同)\n"
+            "3.丙。(市商务局、市农业局等负责)\n")
+    assert units_of(text, "1")[0] == [("市发改委", "r"), ("市财政局", "r")]
+    assert units_of(text, "2")[0] == [("市发改委", "l"), ("市财政局", "r")]
+    assert units_of(text, "3")[0] == [("市商务局", "l"), ("市农业局", "r")]
+
+
+def test_convention_note_glued_to_the_last_unit_is_dropped():
+    # d17: 责任单位:A、B(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)
+    text = "4.投资增长10%。\n责任单位:市发改委、市卫生健康委(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)"
+    assert units_of(text, "4")[0] == [("市发改委", "l"), ("市卫生健康委", "r")]
+
+
+def test_brackets_that_are_not_unit_lists():
+    assert units_of("1.建设项目(二期)。内容(涉及水土保持项目)。")[0] == []
+
+
+def test_table_columns_give_roles_and_deadline():
+    text = "序号 | 重点工作 | 牵头单位 | 配合单位 | 完成时限 |\n1 | 建成中心。 | 县民政局 | 县财政局、县住建局 | 12月底前 |\n"
+    assert units_of(text) == ([("县民政局", "l"), ("县财政局", "s"), ("县住建局", "s")], "12月底前")
+
+
+def test_unit_list_cut_off_at_the_end_drops_the_item_with_a_warning():
+    doc = policyparse.parse("(一)增长7%\n\n责任单位:区发展和改革局\n\n(二)工业投资增长12%\n\n责任单位:区")
+    assert [n.path for n in doc.sections] == ["1"]
+    assert [w.code for w in doc.warnings] == ["W304"]
