@@ -197,10 +197,18 @@ def find_markers(fold: str, start: int, end: int) -> list[Marker]:
     for style, rank, pat in MARKERS:
         if style in ANYWHERE:
             for mm in pat.finditer(fold, start, end):
-                if mm.start() not in seen:
+                if mm.start() not in seen and _after_short_heading(fold, start, mm.start()):
                     seen.add(mm.start())
                     out.append(_marker(style, rank, mm, fold, False))
     return sorted(out, key=lambda m: m.start)
+
+
+def _after_short_heading(fold: str, start: int, pos: int) -> bool:
+    """`二、工作措施(一)…`: a marker glued to a short heading of its own line or sentence."""
+    back = fold[max(start, pos - 16):pos]
+    cut = max(back.rfind(c) for c in "\n。;:|、")
+    head = back[cut + 1:]
+    return cut >= 0 and 0 < len(head) <= 12 and not re.search(r"[《》,(\d]", head)
 
 
 def _positions(fold: str, start: int, end: int):

@@ -19,10 +19,10 @@ COLUMN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pat))
     for kind, pat in (
         ("serial", r"^序号$"),                                   # 序号
-        ("person", r"领导|负责人|责任人|^主要领"),                 # 责任领导, 牵头区领导
-        ("lead", r"牵头(?:单位|部门|协调部门)|主责单位"),           # 牵头单位
+        ("lead", r"牵头(?:单位|部门|处室|协调部门)|主责单位"),      # 牵头单位
         ("supporting", r"配合|协办|协同|参与单位"),                # 配合单位
-        ("unit", r"责任(?:单位|部门|股室|主体)|承办单位|实施单位|^单位$"),  # 责任单位
+        ("unit", r"(?:责任|负责|承办|实施|落实)(?:单位|部门|股室|处室|科室)|责任主体|^单位$"),  # 责任单位（及责任人）
+        ("person", r"领导|负责人|责任人|^主要领"),                 # 责任领导, 牵头区领导
         ("deadline", r"时限|完成时间|时间节点|截止"),              # 完成时限
         ("category", r"指标|类别|领域|类型|板块"),                 # 指标
         ("task", r"任务|重点工作|实事项目|项目名称|民生实事|实事名称|工作内容|事项|名称"),  # 重点工作
@@ -77,7 +77,7 @@ def _table_at(lines: list[Line], i: int, fold: str):
     if re.match(r"^序\s*号\s*\|?$", text):
         return _stream_rows(lines, i, fold)
     if re.match(r"^序\s*号\s+\S", text):
-        parts = [(lines[i].start + m.start(), lines[i].start + m.end()) for m in re.finditer(r"\S+", lines[i].text)]
+        parts = _space_cells(lines[i])
         if _is_header([fold[a:b] for a, b in parts]):
             return _space_rows(lines, i, parts, fold)
     return None
@@ -121,10 +121,16 @@ def _space_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
     rows, j = [], i + 1
     while j < len(lines) and (not lines[j].stripped or re.match(r"^\s*\d{1,3}\s", lines[j].text)):
         if lines[j].stripped:
-            parts = [(lines[j].start + m.start(), lines[j].start + m.end()) for m in re.finditer(r"\S+", lines[j].text)]
-            rows.append(_record(parts, kinds, fold))
+            rows.append(_record(_space_cells(lines[j]), kinds, fold))
         j += 1
     return Table((lines[i].start, lines[j - 1].end), tuple(r for r in rows if r)), j
+
+
+def _space_cells(ln: Line) -> list[FSpan]:
+    """Cells of a tab-separated line, or of a space-separated one when it has no tabs."""
+    if "\t" in ln.text:
+        return split_list(ln.text, ln.start, seps="\t")
+    return [(ln.start + m.start(), ln.start + m.end()) for m in re.finditer(r"\S+", ln.text)]
 
 
 def _stream_rows(lines: list[Line], i: int, fold: str):
