@@ -24,6 +24,7 @@ _CN = "一二三四五六七八九十"
 MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
     (style, rank, re.compile(pat))
     for style, rank, pat in (
+        ("part", -0.5, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})(?:部分|篇)"),         # 第一部分
         ("chapter", 0, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})章"),                 # 第一章
         ("section", 1, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})节"),                 # 第一节
         ("article", 2, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})条"),                 # 第一条
@@ -47,7 +48,7 @@ ROW_RANK = -1
 # Positions after which an item can start inside a line: 。；！？：| ) ] 】 〕 or a space.
 BOUNDARY = re.compile(r"[。;!?:|)\]】〕”\s]")
 # Styles that may start right after any character (`二、工作措施(一)降低…`).
-ANYWHERE = ("cn_paren",)
+ANYWHERE = ("cn_paren", "cn_dun", "chapter", "article")
 # Section headings that run into their text on one line: `一、工作目标全面落实…`.
 SECTION_TERMS = re.compile(
     r"(?:指导思想|总体要求|基本原则|工作原则|主要目标|工作目标|发展目标|总体目标|行动目标|重点任务|主要任务|"
@@ -171,7 +172,7 @@ def _outline_region(fold: str, regions: list[FSpan], scope: str, nodes: list[Dra
 def _row_marker(fold: str, row) -> Marker:
     a, b = row.serial
     first_cell = row.cells[0][1][0] if row.cells else b
-    return Marker("row", ROW_RANK, int(fold[a:b]), a, b, first_cell, True)
+    return Marker("row", ROW_RANK, int(fold[a:b].strip().rstrip(".、")), a, b, first_cell, True)
 
 
 def _cell_items(fold: str, row, outliner: Outliner, accepted: list) -> None:
@@ -259,7 +260,7 @@ def _to_nodes(fold: str, scope: str, outliner: Outliner, accepted: list, rows: d
     levels: list[int] = []
     for i, ((m, region_end), (_, parent)) in enumerate(zip(accepted, outliner.nodes)):
         end = min(region_end, ends[i]) if ends[i] is not None and ends[i] <= region_end else region_end
-        num = fold[m.start:m.end] if m.style == "row" else str(m.num)
+        num = str(m.num)
         if parent is None:
             paths.append(f"{prefix[i]}.{num}" if prefix.get(i) else num)
             levels.append(2 if prefix.get(i) else 1)

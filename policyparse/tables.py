@@ -30,7 +30,7 @@ COLUMN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 UNIT_KINDS = ("unit", "lead", "supporting")
-SERIAL = re.compile(r"^\d{1,3}$")
+SERIAL = re.compile(r"^\d{1,3}[.、]?$")  # 序号 cell: 1  1.  1、
 # A deadline cell: 12月底前, 9月投入使用, 全年, 2023年6月底前, 长期坚持.
 DEADLINE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月|年底|年内|全年|长期|持续|\d季度|上半年|下半年|每[年月季])")
 # A person's name cell: 夏俊贵, 周 斐 (names only, never a unit).
@@ -110,6 +110,8 @@ def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
         cells = _pipe_cells(lines[j])
         if cells:
             rows.append(_record(cells, kinds, fold))
+            if rows[-1] and not rows[-1].serial and len(rows) > 1 and rows[-2] and rows[-2].serial:
+                rows[-2:] = [_merge(rows[-2], rows[-1])]  # a continuation row (merged 序号 cell)
         j += 1
     end = lines[j - 1].end
     return Table((lines[i].start, end), tuple(r for r in rows if r)), j
@@ -124,6 +126,10 @@ def _space_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
             rows.append(_record(_space_cells(lines[j]), kinds, fold))
         j += 1
     return Table((lines[i].start, lines[j - 1].end), tuple(r for r in rows if r)), j
+
+
+def _merge(row: Row, more: Row) -> Row:
+    return Row(row.serial, row.cells + more.cells, (row.span[0], more.span[1]))
 
 
 def _space_cells(ln: Line) -> list[FSpan]:

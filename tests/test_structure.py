@@ -28,6 +28,7 @@ MARKER_CASES = [
     ("第十五条 本办法", "article", 15),
     ("第3条 本办法", "article", 3),
     ("● 二、优化环境", "cn_dun", 2),  # a bullet before the marker
+    ("第二部分 主要任务", "part", 2),
 ]
 
 
@@ -127,3 +128,14 @@ def test_numbering_gap_is_a_warning():
 def test_section_roles():
     doc = policyparse.parse("一、指导思想\n内容。\n二、基本原则\n内容。\n三、主要目标\n内容。\n四、重点任务\n内容。\n五、保障措施\n内容。\n")
     assert [n.role for n in doc.sections] == ["指导思想", "基本原则", "目标", "重点任务", "保障措施"]
+
+
+def test_headings_run_together_without_punctuation():
+    assert [p for p, _, _ in outline("一、总体要求二、主要任务\n(一)加强领导。\n")] == ["1", "2", "2.1"]
+
+
+def test_table_continuation_row_without_serial_adds_to_its_row():
+    from tests.test_units import units_of
+
+    text = "序号 | 任务 | 责任单位 |\n1. | 建设。 | 市发改委 |\n | | 市财政局 |\n"
+    assert units_of(text) == ([("市发改委", "r"), ("市财政局", "r")], None)
