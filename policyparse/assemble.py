@@ -86,7 +86,7 @@ class _Builder:
         return Issue(code=code, message=message or WARNINGS.get(code, ""), span=self.span(span))
 
     def unit(self, fspan: FSpan, role: str, name: str | None = None) -> Unit:
-        name = name or self.surface(fspan)
+        name = name or re.sub(r"\s*\n\s*", "", self.surface(fspan))  # a name wrapped over two lines
         return Unit(name=name, role=role, alias=split_alias(name), span=self.span(fspan))
 
     def notice(self, draft: Draft) -> Notice:

@@ -313,7 +313,7 @@ def _title(fold: str, m: Marker, end: int) -> FSpan:
     nl = seg.find("\n")
     first = seg if nl < 0 else seg[:nl]
     rest = "" if nl < 0 else seg[nl + 1:]
-    if rest.strip() and "。" not in first.rstrip().rstrip("。") and "|" not in first:
+    if rest.strip() and "。" not in first.rstrip().rstrip("。") and "|" not in first and not _wrapped(first, rest):
         span = (a, a + len(first.rstrip()))
     else:
         span = _first_sentence(fold, a, end)
@@ -323,6 +323,18 @@ def _title(fold: str, m: Marker, end: int) -> FSpan:
         if sm:
             span = (sm.start(), sm.end())
     return span
+
+
+# What starts a new block after a heading line: a marker, a label line, a bracket.
+NEW_BLOCK = re.compile(r"\s*(?:[(\[【〔]|[一二三四五六七八九十\d]{1,3}\s?[、.]|[\u4e00-\u9fff]{2,8}:)")
+
+
+def _wrapped(first: str, rest: str) -> bool:
+    """A long line without a sentence end whose sentence ends on the next line is a hard wrap
+    (`（一）建立经济发展与扩大就业联动机` / `制。将城镇…`), not a heading line."""
+    nxt = rest.lstrip("\n").split("\n", 1)[0]
+    return len(first.strip()) >= 18 and not first.rstrip().endswith((":", "。")) and not NEW_BLOCK.match(nxt) \
+        and 0 <= nxt.find("。") <= 12
 
 
 def _first_sentence(fold: str, a: int, b: int) -> FSpan:

@@ -139,3 +139,12 @@ def test_table_continuation_row_without_serial_adds_to_its_row():
 
     text = "序号 | 任务 | 责任单位 |\n1. | 建设。 | 市发改委 |\n | | 市财政局 |\n"
     assert units_of(text) == ([("市发改委", "r"), ("市财政局", "r")], None)
+
+
+def test_hard_wrapped_heading_sentence_is_joined():
+    text = ("一、实施就业优先战略\n（一）建立经济发展与扩大就业联动机制和重大项目评估机\n制。将城镇新增就业纳入考核。"
+            "[市发展改革委、市人力资源和社\n会保障局]\n（二）发挥小微企业作用\n内容。")
+    doc = policyparse.parse(text)
+    item = doc.sections[0].children[0]
+    assert item.title == "建立经济发展与扩大就业联动机制和重大项目评估机制"
+    assert [u.name for u in item.units] == ["市发展改革委", "市人力资源和社会保障局"]

@@ -59,25 +59,16 @@ def _val(element: etree._Element | None, default: str | None = None) -> str | No
 
 # ---------------------------------------------------------------------------- number formats
 def chinese_counting(n: int) -> str:
-    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一, 105 → 一百零五 (Word's chineseCounting)."""
-    if n <= 0:
+    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一, 105 → 一百零五, 110 → 一百一十 (chineseCounting)."""
+    if not 0 < n < 1000:
         return str(n)
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        tail = "" if rest == 0 else ("零" + _CN_DIGITS[rest] if rest < 10 else _cn_tens(rest))
-        return _CN_DIGITS[n // 100] + "百" + tail
-    return str(n)
-
-
-def _cn_tens(n: int) -> str:
-    """Tens inside a larger number keep their 一: 110 → 一百一十."""
-    return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    hundreds, tens, ones = n // 100, n // 10 % 10, n % 10
+    out = _CN_DIGITS[hundreds] + "百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _CN_DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (_CN_DIGITS[ones] if ones else "")
 
 
 def _from_table(table: str, n: int) -> str:

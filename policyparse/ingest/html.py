@@ -3,7 +3,7 @@
 Stages: ``bytes_to_text`` (BOM → declared ``<meta charset>`` → UTF-8 → charset_normalizer;
 GB2312/GBK declarations read as GB18030, their superset) → ``text_to_tree`` (lxml.html) →
 ``drop_boilerplate`` (scripts, forms, navigation, share/print widgets, breadcrumbs, the 索引号
-metadata table, footers: by tag, by class/id and by text) → ``find_main`` (readability-style
+metadata table, footers: by tag, by class/id and by text) → ``mark_layout_tables`` → ``find_main`` (readability-style
 scoring: text blocks credit their container, punctuation-dense CJK text scores high, link text
 counts against) → ``element_to_lines`` (block tags end lines, data tables become
 ``cell | cell |`` rows with rowspan/colspan kept in their columns).  The article's heading
@@ -58,6 +58,7 @@ MIN_BLOCK_CHARS = 10  # a CJK block of ten characters is already a sentence
 MAX_BOILERPLATE_CHARS = 200  # a furniture-named element holding more text than this is kept
 MAX_FURNITURE_CHARS = 100
 MAX_DATA_CELL_CHARS = 1000  # a cell longer than this belongs to a layout table
+LAYOUT_MARK = "data-policyparse-layout"  # set on layout tables by mark_layout_tables
 
 
 # ---------------------------------------------------------------------------- decoding
@@ -191,15 +192,20 @@ def _table_of(cell: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return next(cell.iterancestors("table"), None)
 
 
+def mark_layout_tables(root: lxml.html.HtmlElement) -> None:
+    """Tag tables used for page layout (one column, tables in cells, or a page-long cell):
+    their cells are containers, not data.  Marked once, so later stages stay linear."""
+    for table in root.iter("table"):
+        rows = _table_rows(table)
+        cells = [cell for row in rows for cell in _row_cells(row)]
+        single_column = max((len(_row_cells(row)) for row in rows), default=0) <= 1
+        if single_column or any(c.find(".//table") is not None or len(_squash(c.text_content())) > MAX_DATA_CELL_CHARS
+                                for c in cells):
+            table.set(LAYOUT_MARK, "1")
+
+
 def _is_layout_table(table: lxml.html.HtmlElement | None) -> bool:
-    """A table used for page layout: one column, tables in cells, or a page-long cell."""
-    if table is None or table.tag != "table":
-        return False
-    rows = _table_rows(table)
-    cells = [cell for row in rows for cell in _row_cells(row)]
-    if max((len(_row_cells(row)) for row in rows), default=0) <= 1:
-        return True
-    return any(c.find(".//table") is not None or len(_squash(c.text_content())) > MAX_DATA_CELL_CHARS for c in cells)
+    return table is not None and table.get(LAYOUT_MARK) == "1"
 
 
 def _table_rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -331,6 +337,7 @@ def read_html(data: bytes, name: str, sha256: str) -> Source:
     encoding, text, guessed = bytes_to_text(data, name)
     root = text_to_tree(text, name)
     drop_boilerplate(root)
+    mark_layout_tables(root)
     main = find_main(root)
     lines = element_to_lines(main)
     title = title_for(main)

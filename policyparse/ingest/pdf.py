@@ -18,6 +18,8 @@ import io
 import math
 import re
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Self
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -40,9 +42,9 @@ _LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_SECURITY: "PDF with an unsupported security handler",
     pdfium_c.FPDF_ERR_FORMAT: "damaged PDF (cannot read its structure)",
     pdfium_c.FPDF_ERR_FILE: "damaged PDF (cannot read the file)",
-    pdfium_c.FPDF_ERR_SUCCESS: "PDF with no pages",
 }
 _BAD_CODEPOINTS = (0, 0xFFFD, 0xFFFE, 0xFFFF)
+_new_char = tuple.__new__  # Char(...) without NamedTuple's Python-level __new__ (hot loop)
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 _IMAGE = pdfium_c.FPDF_PAGEOBJ_IMAGE
 
@@ -80,11 +82,17 @@ def check_bytes(data: bytes, name: str) -> None:
 
 
 def open_document(data: bytes, name: str) -> pdfium.PdfDocument:
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        reason = _LOAD_ERRORS.get(exc.err_code, f"unreadable PDF ({exc})")
-        raise CorruptInput(f"{name}: {reason}") from None
+    """Load with the raw API: pypdfium2's loader reports a stale error code for a 0-page PDF.
+    ``data`` must outlive the document (pdfium reads it in place)."""
+    raw = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+    if not raw:
+        code = pdfium_c.FPDF_GetLastError()
+        raise CorruptInput(f"{name}: {_LOAD_ERRORS.get(code, f'unreadable PDF (pdfium error {code})')}")
+    doc = pdfium.PdfDocument(raw)
+    if len(doc) < 1:
+        doc.close()
+        raise CorruptInput(f"{name}: PDF with no pages")
+    return doc
 
 
 def read_pages(data: bytes, name: str) -> list[PageRead]:
@@ -95,8 +103,6 @@ def read_pages(data: bytes, name: str) -> list[PageRead]:
             pages = [read_page(doc, i, table_finder, name) for i in range(len(doc))]
     finally:
         doc.close()
-    if not pages:
-        raise CorruptInput(f"{name}: PDF with no pages")
     return drop_furniture(pages)
 
 
@@ -107,7 +113,7 @@ class RuledTables:
         self.data, self.name = data, name
         self.pdf: pdfplumber.PDF | None = None
 
-    def __enter__(self) -> RuledTables:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -148,34 +154,57 @@ def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, na
 
 
 def page_chars(textpage: pdfium.PdfTextPage, page_top: float) -> tuple[list[lay.Char], int]:
-    """Glyphs of a page with loose boxes (top-down coordinates); count those without Unicode."""
+    """Glyphs of a page with loose boxes (top-down coordinates); count those without Unicode.
+
+    Three pdfium calls per glyph; the text matrix is read only when the loose box is far
+    from the font size (text set as ``1 Tf`` and scaled by its matrix, as Word does)."""
     raw = textpage.raw
-    box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    box = pdfium_c.FS_RECTF()
+    text = page_text(textpage)
     chars: list[lay.Char] = []
     garbled = 0
-    for i in range(textpage.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+    for i, ch in enumerate(text):
+        code = ord(ch)
         if code in _BAD_CODEPOINTS or 0xE000 <= code <= 0xF8FF or pdfium_c.FPDFText_HasUnicodeMapError(raw, i):
             garbled += 1
             continue
-        if code < 32 and code not in (9, 10, 13):
-            continue
+        if code < 32:
+            continue  # pdfium's generated line breaks; control characters
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
-        pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
-        size = pdfium_c.FPDFText_GetFontSize(raw, i) * math.hypot(matrix.c, matrix.d)
-        chars.append(lay.Char(chr(code), box.left, box.right, page_top - box.top, page_top - box.bottom, size))
+        size = pdfium_c.FPDFText_GetFontSize(raw, i)
+        if not 0.5 * size < box.top - box.bottom < 2 * size:
+            size *= _matrix_scale(raw, i)
+        chars.append(_new_char(lay.Char, (ch, box.left, box.right, page_top - box.top, page_top - box.bottom, size)))
     return chars, garbled
 
 
+def page_text(textpage: pdfium.PdfTextPage) -> str:
+    """One character per pdfium char index (one call; per char where UTF-16 pairs shift it)."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    return text
+
+
+def _matrix_scale(raw, index: int) -> float:
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+    return math.hypot(matrix.c, matrix.d) or 1.0
+
+
 def page_graphics(page: pdfium.PdfPage) -> tuple[bool, int]:
-    """(does the page look ruled like a table, number of images)."""
+    """(does the page look ruled like a table, number of images); raw calls, top level only."""
     horizontal = vertical = images = 0
-    for obj in page.get_objects(filter=(_PATH, _IMAGE), max_depth=3):
-        if obj.type == _IMAGE:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == _IMAGE:
             images += 1
+        if kind != _PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        left, bottom, right, top = obj.get_bounds()
-        width, height = right - left, top - bottom
+        width, height = right.value - left.value, top.value - bottom.value
         if width > 20 and height > 8 and _axis_segments(obj) >= 6:
             return True, images  # one path drawing a whole grid
         horizontal += height < 3 and width > 20
@@ -185,15 +214,15 @@ def page_graphics(page: pdfium.PdfPage) -> tuple[bool, int]:
 
 def _axis_segments(obj) -> int:
     """Number of horizontal/vertical straight segments in a path object."""
-    count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+    count = pdfium_c.FPDFPath_CountSegments(obj)
     x, y = ctypes.c_float(), ctypes.c_float()
     points = []
     for k in range(max(count, 0)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
         pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
         points.append((pdfium_c.FPDFPathSegment_GetType(seg), x.value, y.value))
     lines = pdfium_c.FPDF_SEGMENT_LINETO
-    return sum(1 for (_, ax, ay), (kind, bx, by) in zip(points, points[1:])
+    return sum(1 for (_, ax, ay), (kind, bx, by) in pairwise(points)
                if kind == lines and (abs(ax - bx) < 0.5 or abs(ay - by) < 0.5))
 
 
@@ -217,8 +246,8 @@ def page_warnings(pages: list[PageRead], name: str) -> list[tuple[str, str, int 
             kind = "image only" if p.images else "blank"
             out.append((W_PAGE_NO_TEXT, f"{name}: page {p.index + 1} has no text layer ({kind})", p.index + 1))
         if p.garbled:
-            out.append((W_GARBLED_TEXT, f"{name}: page {p.index + 1}: {p.garbled} glyphs without a Unicode "
-                        "mapping (font without ToUnicode), left out", p.index + 1))
+            message = f"{name}: page {p.index + 1}: {p.garbled} glyphs without a Unicode mapping"
+            out.append((W_GARBLED_TEXT, message + " (font without ToUnicode), left out", p.index + 1))
     return out
 
 

@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 
@@ -145,11 +146,13 @@ def _make_line(row: list[Char], page: int) -> Line | None:
 def dedupe_chars(row: list[Char]) -> list[Char]:
     """Drop a glyph printed again on top of itself (fake bold by overprinting)."""
     kept: list[Char] = []
-    for ch in row:
-        tol = FAKE_BOLD_TOL * ch.size
-        if any(k.text == ch.text and abs(k.x0 - ch.x0) < tol and abs(k.top - ch.top) < tol for k in kept[-4:]):
+    last = None
+    for ch in row:  # sorted by x0, so a copy comes right after its original
+        if last is not None and last.text == ch.text and abs(last.x0 - ch.x0) < FAKE_BOLD_TOL * ch.size \
+                and abs(last.top - ch.top) < FAKE_BOLD_TOL * ch.size:
             continue
         kept.append(ch)
+        last = ch
     return kept
 
 
@@ -221,12 +224,17 @@ def _bare_number_offset(pages: list[list[Line]]) -> int | None:
 
 
 def running_keys(pages: list[list[Line]]) -> set[tuple[str, int]]:
-    """(masked text, rounded top) of edge lines repeated on >= 3 pages and >= 40 % of them."""
+    """(masked text, rounded top) of edge lines repeated on >= 3 pages and >= 40 % of them,
+    or on every page of a shorter document when set smaller than the body text."""
+    size = body_size([ln for lines in pages for ln in lines])
     seen: Counter[tuple[str, int]] = Counter()
+    small: set[tuple[str, int]] = set()
     for lines in pages:
-        seen.update({_running_key(ln) for ln in _edge_lines(lines)})
+        edge = _edge_lines(lines)
+        seen.update({_running_key(ln) for ln in edge})
+        small.update(_running_key(ln) for ln in edge if ln.size < 0.9 * size)
     floor = max(3, 0.4 * len(pages))
-    return {key for key, n in seen.items() if n >= floor}
+    return {key for key, n in seen.items() if n >= floor or (key in small and n == len(pages) > 1)}
 
 
 def drop_running(lines: list[Line], keys: set[tuple[str, int]]) -> list[Line]:
@@ -279,29 +287,26 @@ def _edge_value(values: list[float], size: float) -> float:
 
 
 def _pitch(body: list[Line], size: float) -> float:
-    steps = sorted(b.top - a.top for a, b in zip(body, body[1:]) if 0.8 * size < b.top - a.top < 3 * size)
+    steps = sorted(b.top - a.top for a, b in pairwise(body) if 0.8 * size < b.top - a.top < 3 * size)
     return steps[len(steps) // 2] if steps else 1.5 * size
 
 
 def document_frames(pages: list[list[Line]]) -> list[Frame]:
-    """Each page's frame: the document's, or that of all odd / all even pages when they are
-    the document's shifted sideways (mirrored margins)."""
+    """Each page's frame: that of all odd / all even pages when both are measured and as wide
+    as each other (mirrored margins), else the whole document's."""
     every = [ln for lines in pages for ln in lines]
     size = body_size(every)
     whole = text_frame(every, size) or _frame_of_extremes(every, size)
-    if whole.right - whole.left < MIN_WIDTH * size:  # no full line anywhere: nothing wraps
-        whole = Frame(whole.left, math.inf, size, whole.pitch)
-    sides = [_shifted(text_frame([ln for lines in pages[k::2] for ln in lines], size), whole) for k in (0, 1)]
-    return [sides[i % 2] for i in range(len(pages))]
+    sides = [text_frame([ln for lines in pages[k::2] for ln in lines], size) for k in (0, 1)]
+    if sides[0] and sides[1] and abs(_width(sides[0]) - _width(sides[1])) < 0.5 * size:
+        frames = [sides[i % 2] or whole for i in range(len(pages))]
+    else:
+        frames = [whole] * len(pages)
+    return [f if _width(f) >= MIN_WIDTH * size else Frame(f.left, math.inf, size, f.pitch) for f in frames]
 
 
-def _shifted(side: Frame | None, whole: Frame) -> Frame:
-    if side is None or math.isinf(whole.right):
-        return whole
-    shift = side.left - whole.left
-    if abs(shift) > 4 * whole.size or abs(side.right - whole.right - shift) > 0.5 * whole.size:
-        return whole
-    return Frame(side.left, side.right, whole.size, whole.pitch)
+def _width(frame: Frame) -> float:
+    return frame.right - frame.left
 
 
 def _frame_of_extremes(lines: list[Line], size: float) -> Frame:
@@ -496,4 +501,10 @@ def _merge_tables(a: Table, b: Table) -> Table:
 
 def rows_to_lines(table: Table) -> list[tuple[str, int]]:
     """Each row as ``cell | cell | cell |`` with the page it starts on."""
-    return [(" | ".join(row) + " |", page) for row, page in zip(table.rows, table.row_pages)]
+    out = []
+    for row, page in zip(table.rows, table.row_pages):
+        cells = list(row)
+        while cells and not cells[-1]:  # trailing empty cells: 3 | 实施… |  |  |  ->  3 | 实施… |
+            cells.pop()
+        out.append((" | ".join(cells) + " |", page))
+    return out
