@@ -13,6 +13,8 @@ from .unitnames import UNIT_END, split_list
 
 # 发文字号: 粤府〔2021〕22号, 津政办规[2023]4号, 黔府办发〔2012〕34号 (folded: 號->号).
 DOC_NUMBER = re.compile(r"(?P<num>[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号)")
+# Words glued before a doc number that are not part of it: …的通知粤府〔…, 文号蔡政办〔…
+DOC_NUMBER_BEFORE = ("通知", "》", "介绍", "文号", "字号")
 # Label before a doc number in portal metadata: 文号: / 文    号 / 发布文号 | / 政策文号:
 DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 # A notice-type title: …关于…的通知 / …的意见 / …的函.
@@ -220,12 +222,9 @@ def _find_doc_number(lines: list[Line], head_end: int, fold: str) -> FieldValue 
 def _trim_doc_prefix(fold: str, a: int, b: int) -> int:
     """Cut title text glued before a doc number: …的通知龙府发〔2009〕 -> 龙府发〔2009〕."""
     head = fold[a:b]
-    cut = max(head.rfind("通知"), head.rfind("》"), head.rfind("介绍"))
-    if cut >= 0:
-        stop = head.find("〔") if "〔" in head else len(head)
-        if cut < stop:
-            return a + cut + (1 if head[cut] == "》" else 2)
-    return a
+    stop = min((head.find(c) for c in "〔[【(" if c in head), default=len(head))
+    cut = max((head.rfind(w, 0, stop) + len(w) for w in DOC_NUMBER_BEFORE if head.rfind(w, 0, stop) >= 0), default=0)
+    return a + cut
 
 
 # --- signature, date, 附注, 附件 --------------------------------------------------------

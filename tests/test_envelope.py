@@ -44,6 +44,7 @@ def test_full_envelope():
 FIELD_CASES = [
     # doc number from portal metadata, not from a citation in the body (d01, d05)
     ("发布机构 区政府办公室 文    号 蔡政办〔2023〕1号\n各街道办事处:\n依据《意见》(国发〔2015〕23号)制定。", "doc_number", "蔡政办〔2023〕1号"),
+    ("发布机构区人民政府办公室文号蔡政办〔2023〕1号\n各街道办事处:\n现印发给你们。", "doc_number", "蔡政办〔2023〕1号"),
     ("各县人民政府:\n为贯彻《意见》(国发〔2015〕23号),提出意见:\n一、目标", "doc_number", None),
     # a doc number glued to the title in a page title: (粤府〔2021〕22号)
     ("广东省人民政府关于印发分工方案的通知 (粤府〔2021〕22号)\n各市人民政府:\n现印发给你们。", "doc_number", "粤府〔2021〕22号"),
