@@ -18,7 +18,7 @@ DOC_NUMBER_BEFORE = ("通知", "》", "介绍", "文号", "字号")
 # Label before a doc number in portal metadata: 文号: / 文    号 / 发布文号 | / 政策文号:
 DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 # A notice-type title: …关于…的通知 / …的意见 / …的函.
-NOTICE_TITLE = re.compile(r"关于.{2,150}的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
+NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
 TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
 # What a transmittal notice says: 现印发给你们 / 现将《X》印发给你们 / 现转发.
 TRANSMITS = re.compile(r"印发给你们|现印发|现转发|印发你们|印送给你们")
@@ -27,7 +27,13 @@ TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送)")
 TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知")
 QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
 TRANSMITTAL_SENTENCE = re.compile(r"(?:^|[将把])《(?P<x>[^》]+)》(?:已经|经|印发|现印发|已|,|。)")
-PUBLIC_NOTE = re.compile(r"^\s*[(\[]?\s*(?P<note>此件[^)\]]{1,12}?)\s*[)\]]?\s*$")
+# 附注 after the signature: （此件公开发布） / 此件公开发布 on its own line.
+PUBLIC_NOTE_AFTER = re.compile(r"\s{0,40}?(?:[(\[]\s*(?P<b>此件[^)\]\n]{1,12}?)\s*[)\]]|(?:^|\n)\s*(?P<l>此件[^\n]{1,12}?)\s*(?:\n|$))",
+                               re.MULTILINE)
+# An issuer just before an inline date: 蔡甸区人民政府办公室 2023年1月3日
+INLINE_ISSUER = re.compile(r"(?:^|[\s。])(?P<org>[\u4e00-\u9fff()]{4,30})\s+$")
+# What may follow a date that closes a notice: 主题词：/抄送：/印发/（此件…）
+SIGN_TRAILER = re.compile(r"\s*(?:主题词|抄送|印发|\(此件)")
 # 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
 CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
 PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")
@@ -139,15 +145,29 @@ def _find_title(lines: list[Line], head_end: int, addr) -> FieldValue | None:
         ln = lines[i]
         limit = addr[1][0][0] if addr and i == addr[0] else ln.end
         text = ln.text[: limit - ln.start].rstrip()
-        m = None
-        for m in NOTICE_TITLE.finditer(text):
-            pass
-        end = ln.start + m.end() if m else (ln.start + len(text) if _ends_title(lines, i, text) else None)
+        start = _after_title_prefix(ln)
+        m = _notice_title_end(text, start - ln.start)
+        end = ln.start + m if m else (ln.start + len(text) if _ends_title(lines, i, text) else None)
         if end is not None:
-            start = _after_title_prefix(ln)
-            if not re.search(r"[,。]", fold_slice(ln, start, end)):
+            if not re.search(r"[,。]", fold_slice(ln, start, end)) and _balanced(fold_slice(ln, start, end)):
                 best = (i, start, end)
     return _complete_title(lines, *best) if best else None
+
+
+def _notice_title_end(text: str, begin: int) -> int | None:
+    """End of the first 关于…的通知 after ``begin`` with balanced 《》 from ``begin``: in
+    ``关于印发《关于…的实施意见》的通知`` the title ends at 通知, not inside the quotes."""
+    m = NOTICE_TITLE.search(text, begin)
+    if not m:
+        return None
+    for e in re.finditer(TITLE_END.pattern.rstrip("$"), text[: m.end() + 150]):
+        if e.end() >= m.end() and _balanced(text[begin:e.end()]):
+            return e.end()
+    return None
+
+
+def _balanced(s: str) -> bool:
+    return s.count("《") + s.count("〈") <= s.count("》") + s.count("〉")
 
 
 def _ends_title(lines: list[Line], i: int, text: str) -> bool:
@@ -230,42 +250,46 @@ def _trim_doc_prefix(fold: str, a: int, b: int) -> int:
 # --- signature, date, 附注, 附件 --------------------------------------------------------
 
 def _find_signature(lines: list[Line], after: int, fold: str):
-    """(date, issuer, fold start of the signature block, fold end of the date)."""
+    """(date, issuer, fold start of the signature block, fold end of the date).
+
+    The date stands on its own line (the issuer on the line above), or follows the issuer on
+    the same line (``…办公室 2023年1月3日``, text run together), or precedes 主题词/抄送/印发."""
     for i, ln in enumerate(lines):
         if ln.end <= after:
             continue
-        m = SIGN_DATE.search(ln.text)
-        if not m:
-            continue
-        own = not ln.text[: m.start()].strip() and not ln.text[m.end():].strip()
-        trailer = re.match(r"\s*(?:主题词|抄送|印发|\(此件)", ln.text[m.end():])
-        if not (own or trailer):
-            continue
-        iso = iso_date(m)
-        if iso is None:
-            continue
-        date = FieldValue(iso, (ln.start + m.start(), ln.start + m.end()))
-        k = _prev_nonblank(lines, i) if own else None
-        issuer = None
-        sign_start = ln.start + m.start() if not own else ln.start
-        if k is not None and is_org_line(lines[k].stripped) and lines[k].start >= after:
-            issuer = FieldValue("", (lines[k].content_start, lines[k].content_end))
-            sign_start = lines[k].start
-        return date, issuer, sign_start, ln.end if own else ln.start + m.end()
+        for m in SIGN_DATE.finditer(ln.text):
+            if ln.start + m.start() < after or iso_date(m) is None:
+                continue
+            found = _signature_at(lines, i, m, after)
+            if found:
+                return found
     return None, None, None, None
 
 
+def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
+    ln = lines[i]
+    date = FieldValue(iso_date(m), (ln.start + m.start(), ln.start + m.end()))
+    before, rest = ln.text[: m.start()], ln.text[m.end():]
+    end = ln.start + m.end()
+    if not before.strip() and not rest.strip():  # the date on its own line
+        k = _prev_nonblank(lines, i)
+        if k is not None and is_org_line(lines[k].stripped) and lines[k].start >= after:
+            return date, FieldValue("", (lines[k].content_start, lines[k].content_end)), lines[k].start, ln.end
+        return date, None, ln.start, ln.end
+    org = INLINE_ISSUER.search(before)
+    if org and is_org_line(org["org"]):
+        return date, FieldValue("", (ln.start + org.start("org"), ln.start + org.end("org"))), ln.start + org.start("org"), end
+    if SIGN_TRAILER.match(rest):
+        return date, None, ln.start + m.start(), end
+    return None
+
+
 def _find_public_note(lines: list[Line], after: int, fold: str) -> FieldValue | None:
-    seen = 0
-    for ln in lines:
-        if ln.start < after or not ln.stripped:
-            continue
-        m = PUBLIC_NOTE.match(ln.text)
-        if m:
-            return FieldValue("", (ln.start + m.start("note"), ln.start + m.end("note")))
-        seen += 1
-        if seen >= 2:
-            return None
+    """附注 right after the signature: （此件公开发布） inline or on one of the next lines."""
+    m = PUBLIC_NOTE_AFTER.match(fold, after)
+    if m:
+        g = "b" if m["b"] else "l"
+        return FieldValue("", (m.start(g), m.end(g)))
     return None
 
 
