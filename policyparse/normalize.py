@@ -12,6 +12,7 @@ Rules match against ``Text.fold``, a folded view for matching only:
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,11 @@ from .ingest import Source
 # A pinyin gloss inserted by some mirrors after a character: 發(fā), 區(qū).  At least one
 # tone-marked vowel, so ordinary bracketed Latin such as (APP) is kept.
 PINYIN_GLOSS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+# HTML character references left in scraped text: &nbsp; &amp; &#12288;
+HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,6}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+# Runs of raw text the fold drops (glosses) or turns into one character (entities).
+FOLDED_RUNS = re.compile(f"(?P<gloss>{PINYIN_GLOSS.pattern})|(?P<entity>{HTML_ENTITY.pattern})")
 
 # Characters folded besides full-width ASCII: small/odd forms of marker punctuation.
 _EXTRA_FOLD = {"\u3000": " ", "\ufe52": ".", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",
@@ -88,19 +94,21 @@ def source_to_text(source: Source) -> Text:
 def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     table = t2s_table()
-    glosses = [(m.start(), m.end()) for m in PINYIN_GLOSS.finditer(raw)]
     out: list[str] = []
     fmap: list[int] = []
-    gi = 0
-    i = 0
-    n = len(raw)
-    while i < n:
-        if gi < len(glosses) and glosses[gi][0] == i:
-            i = glosses[gi][1]
-            gi += 1
-            continue
-        out.append(table.get(ord(raw[i]), raw[i]))
-        fmap.append(i)
-        i += 1
-    fmap.append(n)
+    pos = 0
+    for m in FOLDED_RUNS.finditer(raw):
+        _fold_chars(raw, pos, m.start(), table, out, fmap)
+        if m.lastgroup == "entity":  # &nbsp; -> one character, mapped to the entity's start
+            char = html.unescape(m.group())
+            out.append(table.get(ord(char), char) if len(char) == 1 else " ")
+            fmap.append(m.start())
+        pos = m.end()
+    _fold_chars(raw, pos, len(raw), table, out, fmap)
+    fmap.append(len(raw))
     return Text(raw=raw, fold="".join(out), fold_map=tuple(fmap), page_starts=page_starts)
+
+
+def _fold_chars(raw: str, a: int, b: int, table: dict[int, str], out: list[str], fmap: list[int]) -> None:
+    out.extend(raw[a:b].translate(table))
+    fmap.extend(range(a, b))

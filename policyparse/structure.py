@@ -317,6 +317,9 @@ def _title(fold: str, m: Marker, end: int) -> FSpan:
         span = (a, a + len(first.rstrip()))
     else:
         span = _first_sentence(fold, a, end)
+        gap = HEADING_GAP.match(fold, span[0], span[1])
+        if gap:  # `一、行动目标 到2025年，…`: a heading run into its text after a space
+            span = (span[0], gap.end("h"))
     span = _cut_unit_tail(fold, span)
     if m.rank <= 3 and span[1] - span[0] > 25:
         sm = SECTION_TERMS.match(fold, span[0], span[1])
@@ -325,6 +328,8 @@ def _title(fold: str, m: Marker, end: int) -> FSpan:
     return span
 
 
+# A short heading followed by a space and more text on the same line (text run together).
+HEADING_GAP = re.compile(r"(?P<h>[^,，。;；:：\s]{4,20})[ \t]+(?=\S{6})")
 # What starts a new block after a heading line: a marker, a label line, a bracket.
 NEW_BLOCK = re.compile(r"\s*(?:[(\[【〔]|[一二三四五六七八九十\d]{1,3}\s?[、.]|[\u4e00-\u9fff]{2,8}:)")
 

@@ -148,3 +148,12 @@ def test_hard_wrapped_heading_sentence_is_joined():
     item = doc.sections[0].children[0]
     assert item.title == "建立经济发展与扩大就业联动机制和重大项目评估机制"
     assert [u.name for u in item.units] == ["市发展改革委", "市人力资源和社会保障局"]
+
+
+def test_heading_run_into_text_after_a_space():
+    assert outline("三、行动目标 到2025年，力争实现以下目标：\n1.培育企业。\n")[0] == ("3", "三、", "行动目标")
+
+
+def test_html_entities_and_glosses_are_folded_for_matching():
+    doc = policyparse.parse("&nbsp;&nbsp;一、發(fā)展目標\n内容。\n&emsp;二、措施\n")
+    assert [(n.path, n.title) for n in doc.sections] == [("1", "發(fā)展目標"), ("2", "措施")]
