@@ -110,7 +110,7 @@ def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
         cells = _pipe_cells(lines[j])
         if cells:
             rows.append(_record(cells, kinds, fold))
-            if rows[-1] and not rows[-1].serial and len(rows) > 1 and rows[-2] and rows[-2].serial:
+            if len(rows) > 1 and rows[-1] and rows[-2] and rows[-2].serial and _continues(rows[-2], rows[-1], fold):
                 rows[-2:] = [_merge(rows[-2], rows[-1])]  # a continuation row (merged 序号 cell)
         j += 1
     end = lines[j - 1].end
@@ -126,6 +126,14 @@ def _space_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
             rows.append(_record(_space_cells(lines[j]), kinds, fold))
         j += 1
     return Table((lines[i].start, lines[j - 1].end), tuple(r for r in rows if r)), j
+
+
+def _continues(row: Row, nxt: Row, fold: str) -> bool:
+    """A row that continues the one above: no 序号 of its own, or the same 序号 repeated
+    (readers that fill a merged cell into every row it spans)."""
+    if nxt.serial is None:
+        return True
+    return fold[nxt.serial[0]:nxt.serial[1]].strip() == fold[row.serial[0]:row.serial[1]].strip()
 
 
 def _merge(row: Row, more: Row) -> Row:

@@ -262,7 +262,8 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
                 if DEADLINE.match(fold[cleaned[0]:cleaned[1]]):
                     deadline = deadline or cleaned
                     continue
-                units.extend(DraftUnit(sp, urole) for sp in _split_joiners(fold, *cleaned))
+                for part in _split_spaces(fold, *cleaned):
+                    units.extend(DraftUnit(sp, urole) for sp in _split_joiners(fold, *part))
     return units, deadline
 
 
@@ -320,6 +321,15 @@ def _strip_span(fold: str, a: int, b: int) -> FSpan:
     while b > a and fold[b - 1] in " \t\n|.。,;:":
         b -= 1
     return a, b
+
+
+def _split_spaces(fold: str, a: int, b: int) -> list[FSpan]:
+    """``县水务局 县住建局`` (cell lines joined by a space) -> two units, where every piece is a unit name;
+    ``规划 建设局`` (a space inside one name) stays whole."""
+    pieces = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^ \t]+", fold[a:b])]
+    if len(pieces) > 1 and all(q - p >= 3 and _unit_like(fold[p:q]) and _depth_zero(fold[p:q]) for p, q in pieces):
+        return pieces
+    return [(a, b)]
 
 
 def _split_joiners(fold: str, a: int, b: int) -> list[FSpan]:

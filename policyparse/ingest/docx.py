@@ -126,22 +126,23 @@ class Level:
     start: int = 1
     restart: int | None = None  # lvlRestart: 0 = never, k = after any level < k is used
     legal: bool = False  # isLgl: every placeholder rendered as decimal ("1.2.")
+    style: str | None = None  # pStyle: the paragraph style bound to this level (Heading2 → ilvl 1)
 
     @classmethod
     def from_xml(cls, lvl: etree._Element) -> Level:
-        restart = _val(lvl.find("w:lvlRestart", NS))
+        restart, legal = _val(lvl.find("w:lvlRestart", NS)), lvl.find("w:isLgl", NS)
         return cls(
             fmt=_val(lvl.find("w:numFmt", NS), "decimal") or "decimal",
             text=_val(lvl.find("w:lvlText", NS), "") or "",
             start=int(_val(lvl.find("w:start", NS), "1") or 1),
             restart=int(restart) if restart is not None else None,
-            legal=lvl.find("w:isLgl", NS) is not None and _val(lvl.find("w:isLgl", NS), "1") not in ("0", "false"),
+            legal=legal is not None and _val(legal, "1") not in ("0", "false"),
+            style=_val(lvl.find("w:pStyle", NS)),
         )
 
     def restarts_after(self, used: int, own: int) -> bool:
         """Does using level ``used`` reset this level (which sits at ``own``)?"""
-        limit = own if self.restart is None else self.restart
-        return used < limit
+        return used < (own if self.restart is None else self.restart)
 
 
 @dataclass
@@ -150,59 +151,69 @@ class Numbering:
 
     Counters are kept per abstract definition, so two ``w:num`` that share one continue each
     other, unless a ``w:num`` carries a ``w:startOverride`` (then it restarts on first use).
+    An abstractNum that only links to a numbering style (``w:numStyleLink``) uses the
+    definition behind that style.
     """
 
     levels: dict[str, dict[int, Level]] = field(default_factory=dict)  # abstractNumId → ilvl → Level
     nums: dict[str, str] = field(default_factory=dict)  # numId → abstractNumId
     overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId → ilvl → start
-    style_nums: dict[str, tuple[str, int]] = field(default_factory=dict)  # styleId → (numId, ilvl)
+    style_nums: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # styleId → (numId, ilvl)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
     started: set[str] = field(default_factory=set)
 
     @classmethod
     def from_xml(cls, numbering: etree._Element | None, styles: etree._Element | None) -> Numbering:
         self = cls()
-        if numbering is not None:
-            self._read_definitions(numbering)
-        if styles is not None:
-            self.style_nums = _style_numbering(styles)
+        links = self._read_definitions(numbering) if numbering is not None else {}
+        self.style_nums = _style_numbering(styles) if styles is not None else {}
+        for abstract_id, style_id in links.items():
+            target = self.nums.get(self.style_nums.get(style_id, ("", None))[0], "")
+            if target in self.levels and target != abstract_id:
+                self.nums = {n: target if a == abstract_id else a for n, a in self.nums.items()}
         return self
 
-    def _read_definitions(self, numbering: etree._Element) -> None:
+    def _read_definitions(self, numbering: etree._Element) -> dict[str, str]:
+        """Read abstractNum and num elements; return abstractNumId → numStyleLink."""
+        links = {}
         for abstract in numbering.iterfind("w:abstractNum", NS):
-            levels = {int(lvl.get(_w("ilvl"), "0")): Level.from_xml(lvl) for lvl in abstract.iterfind("w:lvl", NS)}
-            self.levels[abstract.get(_w("abstractNumId"), "")] = levels
+            abstract_id = abstract.get(_w("abstractNumId"), "")
+            self.levels[abstract_id] = {int(lvl.get(_w("ilvl"), "0")): Level.from_xml(lvl)
+                                        for lvl in abstract.iterfind("w:lvl", NS)}
+            link = _val(abstract.find("w:numStyleLink", NS))
+            if link:
+                links[abstract_id] = link
         for num in numbering.iterfind("w:num", NS):
             num_id = num.get(_w("numId"), "")
             self.nums[num_id] = _val(num.find("w:abstractNumId", NS), "") or ""
             self.overrides[num_id] = {
                 int(o.get(_w("ilvl"), "0")): int(_val(o.find("w:startOverride", NS), "1") or 1)
-                for o in num.iterfind("w:lvlOverride", NS)
-                if o.find("w:startOverride", NS) is not None
+                for o in num.iterfind("w:lvlOverride", NS) if o.find("w:startOverride", NS) is not None
             }
+        return links
 
     def label(self, paragraph: etree._Element) -> str:
         """The rendered list label of ``paragraph`` ('' when it is not auto-numbered)."""
-        num_id, ilvl = self._num_pr(paragraph)
-        abstract_id = self.nums.get(num_id or "")
-        if not abstract_id or abstract_id not in self.levels:
-            return ""
-        levels = self.levels[abstract_id]
+        num_id, ilvl, style_id = self._num_pr(paragraph)
+        abstract_id = self.nums.get(num_id or "", "")
+        levels = self.levels.get(abstract_id, {})
+        if ilvl is None:  # level bound to the paragraph's style, else the first
+            ilvl = next((i for i, level in levels.items() if style_id and level.style == style_id), 0)
         if ilvl not in levels:
             return ""
         self._advance(num_id or "", abstract_id, ilvl)
         return self._render(levels, self.counters[abstract_id], ilvl)
 
-    def _num_pr(self, paragraph: etree._Element) -> tuple[str | None, int]:
-        """(numId, ilvl) from the paragraph's own numPr, else from its style."""
+    def _num_pr(self, paragraph: etree._Element) -> tuple[str | None, int | None, str | None]:
+        """(numId, ilvl, styleId) from the paragraph's own numPr, else from its style."""
         num_pr = paragraph.find("w:pPr/w:numPr", NS)
         style_id = _val(paragraph.find("w:pPr/w:pStyle", NS))
-        style_num, style_lvl = self.style_nums.get(style_id or "", (None, 0))
+        style_num, style_lvl = self.style_nums.get(style_id or "", (None, None))
         if num_pr is None:
-            return style_num, style_lvl
+            return style_num, style_lvl, style_id
         num_id = _val(num_pr.find("w:numId", NS), style_num)
-        ilvl = int(_val(num_pr.find("w:ilvl", NS), str(style_lvl)) or 0)
-        return (None if num_id == "0" else num_id), ilvl
+        ilvl = _val(num_pr.find("w:ilvl", NS))
+        return (None if num_id == "0" else num_id), (int(ilvl) if ilvl else style_lvl), style_id
 
     def _advance(self, num_id: str, abstract_id: str, ilvl: int) -> None:
         levels = self.levels[abstract_id]
@@ -225,15 +236,14 @@ class Numbering:
         def placeholder(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
             level = levels.get(k, Level())
-            n = counters.get(k, level.start)
-            fmt = "decimal" if own.legal and k != ilvl else level.fmt
-            return NUMBER_FORMATS.get(fmt, str)(n)
+            fmt = "decimal" if own.legal else level.fmt
+            return NUMBER_FORMATS.get(fmt, str)(counters.get(k, level.start))
 
         return LEVEL_PLACEHOLDER.sub(placeholder, own.text)
 
 
-def _style_numbering(styles: etree._Element) -> dict[str, tuple[str, int]]:
-    """styleId → (numId, ilvl) for paragraph styles that carry numbering, following basedOn."""
+def _style_numbering(styles: etree._Element) -> dict[str, tuple[str, int | None]]:
+    """styleId → (numId, ilvl or None) for styles that carry numbering, following basedOn."""
     own: dict[str, tuple[str | None, int | None]] = {}
     based_on: dict[str, str] = {}
     for style in styles.iterfind("w:style", NS):
@@ -242,25 +252,26 @@ def _style_numbering(styles: etree._Element) -> dict[str, tuple[str, int]]:
         if num_pr is not None:
             ilvl = _val(num_pr.find("w:ilvl", NS))
             own[style_id] = (_val(num_pr.find("w:numId", NS)), int(ilvl) if ilvl else None)
-        parent = _val(style.find("w:basedOn", NS))
-        if parent:
-            based_on[style_id] = parent
+        based_on[style_id] = _val(style.find("w:basedOn", NS)) or ""
     resolved = {}
-    for style_id in set(own) | set(based_on):
+    for style_id in own.keys() | based_on.keys():
         num_id, ilvl, seen, current = None, None, set(), style_id
-        while current and current not in seen and (num_id is None or ilvl is None):
+        while current and current not in seen:
             seen.add(current)
             c_num, c_lvl = own.get(current, (None, None))
-            num_id = num_id if num_id is not None else c_num
-            ilvl = ilvl if ilvl is not None else c_lvl
+            num_id, ilvl = (num_id if num_id is not None else c_num), (ilvl if ilvl is not None else c_lvl)
             current = based_on.get(current, "")
         if num_id and num_id != "0":
-            resolved[style_id] = (num_id, ilvl or 0)
+            resolved[style_id] = (num_id, ilvl)
     return resolved
 
 
 # ---------------------------------------------------------------------------- body
-_CONTAINERS = {_w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml", "moveTo", "dir", "bdo")}
+# elements whose children are read as if they stood in their parent's place
+_BLOCK_CONTAINERS = {_w(t) for t in ("sdt", "sdtContent", "customXml")}
+_RUN_CONTAINERS = {_w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml", "moveTo", "dir", "bdo",
+                                   "sdt", "sdtContent")}
+_ROW_CELLS = etree.XPath("./w:tc | ./w:sdt/w:sdtContent/w:tc | ./w:customXml/w:tc", namespaces=NS)
 _RUN_TEXT = {_w("t"): None, _w("tab"): "\t", _w("br"): "\n", _w("cr"): "\n", _w("noBreakHyphen"): "-"}
 
 
@@ -300,11 +311,7 @@ def body_to_blocks(body: etree._Element) -> Iterator[etree._Element]:
     for child in body:
         if child.tag in (_w("p"), _w("tbl")):
             yield child
-        elif child.tag == _w("sdt"):
-            content = child.find("w:sdtContent", NS)
-            if content is not None:
-                yield from body_to_blocks(content)
-        elif child.tag == _w("customXml"):
+        elif child.tag in _BLOCK_CONTAINERS:
             yield from body_to_blocks(child)
 
 
@@ -314,24 +321,18 @@ def paragraph_runs_text(element: etree._Element) -> str:
     for child in element:
         if child.tag == _w("r"):
             parts.append(_run_text(child))
-        elif child.tag in _CONTAINERS:
+        elif child.tag in _RUN_CONTAINERS:
             parts.append(paragraph_runs_text(child))
-        elif child.tag == _w("sdt"):
-            content = child.find("w:sdtContent", NS)
-            parts.append(paragraph_runs_text(content) if content is not None else "")
     return "".join(parts)
 
 
 def _run_text(run: etree._Element) -> str:
-    out = []
-    for child in run:
-        if child.tag not in _RUN_TEXT:
-            continue
-        if child.tag == _w("br") and child.get(_w("type")) in ("page", "column"):
-            continue
-        mapped = _RUN_TEXT[child.tag]
-        out.append(child.text or "" if mapped is None else mapped)
-    return "".join(out)
+    """w:t text, tabs and line breaks of a run (page and column breaks are layout, not text)."""
+    return "".join(
+        (child.text or "") if _RUN_TEXT[child.tag] is None else _RUN_TEXT[child.tag]
+        for child in run
+        if child.tag in _RUN_TEXT and child.get(_w("type")) not in ("page", "column")
+    )
 
 
 def paragraph_to_line(paragraph: etree._Element, numbering: Numbering) -> str:
@@ -364,12 +365,8 @@ def table_to_rows(table: etree._Element, numbering: Numbering) -> list[str]:
     return rows
 
 
-def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
-    for child in tr:
-        if child.tag == _w("tc"):
-            yield child
-        elif child.tag == _w("sdt"):
-            yield from child.iterfind("w:sdtContent/w:tc", NS)
+def _row_cells(tr: etree._Element) -> list[etree._Element]:
+    return _ROW_CELLS(tr)
 
 
 def _cell_text(tc: etree._Element, numbering: Numbering) -> str:

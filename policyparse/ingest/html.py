@@ -1,13 +1,14 @@
 """HTML reader for government portal pages: the article as lines, portal furniture dropped.
 
-Stages: ``bytes_to_text`` (BOM → declared ``<meta charset>`` → UTF-8 → charset_normalizer;
-GB2312/GBK declarations read as GB18030, their superset) → ``text_to_tree`` (lxml.html) →
-``drop_boilerplate`` (scripts, forms, navigation, share/print widgets, breadcrumbs, the 索引号
-metadata table, footers: by tag, by class/id and by text) → ``mark_layout_tables`` → ``find_main`` (readability-style
-scoring: text blocks credit their container, punctuation-dense CJK text scores high, link text
-counts against) → ``element_to_lines`` (block tags end lines, data tables become
-``cell | cell |`` rows with rowspan/colspan kept in their columns).  The article's heading
-(``<h1>`` before the body) is put first when the body does not start with it.
+Stages: ``bytes_to_text`` (BOM → strict UTF-8 → declared ``<meta charset>`` → charset_normalizer;
+GB2312/GBK read as GB18030, their superset) → ``text_to_tree`` (lxml.html) → ``drop_boilerplate``
+(scripts, forms, navigation, share/print widgets, breadcrumbs, the 索引号 metadata table,
+footers: by tag, by class/id and by text) → ``mark_layout_tables`` → ``find_main``
+(readability-style scoring: text blocks credit their container, punctuation-dense CJK text
+scores high, link text counts against) → ``element_to_lines`` (block tags end lines, data
+tables become ``cell | cell |`` rows with rowspan/colspan kept in their columns) →
+``trim_furniture``.  The article's heading (``<h1>`` before the body) is put first when the
+body does not start with it.
 """
 from __future__ import annotations
 
@@ -29,14 +30,14 @@ XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.VERBOSE)
 BOILERPLATE_NAME = re.compile(
     r"""share|breadcrumb|crumb|footer|copyright|print|navbar|menu|sidebar|qrcode|search|login
       |(?:^|[\s_-])(?:nav|top|header|foot|bottom|side|tools?|related?|position|location|weizhi
-         |dqwz|ewm|links?|prev|next|pager|fontsize|zihao|meta)(?:$|[\s_\d-])""",
+         |dqwz|ewm|links?|prev|next|pager|fontsize|zihao|meta|xgwj|xglj)(?:$|[\s_\d-])""",
     re.IGNORECASE | re.VERBOSE,
 )
 # short blocks that are page furniture: "当前位置：首页 > …", "【打印本页】", "来源:信息公开办"
 FURNITURE_TEXT = re.compile(
     r"""^(当前位置|您(现在)?的?(当前)?位置|分享到|【?(打印|关闭)(本页|此页|窗口)|字号|来源[:：]|信息来源[:：]
       |发布(时间|日期|机构)[:：]|(发布|更新)?时间[:：].*(来源|浏览|点击)|更新时间[:：]|点击(数|量|率)[:：]
-      |浏览(次数|量)[:：]|责任编辑|扫一扫|上一篇|下一篇|相关(文件|链接|阅读|新闻)|网站地图|主办单位
+      |浏览(次数|量)[:：]|责任编辑|扫一扫|上一篇|下一篇|相关(文件|链接|阅读|新闻)[:：]|网站地图|主办单位
       |承办单位|版权所有|网站标识码|.{0,30}ICP备)""",
     re.VERBOSE,
 )
@@ -49,7 +50,7 @@ SENTENCE_PUNCTUATION = re.compile(r"[，,。；;、：:]")
 
 NEVER_CONTENT = ("script", "style", "noscript", "template", "iframe", "form", "input", "button", "select",
                  "textarea", "nav", "aside", "object", "embed", "svg", "canvas", "head", "link", "meta", "img")
-BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
                         "section", "article", "main", "blockquote", "pre", "dd", "dt", "dl", "center",
                         "header", "footer", "hr", "caption", "address", "figure", "figcaption"})
 CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "body", "td", "th", "center", "blockquote"})
@@ -134,7 +135,9 @@ def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
         return True
     names = f"{element.get('class', '')} {element.get('id', '')}"
     if element.tag in ("header", "footer") or BOILERPLATE_NAME.search(names):
-        return len(text) <= MAX_BOILERPLATE_CHARS or _link_density(element) > 0.5
+        if _link_density(element) > 0.5:
+            return True
+        return len(text) <= MAX_BOILERPLATE_CHARS and element.find(".//h1") is None  # "con-top" holding the title
     return False
 
 
@@ -242,7 +245,11 @@ def element_to_lines(element: lxml.html.HtmlElement) -> list[str]:
     buffer: list[str] = []
     _walk(element, lines, buffer)
     _flush(lines, buffer)
-    return _tidy(lines)
+    out: list[str] = []
+    for line in lines:  # at most one blank line in a row, none first
+        if line or (out and out[-1]):
+            out.append(line)
+    return out
 
 
 def _walk(element: lxml.html.HtmlElement, lines: list[str], buffer: list[str]) -> None:
@@ -281,12 +288,9 @@ def _normalize_line(raw: str) -> str:
     return WHITESPACE_RUN.sub(space, raw).strip(" \u3000")
 
 
-def _tidy(lines: list[str]) -> list[str]:
-    """At most one blank line in a row; furniture lines and blanks trimmed from both ends."""
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
+def trim_furniture(lines: list[str]) -> list[str]:
+    """Blank lines and furniture lines ("【打印本页】", "来源：…") cut from both ends."""
+    out = list(lines)
     while out and (not out[0] or FURNITURE_TEXT.match(out[0])):
         out.pop(0)
     while out and (not out[-1] or FURNITURE_TEXT.match(out[-1])):
@@ -339,7 +343,7 @@ def read_html(data: bytes, name: str, sha256: str) -> Source:
     drop_boilerplate(root)
     mark_layout_tables(root)
     main = find_main(root)
-    lines = element_to_lines(main)
+    lines = trim_furniture(element_to_lines(main))
     title = title_for(main)
     if title and not (lines and _squash(lines[0]).startswith(_squash(title))):
         lines.insert(0, title)

@@ -115,11 +115,11 @@ class Counters:
         self.count: dict[int, int] = {}
 
     def next_matches(self, kind: str, typed: int) -> bool:
-        ilvl, _, _, restart = self.levels[kind]
+        ilvl = self.levels[kind][0]
         if self.count.get(ilvl, 0) + 1 != typed:
             return False
         self.count[ilvl] = typed
-        for _, (deeper, _, _, deeper_restart) in self.levels.items():
+        for deeper, _, _, deeper_restart in self.levels.values():
             if deeper > ilvl and deeper_restart != 0:
                 self.count.pop(deeper, None)
         return True
