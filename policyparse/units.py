@@ -98,6 +98,8 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
         lists.append((span, None))
     for span in _trailing_cells(fold, a, b):
         lists.append((span, "responsible"))
+    for span in _trailing_role_sentence(fold, a, b, lists):
+        lists.append((span, None))
     if not lists:
         return None
     units, deadline = [], None
@@ -156,7 +158,9 @@ def _label_lines(fold: str, a: int, b: int):
 
 
 def _unit_brackets(fold: str, a: int, b: int, warnings: list):
-    """Bracket groups that end a paragraph and hold a unit list."""
+    """Bracket groups that hold a unit list and end a paragraph — or end a sentence, when they
+    carry role labels or verbs: ``（一）推进改革（市发改委牵头）。具体…``.  A unit bracket left
+    open is parsed to the end of the item, with a warning."""
     depth, start = 0, None
     i = a
     while i < b:
@@ -168,16 +172,38 @@ def _unit_brackets(fold: str, a: int, b: int, warnings: list):
         elif depth and ch == closer:
             depth -= 1
             if depth == 0:
-                if _ends_paragraph(fold, i + 1, b) and is_unit_list(fold, start + 1, i):
+                if _ends_block(fold, start + 1, i, b) and is_unit_list(fold, start + 1, i):
                     yield (start + 1, i)
                 start = None
         i += 1
+    if depth and start is not None and is_unit_list(fold, start + 1, _strip_span(fold, start + 1, b)[1]):
+        warnings.append((W_UNBALANCED_BRACKET, "unit bracket is not closed", (start, b)))
+        yield (start + 1, _strip_span(fold, start + 1, b)[1])
+
+
+def _ends_block(fold: str, s: int, e: int, b: int) -> bool:
+    if _ends_paragraph(fold, e + 1, b):
+        return True
+    return bool(re.match(r"\s*[。;]", fold[e + 1:b])) and bool(LABEL.search(fold, s, e) or ROLE_VERB.search(fold, s, e))
 
 
 def _ends_paragraph(fold: str, i: int, b: int) -> bool:
     rest = fold[i:b]
     m = re.match(r"[\s。;,.|]*", rest)
     return m.end() == len(rest) or "\n" in rest[: m.end()]
+
+
+def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
+    """An item's last sentence that is only units with role verbs: ``…。市发改委牵头，市财政局配合。``"""
+    if found:
+        return
+    body = fold[a:b].rstrip()
+    cut = max(body.rfind("。", 0, len(body) - 1), body.rfind("\n", 0, len(body) - 1))
+    if cut < 0:
+        return
+    s, e = _strip_span(fold, a + cut + 1, a + len(body))
+    if e > s and ROLE_VERB.search(fold, s, e) and is_unit_list(fold, s, e, strict=True) and "(" not in fold[s:e]:
+        yield (s, e)
 
 
 def _trailing_cells(fold: str, a: int, b: int):

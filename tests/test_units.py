@@ -65,7 +65,20 @@ CASES = [
     ("1.城乡收入。\n责任单位:市人力社保局、市农业农村局分别牵头", [("市人力社保局", "l"), ("市农业农村局", "l")], None),
     ("1.优化审批。(牵头部门:市住建局,市营商局按照职责分工牵头;责任单位:区县市政府)",
      [("市住建局", "l"), ("市营商局", "l"), ("区县市政府", "r")], None),
+    # a labelled bracket ending a sentence, text going on after it
+    ("1.推进改革（市发改委牵头）。具体内容如下，加强协调。", [("市发改委", "l")], None),
+    # the item's last sentence is only units with role verbs
+    ("1.推进改革。加强协调，形成合力。市发改委牵头，市财政局、市商务局配合。",
+     [("市发改委", "l"), ("市财政局", "s"), ("市商务局", "s")], None),
+    # space-joined cell lines: 县水务局 县住建局; a space inside one name is kept
+    ("序号 | 任务 | 责任单位 |\n1 | 建设。 | 县水务局 县住建局 |\n", [("县水务局", "r"), ("县住建局", "r")], None),
 ]
+
+
+def test_unclosed_unit_bracket_is_parsed_with_a_warning():
+    doc = policyparse.parse("1.推进改革。（牵头单位：市发改委；配合单位：市财政局\n2.加强保障。")
+    assert [(u.name, u.role) for u in doc.sections[0].units] == [("市发改委", "lead"), ("市财政局", "supporting")]
+    assert [w.code for w in doc.warnings] == ["W301"]
 
 
 @pytest.mark.parametrize("text,units,deadline", CASES)
