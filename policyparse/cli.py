@@ -5,6 +5,7 @@ and exit codes: bad input gives one ``Error: …`` line on stderr and exit statu
 """
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,7 +36,7 @@ def _load(file: str, strict: bool = False) -> PolicyDocument:
     """Parse FILE, or stdin bytes for ``-``."""
     with _errors(file):
         if file == "-":
-            data = click.get_binary_stream("stdin").read()
+            data = sys.stdin.buffer.read()
             return parse(data, Options(strict=strict, source_name="<stdin>"))
         return parse(Path(file), Options(strict=strict))
 
