@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
-from .errors import W_CONVENTION_APPLIED, W_TRUNCATED_ITEM, W_UNBALANCED_BRACKET
+from .errors import W_CONVENTION_APPLIED, W_TRUNCATED_ITEM, W_UNBALANCED_BRACKET, W_UNIT_LIST_UNPARSED
 from .normalize import Text
 from .unitnames import CLOSE, OPEN, UNIT_END, split_list
 
@@ -49,6 +49,8 @@ DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下�
 # Words trimmed from a unit: leading 由/联合, trailing 等/等部门/等单位.
 LEADING = re.compile(r"(?:由|联合|请)")
 TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等)$")
+# A person by title, never a unit: 分管副市长, 王副区长, 区委书记.
+PERSON_TITLE = re.compile(r"(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长|书记|秘书长|主任|局长|厅长|部长|主席)$")
 # 及/和 split two units only where both sides end like unit names: 州委编办及州直相关单位.
 JOINER = re.compile(r"[及和与]")
 # A unit-led heading: 4、茄子河区政府负责：
@@ -103,11 +105,19 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
     if not lists:
         return None
     units, deadline = [], None
-    for span, role in sorted(lists):
+    for span, role in sorted(lists, key=lambda x: x[0]):
         got, dl = parse_unit_list(fold, span, role or "responsible", state, warnings)
+        if not got and not dl and not _only_people(fold, span):
+            warnings.append((W_UNIT_LIST_UNPARSED, f"no unit found in: {fold[span[0]:span[1]].strip()}", span))
         units.extend(got)
         deadline = deadline or dl
     return NodeUnits(units=tuple(_apply_convention(units, state)), deadline=deadline)
+
+
+def _only_people(fold: str, span: FSpan) -> bool:
+    """A list that names only people (责任领导：张三) rightly yields no unit."""
+    labels = [m["label"] or m["blabel"] for m in LABEL.finditer(fold, *span)]
+    return bool(labels) and all(next((r for p, r in LABELS if re.fullmatch(p, lb)), None) == "person" for lb in labels)
 
 
 def _row_units(fold: str, node: DraftNode, state: _State) -> NodeUnits:
@@ -288,6 +298,8 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
                 if DEADLINE.match(fold[cleaned[0]:cleaned[1]]):
                     deadline = deadline or cleaned
                     continue
+                if PERSON_TITLE.search(fold[cleaned[0]:cleaned[1]]):
+                    continue  # 分管副市长: a person, not a unit
                 for part in _split_spaces(fold, *cleaned):
                     units.extend(DraftUnit(sp, urole) for sp in _split_joiners(fold, *part))
     return units, deadline

@@ -70,6 +70,8 @@ CASES = [
     # the item's last sentence is only units with role verbs
     ("1.推进改革。加强协调，形成合力。市发改委牵头，市财政局、市商务局配合。",
      [("市发改委", "l"), ("市财政局", "s"), ("市商务局", "s")], None),
+    # people by title are not units
+    ("1.推进。（牵头单位：市发改委、分管副市长；配合单位：市财政局）", [("市发改委", "l"), ("市财政局", "s")], None),
     # space-joined cell lines: 县水务局 县住建局; a space inside one name is kept
     ("序号 | 任务 | 责任单位 |\n1 | 建设。 | 县水务局 县住建局 |\n", [("县水务局", "r"), ("县住建局", "r")], None),
 ]
@@ -114,3 +116,8 @@ def test_unit_list_cut_off_at_the_end_drops_the_item_with_a_warning():
     doc = policyparse.parse("(一)增长7%\n\n责任单位:区发展和改革局\n\n(二)工业投资增长12%\n\n责任单位:区")
     assert [n.path for n in doc.sections] == ["1"]
     assert [w.code for w in doc.warnings] == ["W304"]
+
+
+def test_a_label_with_no_unit_is_a_warning_not_a_silent_drop():
+    doc = policyparse.parse("1.推进改革。\n责任单位：。\n2.加强保障。")
+    assert [w.code for w in doc.warnings] == ["W302"]
