@@ -35,6 +35,10 @@ class StrictModeError(PolicyParseError):
     """Raised instead of a warning when ``Options(strict=True)``."""
 
 
+class BatchError(PolicyParseError):
+    """Bad batch or export arguments: clashing outputs, an unusable column map, a non-result file."""
+
+
 # Warning catalogue: code -> meaning.  Messages add the specifics.
 W_ENCODING_GUESSED = "W101"
 W_NO_STRUCTURE = "W102"

@@ -32,9 +32,9 @@ LABEL = re.compile(rf"(?:【\s*(?P<blabel>{_LABEL_ALT})\s*】|(?P<label>{_LABEL_
 LABEL_LINE = re.compile(rf"\s*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*:)")
 # Role verbs ending a run of units: (X、Y牵头，A、B配合), (…按职责分工负责).
 ROLE_VERBS: tuple[tuple[str, str], ...] = (
-    (r"按照?职责分工(?:分别)?牵头|分别牵头|共同牵头|牵头负责|牵头", "lead"),  # X、Y牵头
-    (r"按照?职责分工(?:分别)?(?:负责|落实)|分别负责|负责落实|具体负责|负责", "responsible"),  # X负责
-    (r"按照?职责分工配合|配合|参加|参与|协助|协办|协同", "supporting"),  # A、B配合
+    (r"按照?职责分工(?:分别)?牵头|分别牵头|共同牵头|牵头抓总|牵头负责|牵头落实|牵头", "lead"),  # X、Y牵头
+    (r"按照?职责分工(?:分别)?(?:负责|落实)|分工负责|分别负责|负责落实|具体负责|负总责|各负其责|负责", "responsible"),  # X负责
+    (r"按照?职责分工配合|(?:协同|协助|积极)?配合(?:落实)?|参加|参与|协助|协办|协同", "supporting"),  # A、B配合
 )
 ROLE_VERB = re.compile(
     "(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(ROLE_VERBS)) + r")(?=\s*(?:[,;。、]|$))"

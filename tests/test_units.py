@@ -70,6 +70,10 @@ CASES = [
     # the item's last sentence is only units with role verbs
     ("1.推进改革。加强协调，形成合力。市发改委牵头，市财政局、市商务局配合。",
      [("市发改委", "l"), ("市财政局", "s"), ("市商务局", "s")], None),
+    # compound role verbs: 牵头抓总, 协同配合
+    ("1.推进。（市发改委牵头抓总，市财政局、市商务局协同配合）", [("市发改委", "l"), ("市财政局", "s"), ("市商务局", "s")], None),
+    # bare header words 牵头 / 配合 name unit columns
+    ("序号 | 任务 | 牵头 | 配合 |\n1 | 建设。 | 市发改委 | 市财政局 |\n", [("市发改委", "l"), ("市财政局", "s")], None),
     # people by title are not units
     ("1.推进。（牵头单位：市发改委、分管副市长；配合单位：市财政局）", [("市发改委", "l"), ("市财政局", "s")], None),
     # space-joined cell lines: 县水务局 县住建局; a space inside one name is kept

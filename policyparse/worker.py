@@ -1,0 +1,73 @@
+"""One input of a batch, parsed inside a worker process (local pool or Dask worker).
+
+``parse_job`` is the unit of work: it never raises for a bad input, it returns an ``Outcome``
+that is either the document's JSON text or an error record (error class name + one-line
+reason).  It is a top-level function of plain picklable types so that ``multiprocessing`` and
+``dask.distributed`` can both ship it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .api import Options, parse
+from .export import to_json
+
+# Failures that depend on the machine rather than on the input: retried by the next run.
+TRANSIENT_ERRORS = frozenset({"Timeout", "WorkerCrashed", "KilledWorker", "CancelledError"})
+WARM_UP_TEXT = "关于做好测试工作的通知\n一、工作任务\n（一）做好测试。[区发改委、财政局]\n"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input to parse: its output key (``rel``), where to read it, and its content hash."""
+
+    rel: str
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: ``json`` for a result, or ``error`` (class) and ``message``."""
+
+    rel: str
+    sha256: str
+    json: str | None = None
+    error: str | None = None
+    message: str | None = None
+    warnings: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def failed(rel: str, sha256: str, error: str, message: str) -> Outcome:
+    """An error record; the message is one line that starts with the input's name."""
+    line = " ".join(message.split()) or error
+    if not line.startswith(rel):
+        line = f"{rel}: {line}"
+    return Outcome(rel=rel, sha256=sha256, error=error, message=line)
+
+
+def parse_job(rel: str, source: str | bytes, sha256: str) -> Outcome:
+    """Parse one input (a path, or its bytes when shipped to a remote worker) into an Outcome."""
+    data = Path(source) if isinstance(source, str) else source
+    try:
+        doc = parse(data, Options(source_name=rel))
+    except Exception as exc:  # noqa: BLE001 -- a worker must turn any failure of one input
+        # (bad input or parser bug) into that input's error record, so the batch goes on;
+        # the class name is recorded so that bugs stay distinguishable from bad input.
+        return failed(rel, sha256, type(exc).__name__, str(exc))
+    return Outcome(rel=rel, sha256=doc.source.sha256, json=to_json(doc), warnings=len(doc.warnings))
+
+
+def run_job(job: Job) -> Outcome:
+    """``parse_job`` for a local job (the worker reads the file itself)."""
+    return parse_job(job.rel, job.path, job.sha256)
+
+
+def warm_up() -> None:
+    """Per-worker set-up: parse a tiny notice once so that lazily loaded models are in memory."""
+    parse(WARM_UP_TEXT, Options(source_name="<warm-up>"))
