@@ -2,8 +2,8 @@
 
     >>> import policyparse
     >>> doc = policyparse.parse("samples/wujiang_silk_2021.txt")
-    >>> doc.notice.issuer
-    '苏州市吴江区人民政府办公室'
+    >>> doc.notice.date
+    '2021-01-20'
 """
 import logging
 

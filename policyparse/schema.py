@@ -35,7 +35,7 @@ class Unit(_Model):
     role: Role
     resolved: str | None = Field(None, description="name with the group's prefix inherited")
     canonical: str | None = Field(None, description="full official name, when known")
-    alias: str | None = Field(None, description="second name in brackets, e.g. 盛泽镇")
+    alias: str | None = Field(None, description="second name in brackets, e.g. 人才办 of 区委组织部（人才办）")
     kind: str | None = None
     span: Span
 
@@ -55,6 +55,15 @@ class Target(_Model):
     span: Span
 
 
+class Mention(_Model):
+    """A unit named in running text without being assigned the task (成立…领导小组, 会同市财政局)."""
+
+    name: str
+    canonical: str | None = None
+    kind: str | None = None
+    span: Span
+
+
 class Node(_Model):
     """A numbered heading or item of the outline (一、 （一） 1. （1） ① 第一条, table rows)."""
 
@@ -68,6 +77,8 @@ class Node(_Model):
     units: list[Unit] = []
     deadline: Deadline | None = None
     targets: list[Target] = []
+    mentions: list[Mention] = Field([], description="units named in the text but not assigned (needs Options(nlp=True))")
+    keywords: list[str] = Field([], description="task keywords (needs Options(nlp=True))")
     children: list[Node] = []
     span: Span
 

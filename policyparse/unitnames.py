@@ -12,12 +12,12 @@ UNIT_SUFFIX = (
 )
 UNIT_END = re.compile(rf"(?:{UNIT_SUFFIX})(?:\([^()]*\))?$")
 
-# Alias in brackets at the end of a name: 吴江高新区（盛泽镇）, 区委组织部（人才办）.
+# Alias in brackets at the end of a name: 五台工业园区（湖北工业园）, 区委组织部（人才办）.
 _ALIAS = re.compile(r"^(?P<head>.+?)[（(](?P<alias>[^（）()、，,]+)[）)]$")
 
 
 def split_alias(name: str) -> str | None:
-    """Second name of a 区镇合一 / 挂牌 unit: ``吴江高新区（盛泽镇）`` -> ``盛泽镇``."""
+    """Second name of a 区镇合一 / 挂牌 unit: ``五台工业园区（湖北工业园）`` -> ``湖北工业园``."""
     m = _ALIAS.match(name)
     if not m:
         return None
