@@ -6,6 +6,7 @@ Stages, one direction, each a module with one job:
     structure  Text                -> Envelope + outline draft (sections, table rows)
     units      outline draft       -> units, deadlines and conventions per item
     assemble   all of the above    -> PolicyDocument (pydantic, validated)
+    nlp        PolicyDocument      -> the same with mentions, role sentences, keywords (opt-in)
 """
 from __future__ import annotations
 
@@ -25,10 +26,13 @@ class Options:
 
     strict: raise ``StrictModeError`` instead of returning warnings.
     source_name: the name recorded in ``source.path`` (default: the file's name).
+    nlp: run the running-text stage (jieba + spaCy: unit mentions, role sentences, keywords);
+        it loads its models on first use, once per process.
     """
 
     strict: bool = False
     source_name: str | None = None
+    nlp: bool = False
 
 
 def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> "PolicyDocument":  # noqa: F821
@@ -42,6 +46,10 @@ def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> "P
     draft = structure.text_to_draft(text)
     assigned = units.draft_to_assignments(text, draft)
     doc = assemble.build_document(src, text, draft, assigned, options.source_name)
+    if options.nlp:
+        from . import nlp  # loaded only when asked for: jieba and spaCy are heavy
+
+        doc = nlp.annotate_document(doc)
     if options.strict and doc.warnings:
         first = doc.warnings[0]
         raise StrictModeError(f"{doc.source.path}: {first.code} {first.message}")
