@@ -35,6 +35,7 @@ class Envelope:
     # where the main document starts.
     notice_body: FSpan | None = None
     document_start: int = 0
+    skip: tuple[FSpan, ...] = ()  # never outline items: 附件：1.…  2.…
     present: bool = False
 
 

@@ -37,6 +37,8 @@ SIGN_TRAILER = re.compile(r"\s*(?:主题词|抄送|印发|\(此件)")
 # 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
 CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
 PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")
+# One entry of a numbered attachment list: 1.甲方案 / 2、乙清单
+ATTACHMENT_ITEM = re.compile(r"\s*\d{1,2}\s*[.、]\s*(?P<entry>[^\n]{2,80}?)\s*(?:\n|$)")
 ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.+?)\s*$")
 # Labels that end with a colon but do not introduce addressees.
 NOT_ADDRESSEES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|分工|时限|主题词|抄送|附件|提示|介绍|摘要|来源|标题|目标|原则|要求|如下|措施|任务)$|如下$")
@@ -62,7 +64,7 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     sign = _find_signature(lines, after, fold)
     date, issuer, sign_start, sign_end = sign
     note = _find_public_note(lines, sign_end, fold) if date else None
-    attachments = _find_attachments(lines, after, sign_start or len(fold), fold)
+    attachments, attachment_blocks = _find_attachments(lines, after, sign_start or len(fold), fold)
     body_text = fold[after:sign_start or len(fold)]
     transmittal = bool(
         (title and TITLE_TRANSMITS.search(title.value)) or TRANSMITS.search(body_text[:600]) or attachments
@@ -87,6 +89,7 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         addressees=addr[1] if addr else (), public_note=_fill(note, fold),
         attachments=tuple(_fill(a, fold) for a in attachments),
         doc_title=_fill(doc_title, fold), notice_body=notice_body, document_start=doc_start, present=True,
+        skip=attachment_blocks,
     )
 
 
@@ -293,14 +296,30 @@ def _find_public_note(lines: list[Line], after: int, fold: str) -> FieldValue | 
     return None
 
 
-def _find_attachments(lines: list[Line], start: int, end: int, fold: str) -> tuple[FieldValue, ...]:
-    out = []
-    for ln in lines:
-        if start <= ln.start < end:
-            m = ATTACHMENT.match(ln.text)
-            if m:
-                out.append(FieldValue("", (ln.start + m.start("list"), ln.start + m.end("list"))))
-    return tuple(out)
+def _find_attachments(lines: list[Line], start: int, end: int, fold: str):
+    """附件 entries and the spans of their blocks: ``附件：1.甲方案`` / ``2.乙清单`` on the next lines."""
+    out, blocks = [], []
+    for i, ln in enumerate(lines):
+        if not start <= ln.start < end:
+            continue
+        m = ATTACHMENT.match(ln.text)
+        if not m:
+            continue
+        first = ATTACHMENT_ITEM.match(fold, ln.start + m.start("list"), ln.end)
+        if not first:
+            out.append(FieldValue("", (ln.start + m.start("list"), ln.start + m.end("list"))))
+            blocks.append((ln.start, ln.end))
+            continue
+        j, block_end = i, ln.end
+        while j < len(lines):
+            item = ATTACHMENT_ITEM.match(fold, lines[j].start if j > i else first.start(), lines[j].end)
+            if not item or (j > i and "。" in lines[j].text):
+                break
+            out.append(FieldValue("", (item.start("entry"), item.end("entry"))))
+            block_end = lines[j].end
+            j += 1
+        blocks.append((ln.start, block_end))
+    return tuple(out), tuple(blocks)
 
 
 # --- the main document's title ----------------------------------------------------------

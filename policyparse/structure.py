@@ -122,8 +122,8 @@ def text_to_draft(text: Text) -> Draft:
     warnings: list = []
     if env.notice_body:
         a, b = env.notice_body
-        _outline_region(fold, [(a, b)], "notice", nodes, warnings)
-    regions = _minus(env.document_start, len(fold), [t.span for t in tables])
+        _outline_region(fold, _minus(a, b, list(env.skip)), "notice", nodes, warnings)
+    regions = _minus(env.document_start, len(fold), [t.span for t in tables] + list(env.skip))
     _outline_region(fold, regions, "document", nodes, warnings, tables)
     if not nodes:
         warnings.append((W_NO_STRUCTURE, "no numbered outline found", None))

@@ -121,3 +121,11 @@ def test_bad_text_inputs(tmp_path):
         policyparse.parse(tmp_path / "e.txt")
     with pytest.raises(DecodeError):
         policyparse.parse(tmp_path / "b.txt")
+
+
+def test_numbered_attachment_list_is_not_outline():
+    text = ("关于印发甲方案和乙清单的通知\n各单位：\n现将甲方案、乙清单印发给你们。\n一、高度重视。\n"
+            "附件：1.甲方案\n      2.乙清单\n某某市人民政府办公室\n2024年1月2日\n甲方案\n一、目标\n")
+    doc = policyparse.parse(text)
+    assert doc.notice.attachments == ["甲方案", "乙清单"]
+    assert [(n.scope, n.path) for n in doc.sections] == [("notice", "1"), ("document", "1")]
