@@ -12,6 +12,7 @@ Rules match against ``Text.fold``, a folded view for matching only:
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -78,13 +79,7 @@ class Text:
         """1-based page of a raw offset, or None for sources without pages."""
         if not self.page_starts:
             return None
-        page = 0
-        for i, start in enumerate(self.page_starts):
-            if start <= raw_offset:
-                page = i
-            else:
-                break
-        return page + 1
+        return max(1, bisect.bisect_right(self.page_starts, raw_offset))
 
 
 def source_to_text(source: Source) -> Text:

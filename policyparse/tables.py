@@ -38,6 +38,7 @@ PERSON_CELL = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:、[\u4
 ROLE_WORDS = re.compile(r"牵头|配合|负责|协助")
 # Characters a text cut off mid-sentence ends with: 改造…等,
 CUT_ENDINGS = ",、;:(《“"
+NON_SPACE = re.compile(r"\S")
 TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
 
 
@@ -174,6 +175,11 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
     return Table((lines[i].start, lines[j - 1].end), rows), j
 
 
+def at_text_end(fold: str, pos: int) -> bool:
+    """Only whitespace follows ``pos`` (without copying the rest of the text)."""
+    return NON_SPACE.search(fold, pos) is None
+
+
 def _record(cells: list[FSpan], kinds: list[str], fold: str) -> Row | None:
     serial = None
     if cells and SERIAL.match(fold[cells[0][0]:cells[0][1]].strip()):
@@ -183,7 +189,7 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str) -> Row | None:
         kinds = kinds[1:]
     if not cells:
         return None
-    cut = cells[-1][1] >= len(fold.rstrip()) and fold.rstrip()[-1:] in CUT_ENDINGS
+    cut = at_text_end(fold, cells[-1][1]) and fold[cells[-1][1] - 1] in CUT_ENDINGS
     if len(cells) == len(kinds) or (cut and len(cells) < len(kinds)):
         mapped = tuple(zip(kinds, cells))  # positional; a row cut by the end of the text is a prefix
     else:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
 from .errors import W_CONVENTION_APPLIED, W_TRUNCATED_ITEM, W_UNBALANCED_BRACKET, W_UNIT_LIST_UNPARSED
 from .normalize import Text
+from .tables import at_text_end
 from .unitnames import CLOSE, OPEN, UNIT_END, split_list
 
 # Role labels before a colon (folded); "person" labels introduce people, never units.
@@ -231,7 +232,7 @@ def _trailing_cells(fold: str, a: int, b: int):
 
 def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     """The text ends (cut off) inside this item's unit list: an open bracket or a label line."""
-    if b < len(fold.rstrip()) or re.search(r"[。!?)\]】〕”]\s*$", fold[a:b]):
+    if not at_text_end(fold, b) or re.search(r"[。!?)\]】〕”]\s*$", fold[a:b]):
         return False
     tail = fold[a:b]
     last_part = re.split(r"[、,;:\n]", tail.rstrip())[-1].strip()

@@ -1,0 +1,230 @@
+"""PDF reader: golden PDFs read like their .txt twins; furniture dropped; bad PDFs fail clearly.
+
+Fixtures are rebuilt by tests/golden_pdf/make_fixtures.py and tests/bad_pdf/make_bad_pdfs.py.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from policyparse.errors import W_GARBLED_TEXT, W_PAGE_NO_TEXT, CorruptInput
+from policyparse.ingest import pdflayout as lay
+from policyparse.ingest import read_bytes, read_path
+
+GOLDEN = Path(__file__).parent / "golden_pdf"
+BAD = Path(__file__).parent / "bad_pdf"
+GOLDEN_PDFS = sorted(GOLDEN.glob("*.pdf"))
+
+# Text a PDF carries that its .txt twin does not: the red 版头 drawn by the renderer.
+EXTRA = {
+    "wujiang_silk_2021_redhead": "苏州市吴江区人民政府办公室文件",
+    "d35_redhead": "西平县人民政府办公室文件",
+}
+# Running headers drawn on every page of a fixture (must not reach the text).
+RUNNING = {"d02_word": "咸安区人民政府办公室"}
+
+# A line opening a numbered item: 一、 （一） (一) 1. 1． 1、 （1） 第一条
+MARKER_LINE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)])")
+# Page furniture that must not survive: — 1 —, - 1 -, 第 1 页 共 3 页 (bare numbers: see BARE)
+FURNITURE = re.compile(r"^(?:[—\-]\s*\d+\s*[—\-]|第\s*\d+\s*页.*)$")
+# Fixtures whose page numbers are bare digits (d10's bare digits are 序号 cells, kept)
+BARE = {"d17_mirror"}
+
+
+def squeeze(text: str) -> str:
+    """Whitespace and line-final cell bars dropped: '3 | x |  |  |' ~ '3 | x'."""
+    return "".join("".join(line.rstrip(" |") for line in text.splitlines()).split())
+
+
+def twin(pdf: Path) -> str:
+    return pdf.with_suffix(".txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module", params=GOLDEN_PDFS, ids=[p.stem for p in GOLDEN_PDFS])
+def golden(request):
+    return request.param, read_path(request.param)
+
+
+def test_golden_folder_is_complete():
+    assert len(GOLDEN_PDFS) >= 8
+    for pdf in GOLDEN_PDFS:
+        assert pdf.with_suffix(".txt").exists() and (GOLDEN / f"{pdf.stem}.gold.json").exists()
+
+
+def test_same_text_as_twin(golden):
+    pdf, source = golden
+    assert squeeze(source.text) == squeeze(EXTRA.get(pdf.stem, "") + twin(pdf))
+
+
+def test_numbered_lines_start_lines(golden):
+    pdf, source = golden
+    starts = [squeeze(line) for line in source.text.splitlines()]
+    for line in twin(pdf).splitlines():
+        wanted = squeeze(line)
+        if MARKER_LINE.match(wanted) and "|" not in wanted:
+            assert any(s.startswith(wanted[:24]) for s in starts), wanted
+
+
+def test_no_page_furniture(golden):
+    pdf, source = golden
+    lines = [line.strip() for line in source.text.splitlines()]
+    assert not [line for line in lines if FURNITURE.match(line)]
+    if pdf.stem in BARE:
+        assert not [line for line in lines if line.isdigit()]
+    if pdf.stem in RUNNING:
+        assert RUNNING[pdf.stem] not in source.text
+
+
+def test_page_starts(golden):
+    _, source = golden
+    starts = source.page_starts
+    assert len(starts) == source.pages and starts[0] == 0
+    assert list(starts) == sorted(starts) and starts[-1] < len(source.text)
+    assert len(set(starts)) == len(starts)  # every golden page has text
+
+
+def test_source_fields(golden):
+    pdf, source = golden
+    assert source.format == "pdf" and source.name == pdf.name and source.warnings == ()
+    assert "\n\n" not in source.text and not source.text.startswith(("\n", " "))
+
+
+def test_titles_joined_and_full_width_kept():
+    text = read_path(GOLDEN / "wujiang_silk_2021.pdf").text.splitlines()
+    assert "关于印发吴江区丝绸产业高质量发展行动计划（2021-2025年）的通知" in text
+    assert "吴江区丝绸产业高质量发展行动计划（2021-2025年）" in text
+    assert "苏州市吴江区人民政府办公室" in text and "2021年1月20日" in text and "（此件公开发布）" in text
+    assert any(line.startswith("吴江开发区、汾湖高新区（黎里镇）") and line.endswith("区各有关单位：") for line in text)
+
+
+def test_stacked_titles_and_bare_numbers_kept():
+    """d10: a centred 来源 line is not part of the title; a bare '4' atop a page is a 序号."""
+    text = read_path(GOLDEN / "d10.pdf").text.splitlines()
+    assert "大竹县人民政府办公室关于对2016年民生实事进行重点督办的通知" in text
+    assert "来源:信息公开办" in text and "4" in text
+
+
+def test_table_rows_merged_across_pages():
+    source = read_path(GOLDEN / "d27_table.pdf")
+    rows = source.text.splitlines()
+    assert source.pages == 2 and len(rows) == 7
+    assert rows[3] == "序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |"
+    assert [r.split(" | ")[0] for r in rows[4:]] == ["1", "2", "3"]
+    assert rows[5].endswith("| 卫生健康局 | 财政局、教育局、规划和自然资源分局、医疗保障分局、民政局、妇联，各镇(街道) |"
+                            .replace("，", ","))
+
+
+def test_word_layout_spacing():
+    """d02_word: '1 Tf' scaled text, fake bold overprint, CJK-Latin auto-spacing undone."""
+    text = read_path(GOLDEN / "d02_word.pdf").text
+    assert "一、2023年全区经济社会发展主要预期目标\n" in text
+    assert "推进s356横沟至黄沙铺" in text and "一一" not in text
+
+
+BAD_CASES = [
+    ("scanned.pdf", "scanned.pdf: no text layer on pages 1-3 (scanned images?); OCR is not supported"),
+    ("encrypted.pdf", "encrypted.pdf: encrypted PDF (a password is needed to open it)"),
+    ("truncated.pdf", "truncated.pdf: truncated PDF (no '%%EOF' end marker; the file was cut short)"),
+    ("zero_pages.pdf", "zero_pages.pdf: PDF with no pages"),
+    ("not_a_pdf.pdf", "not_a_pdf.pdf: not a PDF (expected a '%PDF-' header, found b'<!DOCTYP')"),
+    ("damaged.pdf", "damaged.pdf: damaged PDF (cannot read its structure)"),
+]
+
+
+@pytest.mark.parametrize("name,message", BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_bad_pdf_raises_clear_error(name, message):
+    with pytest.raises(CorruptInput) as info:
+        read_path(BAD / name)
+    assert str(info.value) == message
+    assert info.value.__cause__ is None
+
+
+def test_garbled_font_warns_with_page():
+    source = read_path(BAD / "garbled_font.pdf")
+    assert [(code, page) for code, _, page in source.warnings] == [(W_GARBLED_TEXT, 1)]
+
+
+def test_page_without_text_warns():
+    source = read_path(BAD / "image_page.pdf")
+    assert source.warnings == ((W_PAGE_NO_TEXT, "image_page.pdf: page 2 has no text layer (image only)", 2),)
+    assert source.pages == 2 and source.page_starts == (0, len(source.text))
+    assert source.text.splitlines()[1] == "一、加强组织领导。"
+
+
+def test_read_bytes_sniffs_pdf_without_suffix():
+    data = (GOLDEN / "d23.pdf").read_bytes()
+    assert read_bytes(data, "-").format == "pdf"
+
+
+# --- layout rules on synthetic glyphs ---------------------------------------------------------
+
+
+def glyphs(text: str, x: float = 100.0, top: float = 100.0, size: float = 16.0, step: float | None = None):
+    out = []
+    for ch in text:
+        width = size if ord(ch) >= 0x2000 else size / 2
+        out.append(lay.Char(ch, x, x + width, top, top + size, size))
+        x += step if step is not None else width
+    return out
+
+
+SPACING_CASES = [
+    ("CJK glyphs spread wide", glyphs("责任单位", step=24.0), "责任单位"),
+    ("space glyphs between CJK", glyphs("关 于 印 发"), "关于印发"),
+    ("CJK-Latin auto-spacing", glyphs("2021 年"), "2021年"),
+    ("Latin words keep one space", glyphs("GB T 9704"), "GB T 9704"),
+    ("column gap reads as a space", glyphs("抄送") + glyphs("区委", x=200.0), "抄送 区委"),
+]
+
+
+@pytest.mark.parametrize("label,chars,expected", SPACING_CASES, ids=[c[0] for c in SPACING_CASES])
+def test_line_spacing(label, chars, expected):
+    assert lay.chars_to_lines(chars, 0)[0].text == expected
+
+
+def test_fake_bold_duplicates_dropped():
+    chars = glyphs("一、总体要求")
+    doubled = [c for ch in chars for c in (ch, ch._replace(x0=ch.x0 + 0.4, x1=ch.x1 + 0.4))]
+    assert lay.chars_to_lines(doubled, 0)[0].text == "一、总体要求"
+
+
+def test_repeated_characters_kept():
+    assert lay.chars_to_lines(glyphs("常常谢谢"), 0)[0].text == "常常谢谢"
+
+
+PAGE_NUMBER_CASES = ["—1—", "-12-", "第1页共7页", "共7页第2页", "1/7", "Page3of9", "·5·"]
+
+
+@pytest.mark.parametrize("text", PAGE_NUMBER_CASES)
+def test_page_number_forms(text):
+    assert lay.PAGE_NUMBER.match(text)
+
+
+def line(text: str, x0: float, top: float, size: float = 16.0, page: int = 0) -> lay.Line:
+    chars = tuple(glyphs(text, x=x0, top=top, size=size))
+    return lay.Line(text, chars, x0, chars[-1].x1, top, top + size, size, page)
+
+
+FRAME = lay.Frame(left=80.0, right=528.0, size=16.0, pitch=29.0)
+FULL = "为深入贯彻落实省委省政府决策部署进一步推动经济高质量发展现制定"  # 28 glyphs = full line
+
+CONTINUE_CASES = [
+    ("full line then flush-left", line(FULL, 80, 100), line("本方案。", 80, 129), True),
+    ("short last line then indent", line("本方案。", 80, 100), line("一、总体要求", 112, 129), False),
+    ("full line then indented", line(FULL, 80, 100), line("二、工作目标", 112, 129), False),
+    ("marker after a sentence end", line(FULL[:27] + "。", 80, 100), line("1.加强领导。", 80, 129), False),
+    ("blank line between", line(FULL, 80, 100), line("本方案。", 80, 170), False),
+    ("next page goes on", line(FULL, 80, 700), line("本方案。", 80, 100, page=1), True),
+    ("wrapped centred title", line("关于印发吴江区丝绸产业高质量发展行动", 96, 100, 22.0),
+     line("计划（2021-2025年）的通知", 166, 129, 22.0), True),
+    ("stacked centred titles", line("关于印发某某方案的通知", 180, 100, 22.0),
+     line("某某区人民政府办公室关于印发", 160, 129, 22.0), False),
+    ("signature then date", line("苏州市吴江区人民政府办公室", 320, 100), line("2021年1月20日", 350, 129), False),
+]
+
+
+@pytest.mark.parametrize("label,prev,nxt,expected", CONTINUE_CASES, ids=[c[0] for c in CONTINUE_CASES])
+def test_paragraph_continuation(label, prev, nxt, expected):
+    assert lay.continues(prev, nxt, FRAME) is expected
