@@ -19,7 +19,6 @@ import math
 import re
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Self
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -113,7 +112,7 @@ class RuledTables:
         self.data, self.name = data, name
         self.pdf: pdfplumber.PDF | None = None
 
-    def __enter__(self) -> Self:
+    def __enter__(self) -> "RuledTables":
         return self
 
     def __exit__(self, *exc_info: object) -> None:
