@@ -201,7 +201,7 @@ def _complete_title(lines: list[Line], i: int, start: int, end: int) -> FieldVal
     j = i
     while "关于" not in text:
         k = _prev_nonblank(lines, j)
-        if k is None or k < j - 2 or _terminal(lines[k].stripped):
+        if k is None or k < j - 2 or not _title_fragment(lines[k].stripped) or len(text) > 100:
             break
         j, start = k, lines[k].content_start
         text = lines[k].stripped + text
@@ -209,6 +209,12 @@ def _complete_title(lines: list[Line], i: int, start: int, end: int) -> FieldVal
     if text.startswith("关于") and k is not None and k >= j - 2 and is_org_line(lines[k].stripped):
         start = lines[k].content_start  # 西平县人民政府办公室 / 关于印发…的通知
     return FieldValue(value="", span=(start, end))
+
+
+def _title_fragment(s: str) -> bool:
+    """A line that can be the start of a wrapped title: not a sentence, a 文号, a label or furniture."""
+    return (0 < len(s) <= 40 and not _terminal(s) and not DOC_NUMBER.search(s) and not BOILERPLATE.match(s)
+            and "|" not in s and not s.endswith("文件"))
 
 
 def _prev_nonblank(lines: list[Line], j: int) -> int | None:

@@ -53,6 +53,9 @@ FIELD_CASES = [
     # the 发文机关 line above a title that starts with 关于 (d35)
     ("西政办〔2020〕20号\n西平县人民政府办公室\n关于印发工作安排的通知\n各乡镇人民政府:\n现印发给你们。", "title",
      "西平县人民政府办公室关于印发工作安排的通知"),
+    # a title without 关于 is not joined to the 文号 or 版头 line above it
+    ("XX省人民政府文件\n皖政发〔2024〕3号\n安徽省人民政府印发安徽省优化营商环境条例实施细则的通知\n各市人民政府:\n现印发给你们。",
+     "title", "安徽省人民政府印发安徽省优化营商环境条例实施细则的通知"),
     # a news sentence is not a title (d11, d16)
     ("近日,省政府发布关于重点工作的通知。\n一、目标", "title", None),
     # addressees: a colon after a time is not an addressee line (d18)
