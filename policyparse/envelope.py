@@ -26,7 +26,7 @@ TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送)")
 # The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
 TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知")
 QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
-TRANSMITTAL_SENTENCE = re.compile(r"(?:^|[将把])《(?P<x>[^》]+)》(?:已经|经|印发|现印发|已|,|。)")
+TRANSMITTAL_SENTENCE = re.compile(r"(?:^\s*|[将把])《(?P<x>[^》]+)》(?:已经|经|印发|现印发|已|,|。)", re.MULTILINE)
 # 附注 after the signature: （此件公开发布） / 此件公开发布 on its own line.
 PUBLIC_NOTE_AFTER = re.compile(r"\s{0,40}?(?:[(\[]\s*(?P<b>此件[^)\]\n]{1,12}?)\s*[)\]]|(?:^|\n)\s*(?P<l>此件[^\n]{1,12}?)\s*(?:\n|$))",
                                re.MULTILINE)
@@ -55,7 +55,8 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     addr = _find_addressees(lines[:stop])
     head_end = addr[0] if addr else min(stop, 12)
     title = _fill(_find_title(lines, head_end, addr), fold)
-    doc_number = _find_doc_number(lines, head_end + (1 if addr is None else 0), fold)
+    head_limit = addr[1][0][0] if addr else lines[min(head_end, len(lines) - 1)].end
+    doc_number = _find_doc_number(lines, head_limit, fold)
     present = bool(addr or title or doc_number)
     if not present:
         x = _transmitted_from_body(lines[:stop], fold)
@@ -230,10 +231,14 @@ def _terminal(s: str) -> bool:
 
 # --- 发文字号 ----------------------------------------------------------------------------
 
-def _find_doc_number(lines: list[Line], head_end: int, fold: str) -> FieldValue | None:
+def _find_doc_number(lines: list[Line], limit: int, fold: str) -> FieldValue | None:
+    """The 发文字号 before ``limit`` (the addressees): on its own line first, then after a 文号
+    label, then glued to a title; never a citation (《…》(国发〔2015〕23号))."""
     ranked = []
-    for ln in lines[: max(head_end, 1)]:
-        for m in DOC_NUMBER.finditer(ln.text):
+    for ln in lines:
+        if ln.start >= limit:
+            break
+        for m in DOC_NUMBER.finditer(ln.text, 0, limit - ln.start):
             a, b = ln.start + m.start(), ln.start + m.end()
             before = ln.text[: m.start()]
             if re.search(r"》\s*\($", before) or before.rstrip().endswith(("根据", "依据")):
