@@ -24,7 +24,7 @@ REGENERATE = "pytest tests/test_eval.py --update-floors"
 def corpus_sha256(root: Path) -> str:
     """One hash over every corpus file (name and bytes), README/SOURCES notes excluded."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".md"):
+    for path in sorted(p for p in root.glob("*") if p.name.endswith((".txt", ".gold.json"))):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
