@@ -226,3 +226,17 @@ def test_eval_reports_a_parser_crash_and_exits_non_zero(tmp_path: Path, monkeypa
     assert result.exit_code == 1
     assert "error     a: ValueError: bad table" in result.stdout
     assert result.stderr == "Error: 1 document(s) failed to parse: a\n"
+
+
+BAD_PDFS = sorted((Path(__file__).parent / "bad_pdf").glob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", [p for p in BAD_PDFS if p.stem not in ("garbled_font", "image_page")],
+                         ids=lambda p: p.stem)
+def test_bad_pdf_gives_one_clear_line(path):
+    result = CliRunner().invoke(cli, ["parse", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {path.name}: "), result.stderr
+    assert "Traceback" not in result.stderr

@@ -22,7 +22,7 @@ REGENERATE = "pytest tests/test_eval.py --update-floors"
 
 
 def corpus_sha256(root: Path) -> str:
-    """One hash over every corpus file (name and bytes), README/SOURCES notes excluded."""
+    """One hash over the scored corpus files (.txt and .gold.json: names and bytes)."""
     digest = hashlib.sha256()
     for path in sorted(p for p in root.glob("*") if p.name.endswith((".txt", ".gold.json"))):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
