@@ -18,6 +18,7 @@ from . import assemble, structure, units
 from .errors import StrictModeError
 from .ingest import FORMATS, Source, read_bytes, read_path, read_text
 from .normalize import source_to_text
+from .schema import PolicyDocument
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Options:
     nlp: bool = False
 
 
-def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> "PolicyDocument":  # noqa: F821
+def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> PolicyDocument:
     """Parse a policy document.
 
     ``source`` is a path (str or PathLike), raw bytes of a file, or the document text

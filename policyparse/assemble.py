@@ -11,9 +11,9 @@ import re
 from .draft import Assignments, Draft, DraftNode, FSpan, NodeUnits
 from .errors import WARNINGS
 from .ingest import Source
+from .lexicon import describe_units
 from .normalize import Text
 from .schema import Deadline, Issue, Node, Notice, PolicyDocument, SourceInfo, Span, Target, Unit
-from .unitnames import split_alias
 
 # Section roles: (role, pattern over the folded title).  First match wins.
 SECTION_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -85,9 +85,11 @@ class _Builder:
             return Issue(code=code, message=message, span=Span(start=span[1], end=span[1], page=self.text.page_of(span[1])))
         return Issue(code=code, message=message or WARNINGS.get(code, ""), span=self.span(span))
 
-    def unit(self, fspan: FSpan, role: str, name: str | None = None) -> Unit:
-        name = name or re.sub(r"\s*\n\s*", "", self.surface(fspan))  # a name wrapped over two lines
-        return Unit(name=name, role=role, alias=split_alias(name), span=self.span(fspan))
+    def units(self, items: list[tuple[FSpan, str, str | None]]) -> list[Unit]:
+        """One list of units (a node's, 主送机关, 抄送) as (span, role, name), normalised together."""
+        names = [name or re.sub(r"\s*\n\s*", "", self.surface(fspan)) for fspan, _, name in items]  # a name wrapped over two lines
+        return [Unit(name=n, role=role, resolved=i.resolved, canonical=i.canonical, alias=i.alias, kind=i.kind,
+                     span=self.span(fspan)) for (fspan, role, _), n, i in zip(items, names, describe_units(names))]
 
     def notice(self, draft: Draft) -> Notice:
         env = draft.envelope
@@ -96,9 +98,9 @@ class _Builder:
         spans = {k: self.span(v.span) for k, v in fields.items() if v}
         return Notice(
             **values,
-            addressees=[self.unit(s, "responsible") for s in env.addressees],
+            addressees=self.units([(s, "responsible", None) for s in env.addressees]),
             attachments=[self.value(a) for a in env.attachments],
-            cc=[self.unit(s, "responsible") for s in env.cc],
+            cc=self.units([(s, "responsible", None) for s in env.cc]),
             spans=spans,
         )
 
@@ -126,7 +128,7 @@ class _Builder:
         return Node(
             scope=n.scope, path=n.path, marker=self.surface(n.marker), level=n.level, title=title,
             text=body, role=section_role(self.text.fold[n.title[0]:n.title[1]]) if n.level == 1 else None,
-            units=[self.unit(u.span, u.role, u.name) for u in got.units], deadline=deadline,
+            units=self.units([(u.span, u.role, u.name) for u in got.units]), deadline=deadline,
             targets=self.targets(n.body), children=children,
             span=self.span((n.marker[0], n.body[1])),
         )

@@ -41,7 +41,9 @@ PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|�
 ATTACHMENT_ITEM = re.compile(r"\s*\d{1,2}\s*[.、]\s*(?P<entry>[^\n]{2,80}?)\s*(?:\n|$)")
 ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.+?)\s*$")
 # Labels that end with a colon but do not introduce addressees.
-NOT_ADDRESSEES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|分工|时限|主题词|抄送|附件|提示|介绍|摘要|来源|标题|目标|原则|要求|如下|措施|任务)$|如下$")
+NOT_ADDRESSEES = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|分工|时限|主题词|抄送|附件|提示|介绍|摘要|来源|标题|目标|原则|要求|如下|措施|任务)$|如下$"
+)
 # Text that never stands in an addressee list: dates, times, wide gaps, URLs.
 NOT_UNIT_TEXT = re.compile(r"\d{4}-\d|\d:\d|\s{2,}|https?|www\.|\.(?:cn|com)")
 # Lines that start the main text: 一、 第一章 第一条 序号 (a cheap pre-scan).
@@ -390,7 +392,7 @@ def _doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: str) -
             return FieldValue("", x.span)
     if key:
         return FieldValue("", x.span)
-    for i, ln in reversed(cands):
+    for _, ln in reversed(cands):
         if _title_like(ln.stripped):
             return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
     return None

@@ -107,3 +107,15 @@ def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
 def _fold_chars(raw: str, a: int, b: int, table: dict[int, str], out: list[str], fmap: list[int]) -> None:
     out.extend(raw[a:b].translate(table))
     fmap.extend(range(a, b))
+
+
+def fold_string(s: str) -> str:
+    """The folded view of a short string, without an offset map (unit names, labels)."""
+    return FOLDED_RUNS.sub(_folded_run, s).translate(t2s_table())
+
+
+def _folded_run(m: re.Match[str]) -> str:
+    if m.lastgroup == "gloss":
+        return ""
+    char = html.unescape(m.group())
+    return char if len(char) == 1 else " "

@@ -12,19 +12,12 @@ UNIT_SUFFIX = (
 )
 UNIT_END = re.compile(rf"(?:{UNIT_SUFFIX})(?:\([^()]*\))?$")
 
-# Alias in brackets at the end of a name: 五台工业园区（湖北工业园）, 区委组织部（人才办）.
-_ALIAS = re.compile(r"^(?P<head>.+?)[（(](?P<alias>[^（）()、，,]+)[）)]$")
-
-
 def split_alias(name: str) -> str | None:
-    """Second name of a 区镇合一 / 挂牌 unit: ``五台工业园区（湖北工业园）`` -> ``湖北工业园``."""
-    m = _ALIAS.match(name)
-    if not m:
-        return None
-    alias = m["alias"]
-    if UNIT_END.search(alias) and not alias.startswith(("含", "不含", "以下")):
-        return alias
-    return None
+    """Second name of a 区镇合一 / 挂牌 unit (moved to ``lexicon.split_alias``; kept for callers)."""
+    # imported here: lexicon imports this module
+    from .lexicon import split_alias as lexicon_split_alias
+
+    return lexicon_split_alias(name)
 
 
 OPEN = "([{【〔《〈“"

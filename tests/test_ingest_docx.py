@@ -10,10 +10,8 @@ import re
 import zipfile
 from pathlib import Path
 
-import pytest
-
 import docx  # noqa: E402  (python-docx, a core dependency)
-
+import pytest
 from docx.oxml import parse_xml
 
 from policyparse.errors import CorruptInput, EmptyInput

@@ -3,7 +3,6 @@ changes how the golden texts look (line ends, indentation, width of punctuation,
 furniture around them) but not what a perfect parser extracts, so the scores must stay
 within 0.02 of the untouched corpus."""
 import json
-import shutil
 from pathlib import Path
 
 import pytest

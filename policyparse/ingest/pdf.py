@@ -29,7 +29,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from ..errors import W_GARBLED_TEXT, W_PAGE_NO_TEXT, CorruptInput
 from . import Source
 from . import pdflayout as lay
-from .pdflayout import Table, merge_split_tables, rows_to_lines
+from .pdftables import Table, grid_to_table, merge_split_tables, rows_to_lines
 
 # Where the file header may sit (PDF 1.7, 7.5.2 tolerates leading junk): %PDF-1.7
 PDF_HEADER = re.compile(rb"%PDF-\d")
@@ -112,7 +112,7 @@ class RuledTables:
         self.data, self.name = data, name
         self.pdf: pdfplumber.PDF | None = None
 
-    def __enter__(self) -> "RuledTables":
+    def __enter__(self) -> RuledTables:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -128,7 +128,7 @@ class RuledTables:
             page.close()
         except (PdfminerException, MalformedPDFException, PSException) as exc:
             raise CorruptInput(f"{self.name}: damaged page {index + 1} ({exc})") from None
-        tables = (lay.grid_to_table(grid, chars, index) for grid in grids)
+        tables = (grid_to_table(grid, chars, index) for grid in grids)
         return tuple(t for t in tables if t is not None)
 
 
