@@ -44,7 +44,7 @@ LINE_MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 ENCLOSED_BASES = (0x3220, 0x2488, 0x2474, 0x2460)
 # Bullets and decorations before a marker at a line start: ● 一、  ■（一）
 BULLETS = "●◆■□▪•★☆◇►▶※-—"
-ROW_RANK = -1
+ROW_RANK = 4.5  # table rows: under a section row of their table (一、…), above steps in their cells (1.)
 # Positions after which an item can start inside a line: 。；！？：| ) ] 】 〕 or a space.
 BOUNDARY = re.compile(r"[。;!?:|)\]】〕”\s]")
 # Styles that may start right after any character (`二、工作措施(一)降低…`).
@@ -148,23 +148,31 @@ def _outline_region(fold: str, regions: list[FSpan], scope: str, nodes: list[Dra
     events: list[tuple[int, object]] = []
     for a, b in regions:
         events.extend((m.start, (m, b)) for m in find_markers(fold, a, b))
-    for t in tables:
-        events.extend((r.span[0], r) for r in t.rows if r.serial)
+    for k, t in enumerate(tables):
+        events.extend((r.span[0], (k, r)) for r in t.rows)
     events.sort(key=lambda e: e[0])
     accepted: list[tuple[Marker, int]] = []  # marker, region end
     rows: dict[int, object] = {}
+    table = None
     for _, ev in events:
-        if isinstance(ev, tuple):
+        if isinstance(ev[0], Marker):
             m, region_end = ev
             if outliner.offer(m):
                 accepted.append((m, region_end))
-        else:
-            m = _row_marker(fold, ev)
-            outliner.stack = []
-            outliner.offer(m)
-            accepted.append((m, ev.span[1]))
-            rows[len(accepted) - 1] = ev
-            _cell_items(fold, ev, outliner, accepted)
+            table = None
+            continue
+        k, row = ev
+        if k != table:
+            outliner.stack, table = [], k  # a table starts its own outline
+        if row.serial is None:  # a section row: 一、优化政务服务 | | |
+            a, b = row.cells[0][1]
+            accepted.extend((m, b) for m in find_markers(fold, a, b)[:1] if outliner.offer(m))
+            continue
+        m = _row_marker(fold, row)
+        outliner.offer(m)
+        accepted.append((m, row.span[1]))
+        rows[len(accepted) - 1] = row
+        _cell_items(fold, row, outliner, accepted)
     warnings.extend(outliner.warnings)
     _to_nodes(fold, scope, outliner, accepted, rows, nodes)
 
@@ -177,7 +185,7 @@ def _row_marker(fold: str, row) -> Marker:
 
 def _cell_items(fold: str, row, outliner: Outliner, accepted: list) -> None:
     """Numbered steps inside a row's text cells (`1.4月底前…。 2.8月底前…`) become its children."""
-    row_open = outliner.stack[:1]
+    row_open = list(outliner.stack)
     for kind, (a, b) in row.cells:
         if kind in ("detail", "extra", "other"):
             for m in find_markers(fold, a, b):

@@ -39,6 +39,8 @@ ROLE_WORDS = re.compile(r"牵头|配合|负责|协助")
 # Characters a text cut off mid-sentence ends with: 改造…等,
 CUT_ENDINGS = ",、;:(《“"
 NON_SPACE = re.compile(r"\S")
+# A row that is a section heading spanning the table: 一、优化政务服务 | | |  （二）…
+SECTION_CELL = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s?[、.]|\(\s?[一二三四五六七八九十]{1,3}\s?\)|第[一二三四五六七八九十]{1,3}部分)")
 TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
 
 
@@ -110,7 +112,7 @@ def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
     while j < len(lines) and (not lines[j].stripped or "|" in lines[j].text) and not BOILERPLATE.match(lines[j].text):
         cells = _pipe_cells(lines[j])
         if cells:
-            rows.append(_record(cells, kinds, fold))
+            rows.append(_section_row(cells, fold) or _record(cells, kinds, fold))
             if len(rows) > 1 and rows[-1] and rows[-2] and rows[-2].serial and _continues(rows[-2], rows[-1], fold):
                 rows[-2:] = [_merge(rows[-2], rows[-1])]  # a continuation row (merged 序号 cell)
         j += 1
@@ -133,7 +135,7 @@ def _continues(row: Row, nxt: Row, fold: str) -> bool:
     """A row that continues the one above: no 序号 of its own, or the same 序号 repeated
     (readers that fill a merged cell into every row it spans)."""
     if nxt.serial is None:
-        return True
+        return nxt.cells[0][0] != "section"
     return fold[nxt.serial[0]:nxt.serial[1]].strip() == fold[row.serial[0]:row.serial[1]].strip()
 
 
@@ -169,15 +171,25 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
         if fold[a:b].strip() == str(expected):
             records.append([])
             expected += 1
+        elif b - a <= 30 and SECTION_CELL.match(fold, a, b):
+            records.append(["section"])
         if records:
             records[-1].append((a, b))
-    rows = tuple(r for r in (_record(rec, kinds, fold) for rec in records) if r)
+    rows = tuple(r for r in (_section_row(rec[1:], fold) if rec[0] == "section" else _record(rec, kinds, fold)
+                             for rec in records) if r)
     return Table((lines[i].start, lines[j - 1].end), rows), j
 
 
 def at_text_end(fold: str, pos: int) -> bool:
     """Only whitespace follows ``pos`` (without copying the rest of the text)."""
     return NON_SPACE.search(fold, pos) is None
+
+
+def _section_row(cells: list[FSpan], fold: str) -> Row | None:
+    """A row holding only a section heading (一、… spanning the table) — not a task, not a continuation."""
+    if cells and len(cells) <= 2 and SECTION_CELL.match(fold, *cells[0]) and not SERIAL.match(fold[cells[0][0]:cells[0][1]]):
+        return Row(None, (("section", cells[0]),), (cells[0][0], cells[-1][1]))
+    return None
 
 
 def _record(cells: list[FSpan], kinds: list[str], fold: str) -> Row | None:

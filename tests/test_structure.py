@@ -157,3 +157,16 @@ def test_heading_run_into_text_after_a_space():
 def test_html_entities_and_glosses_are_folded_for_matching():
     doc = policyparse.parse("&nbsp;&nbsp;一、發(fā)展目標\n内容。\n&emsp;二、措施\n")
     assert [(n.path, n.title) for n in doc.sections] == [("1", "發(fā)展目標"), ("2", "措施")]
+
+
+def test_section_rows_of_a_task_table_nest_its_rows():
+    text = ("序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |\n一、优化政务服务 | | | | |\n"
+            "1 | 推行一网通办。 | 市政务服务局 | 市大数据局 | 2024年6月 |\n2 | 推行帮办代办。 | 市政务服务局 | | 长期 |\n"
+            "二、优化市场环境 | | | | |\n3 | 加强信用监管。 | 市发展改革委 | 市市场监管局 | 2024年12月 |\n")
+    assert [(p, t) for p, _, t in outline(text)] == [
+        ("1", "优化政务服务"), ("1.1", "推行一网通办"), ("1.2", "推行帮办代办"), ("2", "优化市场环境"), ("2.3", "加强信用监管")]
+
+
+def test_section_cells_in_a_one_cell_per_line_table():
+    text = "序号\n任务\n责任单位\n一、民生工程\n1\n新建天桥。\n县住建局\n2\n新建学校。\n县教育局\n二、生态工程\n3\n治理河道。\n县水务局\n"
+    assert [p for p, _, _ in outline(text)] == ["1", "1.1", "1.2", "2", "2.3"]
