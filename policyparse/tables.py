@@ -158,7 +158,7 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
                      ([(lines[j].content_start, lines[j].content_end)] if lines[j].stripped else []))
         j += 1
     header, k = [], 0
-    while k < len(cells) and fold[cells[k][0]:cells[k][1]].strip() != "1":
+    while k < len(cells) and fold[cells[k][0]:cells[k][1]].strip() != "1" and not SECTION_CELL.match(fold, *cells[k]):
         a, b = cells[k]
         if header and fold[a:b].startswith("("):
             header[-1] = (header[-1][0], b)  # 责任股室 / (单位): a header wrapped over two lines
