@@ -48,7 +48,8 @@ ROW_RANK = 4.5  # table rows: under a section row of their table (一、…), ab
 # Positions after which an item can start inside a line: 。；！？：| ) ] 】 〕 or a space.
 BOUNDARY = re.compile(r"[。;!?:|)\]】〕”\s]")
 # Styles that may start right after any character (`二、工作措施(一)降低…`).
-ANYWHERE = ("cn_paren", "cn_dun", "chapter", "article")
+# 一、 only from 二、 on: 统一、规范 and 唯一、 are words, not markers.
+ANYWHERE = ("cn_paren", "cn_dun")
 # Section headings that run into their text on one line: `一、工作目标全面落实…`.
 SECTION_TERMS = re.compile(
     r"(?:指导思想|总体要求|基本原则|工作原则|主要目标|工作目标|发展目标|总体目标|行动目标|重点任务|主要任务|"
@@ -206,6 +207,8 @@ def find_markers(fold: str, start: int, end: int) -> list[Marker]:
     for style, rank, pat in MARKERS:
         if style in ANYWHERE:
             for mm in pat.finditer(fold, start, end):
+                if style == "cn_dun" and mm["n"] == "一":
+                    continue
                 if mm.start() not in seen and _after_short_heading(fold, start, mm.start()):
                     seen.add(mm.start())
                     out.append(_marker(style, rank, mm, fold, False))
@@ -217,7 +220,7 @@ def _after_short_heading(fold: str, start: int, pos: int) -> bool:
     back = fold[max(start, pos - 16):pos]
     cut = max(back.rfind(c) for c in "\n。;:|、")
     head = back[cut + 1:]
-    return cut >= 0 and 0 < len(head) <= 12 and not re.search(r"[《》,(\d]", head)
+    return cut >= 0 and 2 <= len(head) <= 12 and not re.search(r"[《》,(\d]", head)
 
 
 def _positions(fold: str, start: int, end: int):

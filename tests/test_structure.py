@@ -170,3 +170,12 @@ def test_section_rows_of_a_task_table_nest_its_rows():
 def test_section_cells_in_a_one_cell_per_line_table():
     text = "序号\n任务\n责任单位\n一、民生工程\n1\n新建天桥。\n县住建局\n2\n新建学校。\n县教育局\n二、生态工程\n3\n治理河道。\n县水务局\n"
     assert [p for p, _, _ in outline(text)] == ["1", "1.1", "1.2", "2", "2.3"]
+
+
+@pytest.mark.parametrize("text", [
+    "一、总体要求\n实行统一、规范、高效的管理。\n",
+    "一、总体要求\n坚持标准、实行统一、规范。其二、加强管理。\n",
+    "第一条 为了规范管理。按照第三条规定执行。\n第二条 本办法。\n",
+])
+def test_words_that_look_like_markers_inside_sentences(text):
+    assert len(outline(text)) == (2 if "第二条" in text else 1)
