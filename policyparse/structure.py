@@ -44,6 +44,8 @@ LINE_MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 ENCLOSED_BASES = (0x3220, 0x2488, 0x2474, 0x2460)
 # Bullets and decorations before a marker at a line start: ● 一、  ■（一）
 BULLETS = "●◆■□▪•★☆◇►▶※-—"
+# A table-of-contents line: 一、总体要求……………3 (never an item: the heading comes again below)
+TOC_LINE = re.compile(r"(?:[.…·。]\s*){4,}\s*\d{1,3}\s*$")
 ROW_RANK = 4.5  # table rows: under a section row of their table (一、…), above steps in their cells (1.)
 # Positions after which an item can start inside a line: 。；！？：| ) ] 】 〕 or a space.
 BOUNDARY = re.compile(r"[。;!?:|)\]】〕”\s]")
@@ -124,7 +126,8 @@ def text_to_draft(text: Text) -> Draft:
     if env.notice_body:
         a, b = env.notice_body
         _outline_region(fold, _minus(a, b, list(env.skip)), "notice", nodes, warnings)
-    regions = _minus(env.document_start, len(fold), [t.span for t in tables] + list(env.skip))
+    toc = [(ln.start, ln.end) for ln in lines if TOC_LINE.search(ln.text)]
+    regions = _minus(env.document_start, len(fold), [t.span for t in tables] + list(env.skip) + toc)
     _outline_region(fold, regions, "document", nodes, warnings, tables)
     if not nodes:
         warnings.append((W_NO_STRUCTURE, "no numbered outline found", None))

@@ -179,3 +179,8 @@ def test_section_cells_in_a_one_cell_per_line_table():
 ])
 def test_words_that_look_like_markers_inside_sentences(text):
     assert len(outline(text)) == (2 if "第二条" in text else 1)
+
+
+def test_table_of_contents_lines_are_not_items():
+    text = "目  录\n一、总体要求………………1\n二、主要任务………………3\n一、总体要求\n内容。\n二、主要任务\n内容。\n"
+    assert [p for p, _, _ in outline(text)] == ["1", "2"]
