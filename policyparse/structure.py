@@ -90,12 +90,14 @@ class Outliner:
     last: dict[str, int] = field(default_factory=dict)
     warnings: list = field(default_factory=list)
 
-    def offer(self, m: Marker, base: list[_Open] | None = None) -> bool:
+    def offer(self, m: Marker, force: bool = False) -> bool:
+        """Accept ``m`` if its number fits the sequence (``force``: a table row's 序号 always does)."""
         stack = self.stack
         same = next((k for k, o in enumerate(stack) if o.style == m.style), None)
         if same is not None:
             prev = stack[same].num
-            if not (m.num == prev + 1 or (m.line_start and (m.num == 1 or prev + 1 < m.num <= prev + 3))):
+            fits = m.num == prev + 1 or (m.line_start and (m.num == 1 or prev + 1 < m.num <= prev + 3))
+            if not (fits or force):
                 return False
             if m.num not in (prev + 1, 1):
                 self.warnings.append((W_NUMBERING_GAP, f"numbering jumps from {prev} to {m.num}", (m.start, m.end)))
@@ -173,7 +175,7 @@ def _outline_region(fold: str, regions: list[FSpan], scope: str, nodes: list[Dra
             accepted.extend((m, b) for m in find_markers(fold, a, b)[:1] if outliner.offer(m))
             continue
         m = _row_marker(fold, row)
-        outliner.offer(m)
+        outliner.offer(m, force=True)
         accepted.append((m, row.span[1]))
         rows[len(accepted) - 1] = row
         _cell_items(fold, row, outliner, accepted)

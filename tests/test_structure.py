@@ -184,3 +184,8 @@ def test_words_that_look_like_markers_inside_sentences(text):
 def test_table_of_contents_lines_are_not_items():
     text = "目  录\n一、总体要求………………1\n二、主要任务………………3\n一、总体要求\n内容。\n二、主要任务\n内容。\n"
     assert [p for p, _, _ in outline(text)] == ["1", "2"]
+
+
+def test_table_rows_are_items_whatever_their_numbers():
+    text = "序号 | 任务 | 责任单位 |\n1 | 甲。 | 县水务局 |\n9 | 乙。 | 县住建局 |\n3 | 丙。 | 县教育局 |\n"
+    assert [p for p, _, _ in outline(text)] == ["1", "9", "3"]
