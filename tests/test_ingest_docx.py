@@ -270,33 +270,3 @@ def test_bad_docx_raises_one_line_error(label, make, error, fragment):
     message = str(caught.value)
     assert message.startswith(f"{label}.docx: ") and fragment in message
     assert "\n" not in message
-
-
-# ---------------------------------------------------------------------------- end to end
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
-def test_parse_of_docx_gives_the_outline_of_its_twin(path):
-    assert outline(parse(path)) == outline(parse(path.with_suffix(".txt")))
-
-
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
-def test_parse_of_docx_gives_the_units_of_its_twin(path):
-    assert outline(parse(path), units=True) == outline(parse(path.with_suffix(".txt")), units=True)
-
-
-def parse(path: Path):
-    from policyparse import parse as parse_
-
-    return parse_(path)
-
-
-def outline(document, units: bool = False) -> list[tuple]:
-    out: list[tuple] = []
-
-    def walk(nodes) -> None:
-        for node in nodes:
-            names = tuple(u.name for u in node.units) if units else ()
-            out.append((node.scope, node.path, node.marker, node.title, names))
-            walk(node.children)
-
-    walk(document.sections)
-    return out

@@ -169,33 +169,3 @@ def test_bytes_to_text_prefers_the_declared_charset():
     data = page(ARTICLE, head="<meta http-equiv='Content-Type' content='text/html; charset=GBK'>")
     gbk = data.decode("utf-8").encode("gb18030")
     assert bytes_to_text(gbk, "g.html")[:1] == ("gb18030",)
-
-
-# ---------------------------------------------------------------------------- end to end
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
-def test_parse_of_page_gives_the_outline_of_its_twin(path):
-    assert outline(parse(path)) == outline(parse(path.with_suffix(".txt")))
-
-
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
-def test_parse_of_page_gives_the_units_of_its_twin(path):
-    assert outline(parse(path), units=True) == outline(parse(path.with_suffix(".txt")), units=True)
-
-
-def parse(path: Path):
-    from policyparse import parse as parse_
-
-    return parse_(path)
-
-
-def outline(document, units: bool = False) -> list[tuple]:
-    out: list[tuple] = []
-
-    def walk(nodes) -> None:
-        for node in nodes:
-            names = tuple(u.name for u in node.units) if units else ()
-            out.append((node.scope, node.path, node.marker, node.title, names))
-            walk(node.children)
-
-    walk(document.sections)
-    return out
