@@ -72,4 +72,9 @@ def _looks_like_path(s: str) -> bool:
     """A str names a file when it is one line that exists or ends in a known suffix (a.pdf)."""
     if "\n" in s or len(s) > 1024:
         return False
-    return Path(s).exists() or os.path.splitext(s)[1].lower() in FORMATS
+    if os.path.splitext(s)[1].lower() in FORMATS:
+        return True
+    try:
+        return Path(s).exists()
+    except (OSError, ValueError):  # a long line of text is no file name (ENAMETOOLONG)
+        return False

@@ -132,3 +132,8 @@ def test_numbered_attachment_list_is_not_outline():
     doc = policyparse.parse(text)
     assert doc.notice.attachments == ["甲方案", "乙清单"]
     assert [(n.scope, n.path) for n in doc.sections] == [("notice", "1"), ("document", "1")]
+
+
+def test_a_long_single_line_text_is_text_not_a_path():
+    doc = policyparse.parse("一、目标。" * 200)
+    assert doc.source.format == "txt"
