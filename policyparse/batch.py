@@ -61,6 +61,8 @@ class BatchOptions:
     force: re-parse inputs that already have a result.  scheduler: a dask.distributed address
     (``tcp://host:8786``) to run on instead of the local pool.  formats: ledger feeds to write
     (json, jsonl, csv, xlsx).  db: SQLite store to upsert into.  columns: a column map file.
+    nlp: run the parser's NLP stage (``Options.nlp``); results with and without it differ, so
+    the manifest records it and a change re-parses.
     """
 
     outdir: Path
@@ -71,6 +73,7 @@ class BatchOptions:
     formats: tuple[str, ...] = ()
     db: Path | None = None
     columns: Path | None = None
+    nlp: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class Entry:
     error: str | None = None
     message: str | None = None
     warnings: int = 0
+    nlp: bool = False
     skipped: bool = field(default=False, compare=False)
 
     @property
@@ -157,15 +161,14 @@ def _expand(spec: str, outdir: Path | None) -> Iterator[tuple[Path, Path]]:
         yield path, path
 
 
-def _walk(root: Path, outdir: Path | None) -> Iterator[Path]:
-    """Every regular, non-hidden file below ``root`` in sorted order, OUTDIR left out."""
+def _walk(root: Path, outdir: Path | None) -> list[Path]:
+    """Every regular, non-hidden file below ``root``, sorted as paths (``sorted(rglob)``), OUTDIR left out."""
     skip = os.path.abspath(outdir) if outdir is not None else None
+    found = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.abspath(os.path.join(folder, d)) != skip)
-        for name in sorted(files):
-            file = Path(folder, name)
-            if not name.startswith(".") and file.is_file():
-                yield file
+        dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.abspath(os.path.join(folder, d)) != skip]
+        found.extend(Path(folder, name) for name in files if not name.startswith("."))
+    return sorted((file for file in found if file.is_file()), key=lambda file: file.parts)
 
 
 def _rel(path: Path, base: Path) -> str:
@@ -195,12 +198,12 @@ def plan_batch(inputs: list[Input], options: BatchOptions) -> Plan:
     manifest = {} if options.force else load_manifest(options.outdir)
     todo, settled = [], []
     for item in inputs:
-        decision = _decide(item, manifest, options.outdir)
+        decision = _decide(item, manifest, options)
         (todo if isinstance(decision, Job) else settled).append(decision)
     return Plan(options, inputs, todo, settled)
 
 
-def _decide(item: Input, manifest: dict[str, Entry], outdir: Path) -> Job | Entry:
+def _decide(item: Input, manifest: dict[str, Entry], options: BatchOptions) -> Job | Entry:
     suffix = item.path.suffix.lower()
     if not item.path.exists():
         return _error(item.rel, "", "InputNotFound", f"{item.rel}: no such file")
@@ -212,20 +215,20 @@ def _decide(item: Input, manifest: dict[str, Entry], outdir: Path) -> Job | Entr
     except OSError as exc:
         return _error(item.rel, "", type(exc).__name__, f"{item.rel}: {exc.strerror or exc}")
     known_entry = manifest.get(item.rel)
-    if known_entry is not None and _still_valid(known_entry, sha, outdir):
+    if known_entry is not None and _still_valid(known_entry, sha, options):
         return replace(known_entry, skipped=True)
-    return Job(item.rel, str(item.path), sha)
+    return Job(item.rel, str(item.path), sha, options.nlp)
 
 
 def _error(rel: str, sha: str, error: str, message: str) -> Entry:
     return Entry(rel, sha, __version__, error, message)
 
 
-def _still_valid(entry: Entry, sha: str, outdir: Path) -> bool:
-    """A manifest entry stands for this input when hash, parser version and output all match."""
-    if entry.sha256 != sha or entry.parser_version != __version__ or entry.error in TRANSIENT_ERRORS:
+def _still_valid(entry: Entry, sha: str, options: BatchOptions) -> bool:
+    """A manifest entry stands for this input when hash, parser version, options and output match."""
+    if entry.sha256 != sha or entry.parser_version != __version__ or entry.nlp != options.nlp:
         return False
-    return output_path(outdir, entry.input, entry.ok).exists()
+    return entry.error not in TRANSIENT_ERRORS and output_path(options.outdir, entry.input, entry.ok).exists()
 
 
 def file_sha256(path: Path) -> str:
@@ -270,8 +273,8 @@ def _record(outdir: Path, entry: Entry, text: str | None) -> None:
     output_path(outdir, entry.input, not entry.ok).unlink(missing_ok=True)
 
 
-def _entry(outcome: Outcome) -> Entry:
-    return Entry(outcome.rel, outcome.sha256, __version__, outcome.error, outcome.message, outcome.warnings)
+def _entry(outcome: Outcome, nlp: bool) -> Entry:
+    return Entry(outcome.rel, outcome.sha256, __version__, outcome.error, outcome.message, outcome.warnings, nlp)
 
 
 def _compact_manifest(outdir: Path, entries: list[Entry]) -> None:
@@ -294,7 +297,7 @@ def run_batch(plan: Plan, progress: Progress | None = None) -> Summary:
             if not entry.skipped:
                 _write(options.outdir, entry, None, manifest)
         for done, outcome in enumerate(_outcomes(plan), 1):
-            entry = _write(options.outdir, _entry(outcome), outcome.json, manifest)
+            entry = _write(options.outdir, _entry(outcome, options.nlp), outcome.json, manifest)
             by_input[entry.input] = entry
             if progress is not None:
                 progress(entry, done, len(plan.todo))
@@ -321,10 +324,10 @@ def _outcomes(plan: Plan) -> Iterator[Outcome]:
     if options.scheduler:
         from .cluster import run_dask
 
-        return run_dask(plan.todo, options.scheduler, options.timeout)
+        return run_dask(plan.todo, options.scheduler, options.timeout, options.nlp)
     from .pool import run_pool
 
-    return run_pool(plan.todo, min(worker_count(options.jobs), len(plan.todo)), options.timeout)
+    return run_pool(plan.todo, min(worker_count(options.jobs), len(plan.todo)), options.timeout, options.nlp)
 
 
 def worker_count(jobs: int | None) -> int:

@@ -29,9 +29,9 @@ READY = "ready"
 STOP_GRACE = 2.0  # seconds a worker gets to exit after the stop message before it is killed
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, nlp: bool) -> None:
     """Body of a worker process: set up once, then parse jobs until told to stop."""
-    warm_up()
+    warm_up(nlp)
     conn.send(READY)
     while True:
         job = conn.recv()
@@ -49,9 +49,9 @@ def _context() -> multiprocessing.context.BaseContext:
 class _Worker:
     """One worker process, its pipe, and the job it holds (if any)."""
 
-    def __init__(self, ctx: multiprocessing.context.BaseContext) -> None:
+    def __init__(self, ctx: multiprocessing.context.BaseContext, nlp: bool) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child,), daemon=True, name="policyparse-worker")
+        self.process = ctx.Process(target=_serve, args=(child, nlp), daemon=True, name="policyparse-worker")
         self.process.start()
         child.close()
         self.ready = False
@@ -85,13 +85,13 @@ class _Worker:
 class Pool:
     """Run jobs on ``size`` worker processes, yielding one Outcome per job as each completes."""
 
-    def __init__(self, size: int, timeout: float) -> None:
-        self.size, self.timeout = max(1, size), timeout
+    def __init__(self, size: int, timeout: float, nlp: bool = False) -> None:
+        self.size, self.timeout, self.nlp = max(1, size), timeout, nlp
         self.ctx = _context()
         self.workers: list[_Worker] = []
 
     def __enter__(self) -> Pool:
-        self.workers = [_Worker(self.ctx) for _ in range(self.size)]
+        self.workers = [_Worker(self.ctx, self.nlp) for _ in range(self.size)]
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -154,12 +154,12 @@ class Pool:
         old = self.workers[index]
         old.stop(kill=True)
         if job is None and not old.ready:
-            raise BatchError(f"a batch worker failed while starting: {message}")
-        self.workers[index] = _Worker(self.ctx)
+            raise BatchError(f"a batch worker failed while setting up (its traceback is above): {message}")
+        self.workers[index] = _Worker(self.ctx, self.nlp)
         return None if job is None else failed(job.rel, job.sha256, error, message)
 
 
-def run_pool(jobs: Iterable[Job], size: int, timeout: float) -> Iterator[Outcome]:
+def run_pool(jobs: Iterable[Job], size: int, timeout: float, nlp: bool = False) -> Iterator[Outcome]:
     """Parse ``jobs`` on a local pool of ``size`` processes; Outcomes in completion order."""
-    with Pool(size, timeout) as pool:
+    with Pool(size, timeout, nlp) as pool:
         yield from pool.run(jobs)

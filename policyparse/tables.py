@@ -40,7 +40,8 @@ ROLE_WORDS = re.compile(r"牵头|配合|负责|协助")
 CUT_ENDINGS = ",、;:(《“"
 NON_SPACE = re.compile(r"\S")
 # A row that is a section heading spanning the table: 一、优化政务服务 | | |  （二）…
-SECTION_CELL = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s?[、.]|\(\s?[一二三四五六七八九十]{1,3}\s?\)|第[一二三四五六七八九十]{1,3}部分)")
+_CN = "一二三四五六七八九十"
+SECTION_CELL = re.compile(rf"\s*(?:[{_CN}]{{1,3}}\s?[、.]|\(\s?[{_CN}]{{1,3}}\s?\)|第[{_CN}]{{1,3}}部分)")
 TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
 
 

@@ -25,6 +25,7 @@ class Job:
     rel: str
     path: str
     sha256: str
+    nlp: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,11 @@ def failed(rel: str, sha256: str, error: str, message: str) -> Outcome:
     return Outcome(rel=rel, sha256=sha256, error=error, message=line)
 
 
-def parse_job(rel: str, source: str | bytes, sha256: str) -> Outcome:
+def parse_job(rel: str, source: str | bytes, sha256: str, nlp: bool = False) -> Outcome:
     """Parse one input (a path, or its bytes when shipped to a remote worker) into an Outcome."""
     data = Path(source) if isinstance(source, str) else source
     try:
-        doc = parse(data, Options(source_name=rel))
+        doc = parse(data, Options(source_name=rel, nlp=nlp))
     except Exception as exc:  # noqa: BLE001 -- a worker must turn any failure of one input
         # (bad input or parser bug) into that input's error record, so the batch goes on;
         # the class name is recorded so that bugs stay distinguishable from bad input.
@@ -63,11 +64,16 @@ def parse_job(rel: str, source: str | bytes, sha256: str) -> Outcome:
     return Outcome(rel=rel, sha256=doc.source.sha256, json=to_json(doc), warnings=len(doc.warnings))
 
 
+def parse_chunk(items: list[tuple[str, bytes, str]], nlp: bool = False) -> list[Outcome]:
+    """``parse_job`` over several (rel, bytes, sha256) inputs: one Dask task for short documents."""
+    return [parse_job(rel, data, sha256, nlp) for rel, data, sha256 in items]
+
+
 def run_job(job: Job) -> Outcome:
     """``parse_job`` for a local job (the worker reads the file itself)."""
-    return parse_job(job.rel, job.path, job.sha256)
+    return parse_job(job.rel, job.path, job.sha256, job.nlp)
 
 
-def warm_up() -> None:
+def warm_up(nlp: bool = False) -> None:
     """Per-worker set-up: parse a tiny notice once so that lazily loaded models are in memory."""
-    parse(WARM_UP_TEXT, Options(source_name="<warm-up>"))
+    parse(WARM_UP_TEXT, Options(source_name="<warm-up>", nlp=nlp))
