@@ -270,6 +270,10 @@ def _node_lines(node: Node, depth: int) -> Iterator[str]:
     if node.deadline:
         date = f" ({node.deadline.date})" if node.deadline.date else ""
         yield f"{indent}    deadline: {node.deadline.text}{date}"
+    if node.mentions:
+        yield f"{indent}    mentions: " + "、".join(m.name for m in node.mentions)
+    if node.keywords:
+        yield f"{indent}    keywords: " + " ".join(node.keywords)
     for child in node.children:
         yield from _node_lines(child, depth + 1)
 
