@@ -185,14 +185,14 @@ def _batch_specs(inputs: tuple[str, ...]) -> list[str]:
     specs: list[str] = []
     for spec in inputs:
         if spec == "-":
-            specs.extend(line.strip() for line in click.get_text_stream("stdin") if line.strip())
+            specs.extend(line.strip() for line in sys.stdin if line.strip())
         else:
             specs.append(spec)
     return specs
 
 
 def _stderr_is_tty() -> bool:
-    return click.get_text_stream("stderr").isatty()
+    return sys.stderr.isatty()
 
 
 def _echo_tty(message: str) -> None:
