@@ -212,7 +212,7 @@ class _Progress:
 
     def __init__(self, total: int) -> None:
         show = total > 0 and _stderr_is_tty()
-        self.bar = click.progressbar(length=total, label="parsing", file=click.get_text_stream("stderr"),
+        self.bar = click.progressbar(length=total, label="parsing", file=sys.stderr,
                                      show_pos=True, show_eta=True) if show else None
 
     def __enter__(self) -> _Progress:
