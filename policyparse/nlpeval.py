@@ -9,7 +9,7 @@ Labelling guide: a unit is a named body — government, department, party organ,
 vertical agency, town/street, development zone or its 管委会, temporary body (领导小组/专班/指挥部)
 named specifically, mass organisation — with its level/place prefix and alias bracket; collective
 scopes (各有关单位, 市政府各部门, 区级相关部门) count; list items are units as written (各县、特区、
-区人民政府 -> 各县 / 特区 / 区人民政府).  Not units: persons, places without a body word (吴江,
+区人民政府 -> 各县 / 特区 / 区人民政府).  Not units: persons, places without a body word (济宁,
 湘西州), facilities and projects (幼儿园, 研究院 to be built), websites, documents (政府工作报告),
 generic nouns (有关部门, 责任单位, 行业协会, 工作专班 without a name).
 

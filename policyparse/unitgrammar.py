@@ -6,10 +6,10 @@ kept only when ``valid_span`` accepts its kinds.  A unit is
 
     start  mid*  end  [ "(" alias ")" [end] ]
 
-    区 / 丝绸 产业 行动计划 工作 / 领导小组        level, names, head
+    区 / 稳增长 促 发展 工作 / 领导小组        level, names, head
     钱江 / 海关                                    place, head
     各 / 有关 / 单位    市政府 / 各 / 部门          collective: 各/有关 + a collective head
-    吴江 / 高新区 ( 盛泽镇 )                        alias in brackets
+    五台 / 工业园区 ( 湖北工业园 )                        alias in brackets
 """
 from __future__ import annotations
 
@@ -41,15 +41,15 @@ NOT_HEAD_ENDS = tuple(w for w in NOT_HEADS if len(w) == 2 and w[-1] in "局部�
 # Frame verbs: they end a unit name and start what the unit does (市商务局/会同/市市场监督管理局).
 FRAME_VERBS = frozenset("会同 牵头 负责 配合 协助 参加 参与 联合 协同 成立 设立 设在 印发 同意 报送 转发 组织 指导 督促 "
                         "会商 审议 通过 研究 制定 开展 推进 加快 落实 完成 实施 发布 对接 做好 抓好 确保".split())
-# Zone words: a head after a name (吴江/高新区, 贵安/新区/管委会) but no unit alone (开发区污水处理厂).
+# Zone words: a head after a name (济宁/高新区, 贵安/新区/管委会) but no unit alone (开发区污水处理厂).
 ZONE_WORDS = frozenset("开发区 高新区 经开区 园区 新区 度假区 工业园 工业园区 新城 集聚区 综保区 保税区 风景名胜区".split())
 # A place name jieba does not know, ending in a level: 茄子河区.
 PLACE_LIKE = re.compile(r"^[\u4e00-\u9fff]{2,5}[省市区县州旗]$")
-# A unit ending (token text): 财政局, 审改办, 调查队, 经开区, 盛泽镇.
+# A unit ending (token text): 财政局, 审改办, 调查队, 经开区, 谢村镇.
 HEAD_END = re.compile(r"(?:局|委|办|厅|署|部|处|室|队|站|所|院|班|政府|委员会|管委会|管委|中心|领导小组|专班|指挥部|"
                       r"办事处|海关|集团|公司|总工会|工会|残联|妇联|团委|科协|侨联|协会|分行|支行|联合会|"
                       r"高新区|开发区|经开区|度假区|新区|园区|工业园|新城|风景名胜区|集聚区|综保区|镇|乡|街道)$")
-TOWN_END = re.compile(r"(?:镇|乡|街道|高新区|开发区|经开区|度假区|新区|工业园区?|新城|风景名胜区)$")  # 盛泽镇, 吴江高新区
+TOWN_END = re.compile(r"(?:镇|乡|街道|高新区|开发区|经开区|度假区|新区|工业园区?|新城|风景名胜区)$")  # 谢村镇, 济宁高新区
 # Tokens that follow a government name inside a non-unit compound: 安徽省人民政府网, 区政府工作报告.
 FOLLOW_STOP = frozenset("网 网站 门户网站 工作报告".split())
 # A document number after the run: 国发〔2015〕23号 (国发 is an issuer code, not a unit).
@@ -67,7 +67,7 @@ CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 START = ("level", "place", "gov", "each", "eachplace", "head", "strong", "town", "name", "set")
 MID = ("level", "place", "gov", "set", "each", "head", "strong", "town", "coll", "name", "and", "verb")
 END = ("head", "strong", "gov", "coll", "town", "eachplace", "level")
-INNER = ("level", "place", "name", "head", "strong", "town", "sep")  # inside brackets: (盛泽镇) (市、区、特区)
+INNER = ("level", "place", "name", "head", "strong", "town", "sep")  # inside brackets: (谢村镇) (市、区、特区)
 
 
 def token_kind(word: str, tag: str, lexicon_words: frozenset[str]) -> str:
@@ -99,11 +99,11 @@ def _content_kind(word: str, tag: str, lexicon_words: frozenset[str]) -> str:
     if word in lexicon_words or tag == "nt":
         return "strong"  # 发改委, 商务部, 财政局: a unit by itself
     if len(word) > 1 and TOWN_END.search(word) and not tag.startswith("v") and tag not in FUNCTION_TAGS:
-        return "town"   # 盛泽镇 (not 下乡)
+        return "town"   # 谢村镇 (not 下乡)
     if HEAD_END.search(word) and (len(word) == 1 or tag not in FUNCTION_TAGS):
         return "head"   # 督查室, 调查队, 办 (区审改办 split by jieba)
     if tag == "ns" or PLACE_LIKE.match(word):
-        return "place"  # 吴江, 济宁市, 茄子河区
+        return "place"  # 贵安, 济宁市, 茄子河区
     if word == "和":
         return "and"    # 工业和信息化厅 split by jieba
     if word in INNER_WORDS:
