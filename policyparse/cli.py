@@ -67,12 +67,7 @@ def cli() -> None:
 def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: bool) -> None:
     """Parse FILE (.txt/.pdf/.docx/.html, or - for stdin) and print it as JSON."""
     doc = _load(file, strict, nlp)
-    text = export.to_gold_json(doc) if gold else export.to_json(doc)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    with _errors(output):
-        Path(output).write_text(text, encoding="utf-8")
+    _emit(export.to_gold_json(doc) if gold else export.to_json(doc), output)
 
 
 @cli.command("show")
@@ -97,7 +92,11 @@ def show_command(file: str, nlp: bool, html: str | None) -> None:
 def units_command(file: str, as_csv: bool, output: str | None, nlp: bool) -> None:
     """Print the responsibility matrix of FILE: each unit, the tasks it leads / is responsible for / supports."""
     rows = views.responsibility_matrix(_load(file, nlp=nlp))
-    text = views.matrix_csv(rows) if as_csv else views.matrix_table(rows)
+    _emit(views.matrix_csv(rows) if as_csv else views.matrix_table(rows), output)
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Text to stdout, or to the file OUTPUT."""
     if output is None:
         click.echo(text, nl=False)
         return
