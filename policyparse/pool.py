@@ -105,7 +105,9 @@ class Pool:
             more = more and self._assign(queue)
             if not more and not any(w.job for w in self.workers):
                 return
-            yield from self._collect()
+            done = list(self._collect())
+            more = more and self._assign(queue)  # refill idle workers before the caller writes results
+            yield from done
 
     def _assign(self, queue: Iterator[Job]) -> bool:
         """Give a job to every idle ready worker; False once the queue is exhausted."""
