@@ -48,6 +48,8 @@ NOT_ADDRESSEES = re.compile(
 NOT_UNIT_TEXT = re.compile(r"\d{4}-\d|\d:\d|\s{2,}|https?|www\.|\.(?:cn|com)")
 # Lines that start the main text: 一、 第一章 第一条 序号 (a cheap pre-scan).
 FIRST_MARKER = re.compile(r"^\s*(?:一\s*[、,.]|第一[章条]|序\s*号)")
+# Notes after a title that are not part of it: (征求意见稿V2.2), (2015年9月15日); (试行) stays.
+TITLE_NOTE = re.compile(r"\s*\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)\s*$")
 # Document-type words that a title-like line contains.
 DOC_TYPE = re.compile(r"方案|计划|意见|办法|措施|要点|清单|规划|细则|通知|分解|安排|报告|条例|规定|决定|纲要|表|情况|举措|政策|任务")
 
@@ -376,6 +378,17 @@ def _doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | 
 
 
 def _doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
+    """Title of the main document, without draft or date notes after it (see ``_title_line``)."""
+    found = _title_line(lines, start, x, fold)
+    if found is None:
+        return None
+    a, b = found.span
+    while (m := TITLE_NOTE.search(fold, a, b)) and m.start() > a:
+        b = m.start()
+    return FieldValue(found.value, (a, b))
+
+
+def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
     """Title of the main document: the title line after ``start`` (matched against X if known)."""
     cands = _title_candidates(lines, start)
     key = _squash(x.value) if x else None

@@ -42,6 +42,8 @@ NON_SPACE = re.compile(r"\S")
 # A row that is a section heading spanning the table: 一、优化政务服务 | | |  （二）…
 _CN = "一二三四五六七八九十"
 SECTION_CELL = re.compile(rf"\s*(?:[{_CN}]{{1,3}}\s?[、.]|\(\s?[{_CN}]{{1,3}}\s?\)|第[{_CN}]{{1,3}}部分)")
+# 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
+GLUED_SERIAL_HEADER = re.compile(r"\s*序\s*号(?P<rest>[\u4e00-\u9fff]{2,8})\s*$")
 TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
 
 
@@ -78,7 +80,8 @@ def _table_at(lines: list[Line], i: int, fold: str):
     cells = _pipe_cells(lines[i])
     if len(cells) >= 2 and _is_header([fold[a:b] for a, b in cells]):
         return _line_rows(lines, i, cells, fold)
-    if re.match(r"^序\s*号\s*\|?$", text):
+    glued = GLUED_SERIAL_HEADER.match(text)
+    if re.match(r"^序\s*号\s*\|?$", text) or (glued and column_kind(glued["rest"]) != "other"):
         return _stream_rows(lines, i, fold)
     if re.match(r"^序\s*号\s+\S", text):
         parts = _space_cells(lines[i])
@@ -158,6 +161,10 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
         cells.extend(_pipe_cells(lines[j]) if "|" in lines[j].text else
                      ([(lines[j].content_start, lines[j].content_end)] if lines[j].stripped else []))
         j += 1
+    a, b = cells[0]
+    glued = GLUED_SERIAL_HEADER.match(fold, a, b)
+    if glued:  # 序号指标: two header cells joined by a reader
+        cells[:1] = [(a, glued.start("rest")), (glued.start("rest"), b)]
     header, k = [], 0
     while k < len(cells) and fold[cells[k][0]:cells[k][1]].strip() != "1" and not SECTION_CELL.match(fold, *cells[k]):
         a, b = cells[k]

@@ -353,19 +353,27 @@ def _is_title_line(line: Line, frame: Frame) -> bool:
     lgap, rgap = line.x0 - frame.left, frame.right - line.x1
     if abs(lgap - rgap) > 1.5 * frame.size or rgap < -0.5 * frame.size:
         return False
-    return line.size > 1.15 * frame.size or lgap > 1.0 * frame.size
+    if line.size > 1.15 * frame.size:
+        return True
+    # a body-size line indented by two characters is a paragraph's first line, not a centred title
+    return lgap > 1.0 * frame.size and not 1.5 <= lgap / frame.size <= 2.5
 
 
 def _title_goes_on(prev: Line, line: Line, frame: Frame) -> bool:
     """Centred lines: one title wrapped, or two titles (or a title and a 来源 line) stacked?"""
     if SENTENCE_END.search(prev.text):
         return False
-    if TITLE_GOES_ON.match(line.text):
-        return True
+    if TITLE_GOES_ON.match(line.text) or _unclosed(prev.text):
+        return True  # …（2021-2025年）/ …分解(202 + 3年)
     if TITLE_DONE.search(prev.text) or TITLE_NUMBER_END.search(prev.text):
         return False
     # a wrapped title narrows line by line (trapezoid); a diamond's short first line ends in 关于/的
     return prev.x1 - prev.x0 >= line.x1 - line.x0 - frame.size or bool(TITLE_JOINER.search(prev.text))
+
+
+def _unclosed(text: str) -> bool:
+    """More opening than closing brackets: the title goes on (…责任分解(202 / 3年))."""
+    return sum(text.count(c) for c in "（(《〔【") > sum(text.count(c) for c in "）)》〕】")
 
 
 def _wrapped_ragged(prev: Line, line: Line, frame: Frame) -> bool:
