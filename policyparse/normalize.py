@@ -30,6 +30,12 @@ HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,6}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 # Runs of raw text the fold drops (glosses) or turns into one character (entities).
 FOLDED_RUNS = re.compile(f"(?P<gloss>{PINYIN_GLOSS.pattern})|(?P<entity>{HTML_ENTITY.pattern})")
 
+# What starts a new block after a line: a numbering marker, a role label, a bracket.
+NEW_BLOCK = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}\s?[、,.]|\(\s?[一二三四五六七八九十\d]{1,3}\s?\)|\d{1,3}\s?[.、]\D|第[一二三四五六七八九十百\d]+[章节条]"
+    r"|[①-⑳㈠-㈩⑴-⒇⒈-⒛]|[\u4e00-\u9fff]{2,8}:|附件|抄送|[(\[【〔]?此件)"
+)
+
 # Characters folded besides full-width ASCII: small/odd forms of marker punctuation.
 _EXTRA_FOLD = {"\u3000": " ", "\ufe52": ".", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",
                "\u3007": "〇", "○": "〇", "\uff5f": "(", "\uff60": ")"}
@@ -101,7 +107,51 @@ def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
         pos = m.end()
     _fold_chars(raw, pos, len(raw), table, out, fmap)
     fmap.append(len(raw))
-    return Text(raw=raw, fold="".join(out), fold_map=tuple(fmap), page_starts=page_starts)
+    fold, fmap = unwrap("".join(out), fmap)
+    return Text(raw=raw, fold=fold, fold_map=tuple(fmap), page_starts=page_starts)
+
+
+def unwrap(fold: str, fmap: list[int]) -> tuple[str, list[int]]:
+    """Join hard-wrapped lines in the folded view (the raw text keeps its line breaks).
+
+    Text cut into lines of one width (a PDF's visual lines, a fixed-width export) is detected
+    by that width recurring; a line that fills it and does not end a sentence goes on in the
+    next line unless that line starts a new block (a marker, a label, a table row)."""
+    lines = fold.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return fold, fmap
+    drop, pos = set(), 0
+    for line, nxt in zip(lines, lines[1:]):
+        pos += len(line)
+        if _fills(line, width) and nxt.strip() and not NEW_BLOCK.match(nxt) and "|" not in line + nxt:
+            drop.add(pos)
+        pos += 1
+    keep = [i for i in range(len(fold)) if i not in drop]
+    return "".join(fold[i] for i in keep), [fmap[i] for i in keep] + [fmap[-1]]
+
+
+def wrap_width(lines: list[str]) -> float | None:
+    """The width most lines are cut at, if the text is hard-wrapped (else None)."""
+    widths = [display_width(ln.strip()) for ln in lines if ln.strip()]
+    if len(widths) < 8:
+        return None
+    top = max(round(w) for w in widths)
+    for w in range(int(top), 14, -1):
+        near = sum(1 for x in widths if w - 1.5 <= x <= w + 0.5)
+        if near >= max(6, 0.3 * len(widths)):
+            return float(w)
+    return None
+
+
+def display_width(s: str) -> float:
+    """Width in CJK character cells: a full-width character is 1, ASCII half."""
+    return sum(1.0 if ord(c) >= 0x2E80 else 0.5 for c in s)
+
+
+def _fills(line: str, width: float) -> bool:
+    s = line.strip()
+    return display_width(s) >= width - 2.5 and not s.endswith(("。", "!", "?", ":", ";"))
 
 
 def _fold_chars(raw: str, a: int, b: int, table: dict[int, str], out: list[str], fmap: list[int]) -> None:
