@@ -33,7 +33,7 @@ FOLDED_RUNS = re.compile(f"(?P<gloss>{PINYIN_GLOSS.pattern})|(?P<entity>{HTML_EN
 # What starts a new block after a line: a numbering marker, a role label, a bracket.
 NEW_BLOCK = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}\s?[、,.]|\(\s?[一二三四五六七八九十\d]{1,3}\s?\)|\d{1,3}\s?[.、]\D|第[一二三四五六七八九十百\d]+[章节条]"
-    r"|[①-⑳㈠-㈩⑴-⒇⒈-⒛]|[\u4e00-\u9fff]{2,8}:|附件|抄送|[(\[【〔]?此件)"
+    r"|[①-⑳㈠-㈩⑴-⒇⒈-⒛]|(?:牵头|责任|配合|协同|协助|参与|主责|承办|分管|部门分工|完成时限)\S{0,6}:|附件|抄送|[(\[【〔]?此件)"
 )
 
 # Characters folded besides full-width ASCII: small/odd forms of marker punctuation.
@@ -107,26 +107,28 @@ def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
         pos = m.end()
     _fold_chars(raw, pos, len(raw), table, out, fmap)
     fmap.append(len(raw))
-    fold, fmap = unwrap("".join(out), fmap)
+    fold, fmap = unwrap("".join(out), fmap, raw)
     return Text(raw=raw, fold=fold, fold_map=tuple(fmap), page_starts=page_starts)
 
 
-def unwrap(fold: str, fmap: list[int]) -> tuple[str, list[int]]:
+def unwrap(fold: str, fmap: list[int], raw: str) -> tuple[str, list[int]]:
     """Join hard-wrapped lines in the folded view (the raw text keeps its line breaks).
 
     Text cut into lines of one width (a PDF's visual lines, a fixed-width export) is detected
     by that width recurring; a line that fills it and does not end a sentence goes on in the
     next line unless that line starts a new block (a marker, a label, a table row)."""
     lines = fold.split("\n")
-    width = wrap_width(lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    shown = [raw[fmap[a]:fmap[a + len(ln) - 1] + 1] if ln else "" for a, ln in zip(starts, lines)]  # as printed
+    width = wrap_width(shown)
     if width is None:
         return fold, fmap
-    drop, pos = set(), 0
-    for line, nxt in zip(lines, lines[1:]):
-        pos += len(line)
+    drop = set()
+    for k, (line, nxt) in enumerate(zip(shown, lines[1:])):
         if _fills(line, width) and nxt.strip() and not NEW_BLOCK.match(nxt) and "|" not in line + nxt:
-            drop.add(pos)
-        pos += 1
+            drop.add(starts[k + 1] - 1)
     keep = [i for i in range(len(fold)) if i not in drop]
     return "".join(fold[i] for i in keep), [fmap[i] for i in keep] + [fmap[-1]]
 
@@ -138,8 +140,8 @@ def wrap_width(lines: list[str]) -> float | None:
         return None
     top = max(round(w) for w in widths)
     for w in range(int(top), 14, -1):
-        near = sum(1 for x in widths if w - 1.5 <= x <= w + 0.5)
-        if near >= max(6, 0.3 * len(widths)):
+        near = sum(1 for x in widths if w - 2 <= x <= w + 0.5)
+        if near >= max(6, 0.25 * len(widths)):
             return float(w)
     return None
 
@@ -151,7 +153,7 @@ def display_width(s: str) -> float:
 
 def _fills(line: str, width: float) -> bool:
     s = line.strip()
-    return display_width(s) >= width - 2.5 and not s.endswith(("。", "!", "?", ":", ";"))
+    return display_width(s) >= width - 3.5 and not s.endswith(("。", "!", "?"))
 
 
 def _fold_chars(raw: str, a: int, b: int, table: dict[int, str], out: list[str], fmap: list[int]) -> None:
