@@ -26,7 +26,7 @@ TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送)")
 # The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
 TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知", re.DOTALL)
 QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
-TRANSMITTAL_SENTENCE = re.compile(r"(?:^\s*|[将把])《(?P<x>[^》]+)》(?:已经|经|印发|现印发|已|,|。)", re.MULTILINE)
+TRANSMITTAL_SENTENCE = re.compile(r"(?:^\s*|[将把])《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)", re.MULTILINE)
 # 附注 after the signature: （此件公开发布） / 此件公开发布 on its own line.
 PUBLIC_NOTE_AFTER = re.compile(r"\s{0,40}?(?:[(\[]\s*(?P<b>此件[^)\]\n]{1,12}?)\s*[)\]]|(?:^|\n)\s*(?P<l>此件[^\n]{1,12}?)\s*(?:\n|$))",
                                re.MULTILINE)
