@@ -14,6 +14,7 @@ shared/corpus, the gold's ``id`` set to NAME):
                 auto-spacing (``2023 年``), running header with a rule, ``第 1 页 共 N 页``;
   - d17_mirror: mirrored margins, 14 pt 仿宋 justified, a space character between every two
                 CJK characters, bare page numbers on the outer side;
+  - MORE: the sample notice in the Word layout, d19/d21/d35 in the mirrored one;
   - d27_table:  a ruled task table (序号 | 实事项目 | … | 配合单位) whose rows go on across page
                 breaks with the header row repeated, ``- 1 -`` page numbers.
 
@@ -41,6 +42,15 @@ FONTS = {"hei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "song": "/usr/sh
 NO_START = set("，。、；：？！）》」』”’】〕〉…—·%‰,.;:?!)]}")
 
 
+# More documents drawn in the layouts above: fixture name -> (corpus document, layout).
+MORE = {
+    "wujiang_silk_2021_word": ("wujiang_silk_2021", "d02_word"),
+    "d19_mirror": ("d19", "d17_mirror"),
+    "d21_mirror": ("d21", "d17_mirror"),
+    "d35_mirror": ("d35", "d17_mirror"),
+}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", default=str(HERE.parents[2] / "shared"), help="the shared/ folder")
@@ -57,6 +67,9 @@ def main() -> int:
         source = name.split("_")[0]
         twin(corpus, source, name)
         draw(HERE / f"{name}.txt", HERE / f"{name}.pdf", layout)
+    for name, (source, layout) in MORE.items():  # other documents in the same layouts
+        twin(corpus, source, name)
+        draw(HERE / f"{name}.txt", HERE / f"{name}.pdf", LAYOUTS[layout])
     return 0
 
 
