@@ -86,7 +86,7 @@ def merge_split_tables(items: list) -> list:
     for item in items:
         prev = out[-1] if out else None
         if isinstance(item, Table) and isinstance(prev, Table) and _same_columns(prev, item) \
-                and item.page == prev.page + 1:
+                and item.page == prev.row_pages[-1] + 1:  # a table may go on over several pages
             out[-1] = _merge_tables(prev, item)
         else:
             out.append(item)
@@ -99,7 +99,8 @@ def _same_columns(a: Table, b: Table) -> bool:
 
 def _merge_tables(a: Table, b: Table) -> Table:
     rows, pages = list(b.rows), list(b.row_pages)
-    if rows and squeeze("".join(rows[0])) == squeeze("".join(a.rows[0])):
+    seen = {squeeze("".join(row)) for row in a.rows}  # the header repeated (after metadata rows, too)
+    if rows and squeeze("".join(rows[0])) in seen:
         rows, pages = rows[1:], pages[1:]
     head, head_pages = list(a.rows), list(a.row_pages)
     if rows and (not rows[0][0] or not head[-1][0]) and len(rows[0]) == len(head[-1]):

@@ -48,6 +48,7 @@ MORE = {
     "d19_mirror": ("d19", "d17_mirror"),
     "d21_mirror": ("d21", "d17_mirror"),
     "d35_mirror": ("d35", "d17_mirror"),
+    "d27_word": ("d27", "d02_word"),  # a task table going on over three pages, header repeated
 }
 
 
