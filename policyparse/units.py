@@ -54,6 +54,8 @@ TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等�
 PERSON_TITLE = re.compile(r"(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长|书记|秘书长|主任|局长|厅长|部长|主席)$")
 # 及/和 split two units only where both sides end like unit names: 州委编办及州直相关单位.
 JOINER = re.compile(r"[及和与]")
+# The end of a labelled list: its 。 or its line's end.
+LIST_END = re.compile(r"[。\n]")
 # A unit-led heading: 4、茄子河区政府负责：
 UNIT_LED = re.compile(r"(?P<u>[^,，:：;；。]{2,20}?)负责\s*[:]")
 BRACKETS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
@@ -156,8 +158,7 @@ def _label_lines(fold: str, a: int, b: int):
         if depth == 0 and (i == a or fold[i - 1] in "\n。;" or fold[i - 1].isspace()):
             m = LABEL_LINE.match(fold, i, b)
             if m:
-                nl = fold.find("\n", m.end(), b)
-                end = b if nl < 0 else nl
+                end = _list_end(fold, m.end(), b)
                 yield (i, end)
                 i = end + 1
                 continue
@@ -166,6 +167,12 @@ def _label_lines(fold: str, a: int, b: int):
         elif ch in ")]】〕":
             depth = max(0, depth - 1)
         i += 1
+
+
+def _list_end(fold: str, a: int, b: int) -> int:
+    """Where a labelled list ends: its line's end, or the 。 closing it (text run together)."""
+    m = LIST_END.search(fold, a, b)
+    return m.start() if m else b
 
 
 def _unit_brackets(fold: str, a: int, b: int, warnings: list):

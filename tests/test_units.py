@@ -74,6 +74,9 @@ CASES = [
     ("1.推进。（市发改委牵头抓总，市财政局、市商务局协同配合）", [("市发改委", "l"), ("市财政局", "s"), ("市商务局", "s")], None),
     # bare header words 牵头 / 配合 name unit columns
     ("序号 | 任务 | 牵头 | 配合 |\n1 | 建设。 | 市发改委 | 市财政局 |\n", [("市发改委", "l"), ("市财政局", "s")], None),
+    # label lists run together on one line end at their 。 (d11 with its lines joined)
+    ("1﹒增长7%。 牵头负责领导:刘惠。 牵头责任单位:省发展改革委。 协同责任单位:省财政厅、省税务局等。",
+     [("省发展改革委", "l"), ("省财政厅", "s"), ("省税务局", "s")], None),
     # people by title are not units
     ("1.推进。（牵头单位：市发改委、分管副市长；配合单位：市财政局）", [("市发改委", "l"), ("市财政局", "s")], None),
     # space-joined cell lines: 县水务局 县住建局; a space inside one name is kept
