@@ -118,7 +118,7 @@ class _Builder:
         return [make(i) for i in kids.get(None, [])]
 
     def node(self, n: DraftNode, got: NodeUnits, children: list[Node]) -> Node:
-        title = n.title_text if n.title_text is not None else clean_title(self.surface(n.title))
+        title = clean_title(self.surface(n.title))
         body = self.surface(n.body).strip()
         deadline = None
         if got.deadline:

@@ -57,7 +57,6 @@ class DraftNode:
     parent: int | None
     style: str
     cells: TableCells | None = None
-    title_text: str | None = None  # set when the title is not a plain slice (e.g. run-in heading)
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,6 @@ class DraftUnit:
 class NodeUnits:
     units: tuple[DraftUnit, ...] = ()
     deadline: FSpan | None = None
-    title_end: int | None = None  # the unit text found inside the title ends it here
 
 
 @dataclass(frozen=True)

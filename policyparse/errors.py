@@ -46,10 +46,8 @@ W_NUMBERING_GAP = "W201"
 W_ORPHAN_ITEMS = "W202"
 W_UNBALANCED_BRACKET = "W301"
 W_UNIT_LIST_UNPARSED = "W302"
-W_UNIT_LIST_NO_NODE = "W303"
 W_TRUNCATED_ITEM = "W304"
 W_CONVENTION_APPLIED = "W305"
-W_TABLE_ROW_UNMAPPED = "W401"
 W_PAGE_NO_TEXT = "W501"
 W_GARBLED_TEXT = "W502"
 
@@ -60,10 +58,8 @@ WARNINGS: dict[str, str] = {
     W_ORPHAN_ITEMS: "items before their parent heading (fragment starts mid-list)",
     W_UNBALANCED_BRACKET: "unit bracket is not closed",
     W_UNIT_LIST_UNPARSED: "text looks like a unit list but could not be split",
-    W_UNIT_LIST_NO_NODE: "unit list with no numbered item to attach to",
     W_TRUNCATED_ITEM: "last item's unit list is cut off; item left out",
     W_CONVENTION_APPLIED: "stated first-listed-leads convention applied from here on",
-    W_TABLE_ROW_UNMAPPED: "table cell could not be mapped to a column",
     W_PAGE_NO_TEXT: "page has no text layer",
     W_GARBLED_TEXT: "text extracted with garbage characters (font without ToUnicode)",
 }
