@@ -34,3 +34,22 @@ def test_command_is_documented_in_readme(name: str) -> None:
     assert re.search(rf"policyparse\s+{re.escape(name)}\b", text), (
         f"README.md never shows `policyparse {name}`: document the command with an example"
     )
+
+
+def test_readme_python_example_is_true(monkeypatch):
+    """Run the README's Python block from the project root; every `expr  # value` must hold."""
+    import ast
+
+    readme = README.read_text(encoding="utf-8")
+    block = readme.split("```python", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(README.parent)
+    ns: dict = {}
+    for line in block.splitlines():
+        code, _, comment = line.partition("#")
+        code = code.strip()
+        if not code:
+            continue
+        exec(code, ns)  # noqa: S102 - the README's own example
+        value = comment.strip()
+        if value[:1] in "'[(\"" and "=" not in code:
+            assert eval(code, ns) == ast.literal_eval(value), line  # noqa: S307
