@@ -51,5 +51,5 @@ def test_readme_python_example_is_true(monkeypatch):
             continue
         exec(code, ns)  # noqa: S102 - the README's own example
         value = comment.strip()
-        if value[:1] in "'[(\"" and "=" not in code:
+        if value and value[0] in "'[(\"" and "=" not in code:
             assert eval(code, ns) == ast.literal_eval(value), line  # noqa: S307
