@@ -29,6 +29,8 @@ SECTION_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 # Deadline → ISO date.  ``2021年底前`` -> 2021-12-31; ``2023年6月底前`` -> 2023-06-30.
 DEADLINE_DATE = re.compile(r"(?P<y>(19|20)\d{2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<end>底|末)?")
+# A standing task: 长期坚持, 持续推进, 常态化推进.
+ONGOING = re.compile(r"长期|持续|常态化|每年|全年持续")
 # Quantitative targets: ``2个占地500亩以上``, ``增长7%以上``, ``6800个``.
 TARGET = re.compile(r"\d+(?:\.\d+)?(?:%|％|个|家|所|亩|万元|亿元|万人次|人次|公里|座|场|户|条|吨|万千瓦|千瓦时|万吨)(?:以上|左右|以内)?")
 
@@ -154,7 +156,10 @@ def section_role(title: str) -> str | None:
 
 
 def deadline_date(fold: str) -> str | None:
-    """ISO date a deadline names, when it names a year; the end of the period for 年底/月底."""
+    """ISO date a deadline names, when it names a year (the end of the period for 年底/月底);
+    ``ongoing`` for a standing task (长期坚持, 持续推进)."""
+    if ONGOING.search(fold):
+        return "ongoing"
     m = DEADLINE_DATE.search(fold)
     if not m:
         return None

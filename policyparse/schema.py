@@ -41,7 +41,8 @@ class Unit(_Model):
 
 
 class Deadline(_Model):
-    """完成时限: the deadline as written, and as an ISO date when it names one."""
+    """完成时限: the deadline as written; ``date`` is an ISO date when it names a year, or
+    ``ongoing`` for a standing task (长期坚持)."""
 
     text: str
     date: str | None = None

@@ -128,3 +128,13 @@ def test_unit_list_cut_off_at_the_end_drops_the_item_with_a_warning():
 def test_a_label_with_no_unit_is_a_warning_not_a_silent_drop():
     doc = policyparse.parse("1.推进改革。\n责任单位：。\n2.加强保障。")
     assert [w.code for w in doc.warnings] == ["W302"]
+
+
+@pytest.mark.parametrize("text,date", [
+    ("2021年底前", "2021-12-31"), ("2023年6月底前", "2023-06-30"), ("2024年3月5日", "2024-03-05"),
+    ("长期坚持", "ongoing"), ("持续推进", "ongoing"), ("12月底前", None),
+])
+def test_deadline_dates(text, date):
+    from policyparse.assemble import deadline_date
+
+    assert deadline_date(text) == date
