@@ -9,7 +9,7 @@ import re
 
 from .draft import Envelope, FieldValue, FSpan
 from .lines import BOILERPLATE, SIGN_DATE, Line, is_org_line, iso_date
-from .unitnames import UNIT_END, split_list
+from .unitnames import looks_like_unit, split_list
 
 # 发文字号: 粤府〔2021〕22号, 津政办规[2023]4号, 黔府办发〔2012〕34号 (folded: 號->号).
 DOC_NUMBER = re.compile(r"(?P<num>[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号)")
@@ -134,14 +134,10 @@ def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
     parts = split_list(seg, offset)
     if not parts:
         return ()
-    good = sum(1 for a, b in parts if _unit_like(seg[a - offset:b - offset]))
+    good = sum(1 for a, b in parts if looks_like_unit(seg[a - offset:b - offset]))
     if good / len(parts) < 0.6 or any(b - a > 30 for a, b in parts):
         return ()
     return tuple(parts)
-
-
-def _unit_like(s: str) -> bool:
-    return s.startswith("各") or bool(UNIT_END.search(s)) or bool(re.search(r"政府|部门|单位|机构", s))
 
 
 # --- title ------------------------------------------------------------------------------

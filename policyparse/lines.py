@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from .unitnames import UNIT_END
 
+CN_NUMERALS = "一二三四五六七八九十"  # the numerals of 一、 and （一） markers
+
 
 @dataclass(frozen=True)
 class Line:

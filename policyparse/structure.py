@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from .draft import Draft, DraftNode, FSpan, TableCells
 from .envelope import find_envelope
 from .errors import W_NO_STRUCTURE, W_NUMBERING_GAP, W_ORPHAN_ITEMS
-from .lines import cn_number, split_lines
+from .lines import CN_NUMERALS, cn_number, split_lines
 from .normalize import Text
 from .tables import Table, find_tables
 
-_CN = "一二三四五六七八九十"
+_CN = CN_NUMERALS
 # (style, rank, pattern) — the numbering grammar, matched on folded text.
 MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
     (style, rank, re.compile(pat))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .draft import FSpan
-from .lines import BOILERPLATE, Line
+from .lines import BOILERPLATE, CN_NUMERALS, Line
 from .unitnames import UNIT_END, split_list
 
 # Header word -> column kind; first match wins (folded text, spaces removed).
@@ -40,7 +40,7 @@ ROLE_WORDS = re.compile(r"牵头|配合|负责|协助")
 CUT_ENDINGS = ",、;:(《“"
 NON_SPACE = re.compile(r"\S")
 # A row that is a section heading spanning the table: 一、优化政务服务 | | |  （二）…
-_CN = "一二三四五六七八九十"
+_CN = CN_NUMERALS
 SECTION_CELL = re.compile(rf"\s*(?:[{_CN}]{{1,3}}\s?[、.]|\(\s?[{_CN}]{{1,3}}\s?\)|第[{_CN}]{{1,3}}部分)")
 # 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
 GLUED_SERIAL_HEADER = re.compile(r"\s*序\s*号(?P<rest>[\u4e00-\u9fff]{2,8})\s*$")

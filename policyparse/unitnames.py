@@ -11,6 +11,14 @@ UNIT_SUFFIX = (
     "单位|部门|机构|街道|镇|乡|村|社区|园区|开发区|新区|高新区|度假区|分局|支行"
 )
 UNIT_END = re.compile(rf"(?:{UNIT_SUFFIX})(?:\([^()]*\))?$")
+# Words that make a list part a unit wherever they stand: 区人民政府各部门, 市直有关单位.
+UNIT_WORD = re.compile(r"政府|部门|单位|机构")
+
+
+def looks_like_unit(s: str) -> bool:
+    """A list part that names a unit: 各… (a collective), a unit ending, or a unit word."""
+    return s.startswith("各") or bool(UNIT_END.search(s)) or bool(UNIT_WORD.search(s))
+
 
 def split_alias(name: str) -> str | None:
     """Second name of a 区镇合一 / 挂牌 unit (moved to ``lexicon.split_alias``; kept for callers)."""

@@ -14,7 +14,7 @@ from .draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
 from .errors import W_CONVENTION_APPLIED, W_TRUNCATED_ITEM, W_UNBALANCED_BRACKET, W_UNIT_LIST_UNPARSED
 from .normalize import Text
 from .tables import at_text_end
-from .unitnames import CLOSE, OPEN, UNIT_END, split_list
+from .unitnames import CLOSE, OPEN, UNIT_END, looks_like_unit, split_list
 
 # Role labels before a colon (folded); "person" labels introduce people, never units.
 _BODY = r"(?:单位|部门|处室|科室|股室)"
@@ -269,7 +269,7 @@ def is_unit_list(fold: str, a: int, b: int, strict: bool = False) -> bool:
 
 def _unit_like(p: str) -> bool:
     p = LEADING.sub("", p)
-    return len(p) <= 40 and (p.startswith("各") or bool(UNIT_END.search(p)) or bool(re.search(r"政府|部门|单位", p)))
+    return len(p) <= 40 and looks_like_unit(p)
 
 
 # --- splitting a list into units ------------------------------------------------------------
