@@ -262,14 +262,15 @@ def load_manifest(outdir: Path) -> dict[str, Entry]:
     return entries
 
 
-def _record(outdir: Path, entry: Entry, text: str | None) -> None:
-    """Write the result or the error record atomically and remove the other kind, if any."""
-    target = output_path(outdir, entry.input, entry.ok)
-    if text is None:
-        record = {"input": entry.input, "error": entry.error, "message": entry.message,
-                  "sha256": entry.sha256 or None, "parser_version": entry.parser_version}
-        text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-    write_text_atomic(target, text)
+def _record(outdir: Path, entry: Entry, text: str | None, written: bool = False) -> None:
+    """Write the result or the error record atomically (unless a worker ``written`` the result
+    already) and remove the other kind, if any."""
+    if not written:
+        if text is None:
+            record = {"input": entry.input, "error": entry.error, "message": entry.message,
+                      "sha256": entry.sha256 or None, "parser_version": entry.parser_version}
+            text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+        write_text_atomic(output_path(outdir, entry.input, entry.ok), text)
     output_path(outdir, entry.input, not entry.ok).unlink(missing_ok=True)
 
 
@@ -297,7 +298,7 @@ def run_batch(plan: Plan, progress: Progress | None = None) -> Summary:
             if not entry.skipped:
                 _write(options.outdir, entry, None, manifest)
         for done, outcome in enumerate(_outcomes(plan), 1):
-            entry = _write(options.outdir, _entry(outcome, options.nlp), outcome.json, manifest)
+            entry = _write(options.outdir, _entry(outcome, options.nlp), outcome.json, manifest, outcome.written)
             by_input[entry.input] = entry
             if progress is not None:
                 progress(entry, done, len(plan.todo))
@@ -309,8 +310,9 @@ def run_batch(plan: Plan, progress: Progress | None = None) -> Summary:
     return summary
 
 
-def _write(outdir: Path, entry: Entry, text: str | None, manifest) -> Entry:
-    _record(outdir, entry, text)
+def _write(outdir: Path, entry: Entry, text: str | None, manifest, written: bool = False) -> Entry:
+    """Record one outcome: its file first, then its manifest line (a kill in between costs a re-parse)."""
+    _record(outdir, entry, text, written)
     manifest.write(entry.manifest_line())
     manifest.flush()
     return entry
@@ -327,7 +329,10 @@ def _outcomes(plan: Plan) -> Iterator[Outcome]:
         return run_dask(plan.todo, options.scheduler, options.timeout, options.nlp)
     from .pool import run_pool
 
-    return run_pool(plan.todo, min(worker_count(options.jobs), len(plan.todo)), options.timeout, options.nlp)
+    # local workers write their results themselves: the parent only keeps the manifest, so it
+    # does not become the bottleneck as workers are added
+    jobs = (replace(job, target=str(output_path(options.outdir, job.rel, True))) for job in plan.todo)
+    return run_pool(jobs, min(worker_count(options.jobs), len(plan.todo)), options.timeout, options.nlp)
 
 
 def worker_count(jobs: int | None) -> int:

@@ -1,16 +1,23 @@
 """The same batch on a dask.distributed cluster (``policyparse batch … --scheduler ADDRESS``).
 
 Needs the ``dask`` extra (``pip install "policyparse[dask]"``) here and on every worker.
-The client reads each input and ships its bytes with the task, so the workers need no shared
-file system; workers return the JSON text and the client writes it (``batch`` does that as
-each result arrives).
 
-Dask costs several milliseconds of client and scheduler time per task, as much as parsing a
-short PDF, so inputs travel in chunks (up to ``CHUNK_DOCS`` inputs or ``CHUNK_BYTES``); at most
-``PER_THREAD`` chunks per worker thread are in flight, so memory does not grow with the number
-of inputs.
+**Where the bytes come from.**  Dask's advice is to load data on the workers rather than ship it
+from the client, so each task first carries paths only: a worker reads the file itself when it
+sees it at the same path with the content hash the client planned (a shared file system, or a
+LocalCluster).  A worker that cannot (no such file, other content) answers ``NOT_HERE`` for it;
+the client then re-sends those inputs with their bytes and ships bytes for the rest of the run,
+so workers without a shared file system work too, at the cost of the client's network.  Workers
+return the JSON text and the client writes it (``batch`` does that as each result arrives).
 
-Failures: a worker that dies is retried by Dask on another worker; after
+**Chunks.**  Dask costs a few milliseconds of client and scheduler time per task, as much as
+parsing a short PDF, so inputs travel in chunks of up to ``CHUNK_DOCS`` inputs or
+``CHUNK_BYTES``; chunks shrink as the queue empties (guided self-scheduling: about
+1/``GUIDE`` of each thread's share of what is left), so no worker is left finishing a long
+chunk while the others idle.  At most ``PER_THREAD`` chunks per worker thread are in flight,
+so memory does not grow with the number of inputs.
+
+**Failures.**  A worker that dies is retried by Dask on another worker; after
 ``distributed.scheduler.allowed-failures`` it raises ``KilledWorker``.  The time limit is kept
 by the client from submission (``timeout`` × inputs in the chunk); the task is then cancelled.
 A chunk that fails either way is split and each of its inputs sent again alone, so the failure
@@ -23,16 +30,17 @@ from __future__ import annotations
 import queue
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from distributed import Client, Future, WorkerPlugin
 
-from .worker import Job, Outcome, failed, parse_chunk, warm_up
+from .worker import NOT_HERE, Job, Outcome, failed, parse_chunk, warm_up
 
 PER_THREAD = 2  # chunks in flight per worker thread
 CHUNK_DOCS = 8
 CHUNK_BYTES = 4 << 20
+GUIDE = 4  # a chunk holds at most 1/GUIDE of one thread's share of the inputs left
 
 Chunk = tuple[Job, ...]
 
@@ -49,26 +57,27 @@ class WarmUp(WorkerPlugin):
         warm_up(self.nlp)
 
 
-def run_dask(jobs: Iterable[Job], address: str, timeout: float, nlp: bool = False) -> Iterator[Outcome]:
+def run_dask(jobs: Sequence[Job], address: str, timeout: float, nlp: bool = False) -> Iterator[Outcome]:
     """Parse ``jobs`` on the cluster at ``address``; Outcomes in completion order."""
     with Client(address) as client:
         client.register_plugin(WarmUp(nlp))
-        limit = max(2, PER_THREAD * sum(client.nthreads().values()))
-        yield from _Stream(client, timeout).run(chunked(jobs), limit)
+        threads = max(1, sum(client.nthreads().values()))
+        yield from _Stream(client, timeout).run(chunked(jobs, threads), max(2, PER_THREAD * threads))
 
 
-def chunked(jobs: Iterable[Job]) -> Iterator[Chunk]:
-    """Consecutive inputs grouped up to CHUNK_DOCS inputs or CHUNK_BYTES of files."""
-    chunk: list[Job] = []
-    size = 0
-    for job in jobs:
-        job_size = _size(job)
-        if chunk and (len(chunk) >= CHUNK_DOCS or size + job_size > CHUNK_BYTES):
-            yield tuple(chunk)
-            chunk, size = [], 0
-        chunk.append(job)
-        size += job_size
-    if chunk:
+def chunked(jobs: Sequence[Job], threads: int = 1) -> Iterator[Chunk]:
+    """Consecutive inputs in chunks of at most CHUNK_DOCS inputs and CHUNK_BYTES of files,
+    and at most ``left / (threads * GUIDE)`` inputs (at least one) of the ``left`` not yet chunked."""
+    start = 0
+    while start < len(jobs):
+        cap = min(CHUNK_DOCS, max(1, (len(jobs) - start) // (threads * GUIDE)))
+        chunk, size = [jobs[start]], _size(jobs[start])
+        for job in jobs[start + 1:start + cap]:
+            size += _size(job)
+            if size > CHUNK_BYTES:
+                break
+            chunk.append(job)
+        start += len(chunk)
         yield tuple(chunk)
 
 
@@ -86,7 +95,8 @@ class _Stream:
         self.client, self.timeout = client, timeout
         self.done: queue.SimpleQueue[Future] = queue.SimpleQueue()
         self.flight: dict[str, tuple[Future, Chunk, float]] = {}
-        self.retry: deque[Chunk] = deque()  # inputs of a failed chunk, sent again one by one
+        self.retry: deque[Chunk] = deque()  # chunks to send again: split failures, NOT_HERE inputs
+        self.by_path = True  # until a worker cannot read an input where the client does
 
     def run(self, chunks: Iterator[Chunk], limit: int) -> Iterator[Outcome]:
         while True:
@@ -100,11 +110,12 @@ class _Stream:
         return self.retry.popleft() if self.retry else next(chunks, None)
 
     def _submit(self, chunk: Chunk) -> Iterator[Outcome]:
-        """Ship the files' bytes with the task; an input that vanished since planning is recorded."""
+        """Send the chunk's paths, or its files' bytes once paths failed; an input that vanished
+        since planning is recorded."""
         items, sent = [], []
         for job in chunk:
             try:
-                items.append((job.rel, Path(job.path).read_bytes(), job.sha256))
+                items.append((job.rel, job.path if self.by_path else Path(job.path).read_bytes(), job.sha256))
                 sent.append(job)
             except OSError as exc:
                 yield failed(job.rel, job.sha256, type(exc).__name__, exc.strerror or str(exc))
@@ -132,7 +143,9 @@ class _Stream:
 
     def _collect(self, future: Future, chunk: Chunk) -> Iterator[Outcome]:
         if future.status == "finished":
-            yield from future.result()
+            outcomes = future.result()
+            yield from (outcome for outcome in outcomes if outcome.error != NOT_HERE)
+            self._resend([job for job, outcome in zip(chunk, outcomes) if outcome.error == NOT_HERE])
         elif future.status == "cancelled":
             yield from self._failed(chunk, "CancelledError", "task cancelled by the cluster")
         else:
@@ -146,3 +159,9 @@ class _Stream:
             return
         job = chunk[0]
         yield failed(job.rel, job.sha256, error, message)
+
+    def _resend(self, jobs: list[Job]) -> None:
+        """Inputs a worker could not read at their path: from now on, ship bytes."""
+        if jobs:
+            self.by_path = False
+            self.retry.append(tuple(jobs))

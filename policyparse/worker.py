@@ -7,25 +7,30 @@ reason).  It is a top-level function of plain picklable types so that ``multipro
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ._atomic import write_text_atomic
 from .api import Options, parse
 from .export import to_json
 
 # Failures that depend on the machine rather than on the input: retried by the next run.
 TRANSIENT_ERRORS = frozenset({"Timeout", "WorkerCrashed", "KilledWorker", "CancelledError"})
+NOT_HERE = "NotOnThisWorker"  # a Dask worker cannot read the input at the client's path (never recorded)
 WARM_UP_TEXT = "关于做好测试工作的通知\n一、工作任务\n（一）做好测试。[区发改委、财政局]\n"
 
 
 @dataclass(frozen=True)
 class Job:
-    """One input to parse: its output key (``rel``), where to read it, and its content hash."""
+    """One input to parse: its output key (``rel``), where to read it, and its content hash;
+    ``target``: where a local worker writes the result itself (None: the caller writes it)."""
 
     rel: str
     path: str
     sha256: str
     nlp: bool = False
+    target: str | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,7 @@ class Outcome:
     error: str | None = None
     message: str | None = None
     warnings: int = 0
+    written: bool = False  # the result is already at the job's target (and ``json`` is None)
 
     @property
     def ok(self) -> bool:
@@ -64,14 +70,40 @@ def parse_job(rel: str, source: str | bytes, sha256: str, nlp: bool = False) -> 
     return Outcome(rel=rel, sha256=doc.source.sha256, json=to_json(doc), warnings=len(doc.warnings))
 
 
-def parse_chunk(items: list[tuple[str, bytes, str]], nlp: bool = False) -> list[Outcome]:
-    """``parse_job`` over several (rel, bytes, sha256) inputs: one Dask task for short documents."""
-    return [parse_job(rel, data, sha256, nlp) for rel, data, sha256 in items]
+def parse_chunk(items: list[tuple[str, str | bytes, str]], nlp: bool = False) -> list[Outcome]:
+    """``parse_job`` over several (rel, path or bytes, sha256) inputs: one Dask task, several
+    documents.  A path is read here only if it holds the content the client hashed (a shared
+    file system); otherwise that input's Outcome is a ``NOT_HERE`` record and the client sends
+    its bytes."""
+    outcomes = []
+    for rel, source, sha256 in items:
+        if isinstance(source, str):
+            source = _read_shared(source, sha256)
+        outcomes.append(Outcome(rel, sha256, error=NOT_HERE) if source is None else parse_job(rel, source, sha256, nlp))
+    return outcomes
+
+
+def _read_shared(path: str, sha256: str) -> bytes | None:
+    """The file's bytes when this worker sees the content the client planned, else None."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
 
 
 def run_job(job: Job) -> Outcome:
-    """``parse_job`` for a local job (the worker reads the file itself)."""
-    return parse_job(job.rel, job.path, job.sha256, job.nlp)
+    """``parse_job`` for a local job: the worker reads the file itself and writes the result to
+    ``job.target`` (atomically), so that only a short Outcome travels back; if that write fails
+    the JSON travels back and the caller's own write reports the error."""
+    outcome = parse_job(job.rel, job.path, job.sha256, job.nlp)
+    if job.target is None or outcome.json is None:
+        return outcome
+    try:
+        write_text_atomic(Path(job.target), outcome.json)
+    except OSError:
+        return outcome
+    return replace(outcome, json=None, written=True)
 
 
 def warm_up(nlp: bool = False) -> None:

@@ -12,6 +12,7 @@ import os
 import shutil
 import sqlite3
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -363,7 +364,60 @@ def test_dask_chunks_keep_order_and_limits(folder: Path, monkeypatch: pytest.Mon
     from policyparse import cluster
 
     monkeypatch.setattr(cluster, "CHUNK_DOCS", 3)
-    jobs = [worker.Job(rel, rel, "") for rel in good_inputs()]
-    assert [len(c) for c in cluster.chunked(jobs)] == [3, 3]
+    jobs = [worker.Job(rel, rel, "") for rel in good_inputs()]  # 6 inputs
+    assert [len(c) for c in cluster.chunked(jobs, threads=1)] == [1, 1, 1, 1, 1, 1]  # 6 // 4 = 1
+    monkeypatch.setattr(cluster, "GUIDE", 1)
+    assert [len(c) for c in cluster.chunked(jobs, threads=1)] == [3, 3]
+    assert [len(c) for c in cluster.chunked(jobs, threads=2)] == [3, 1, 1, 1]  # 6 // 2, then 3 // 2 …
     monkeypatch.setattr(cluster, "CHUNK_BYTES", 1)
-    assert [c[0].rel for c in cluster.chunked(jobs)] == good_inputs()
+    assert [c[0].rel for c in cluster.chunked(jobs, threads=1)] == good_inputs()
+
+
+def test_dask_chunks_shrink_as_the_queue_empties() -> None:
+    pytest.importorskip("distributed", reason="dask.distributed is not installed (extra 'dask')")
+    from policyparse import cluster
+
+    jobs = [worker.Job(f"d{i}.txt", f"/nonexistent/d{i}.txt", "") for i in range(200)]
+    sizes = [len(c) for c in cluster.chunked(jobs, threads=2)]
+    assert sum(sizes) == 200 and sizes[0] == cluster.CHUNK_DOCS
+    assert sizes == sorted(sizes, reverse=True) and sizes[-8:] == [1] * 8
+
+
+def test_parse_chunk_reads_a_path_only_with_the_planned_content(folder: Path) -> None:
+    path = folder / "d05.txt"
+    sha = batch.file_sha256(path)
+    here, changed, missing = worker.parse_chunk([
+        ("in/d05.txt", str(path), sha),
+        ("in/d05.txt", str(path), "0" * 64),
+        ("in/gone.txt", str(folder / "gone.txt"), sha),
+    ])
+    assert here.ok and here.json == worker.parse_job("in/d05.txt", path.read_bytes(), sha).json
+    assert changed.error == missing.error == worker.NOT_HERE
+
+
+def test_dask_sends_bytes_when_workers_cannot_read_the_paths(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (extra 'dask')")
+    run("batch", "in", "-o", "pool", "-j", "1")
+    shipped: list[str] = []
+
+    def no_shared_files(path: str, sha256: str) -> None:
+        shipped.append(path)
+        return None
+
+    monkeypatch.setattr(worker, "_read_shared", no_shared_files)  # in-process workers see the patch
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as local:
+        result = run_library(folder, Path("dask"), scheduler=local.scheduler_address)
+    assert outputs(Path("dask")) == outputs(Path("pool"))
+    assert result.failed == len(BAD) and "NotOnThisWorker" not in json.dumps(result.failures)
+    assert 1 <= len(shipped) <= 2 * len(good_inputs())  # paths tried until the first miss, then bytes
+
+
+def test_local_worker_writes_its_result_and_returns_a_short_outcome(folder: Path, tmp_path: Path) -> None:
+    path = folder / "d05.txt"
+    job = worker.Job("in/d05.txt", str(path), batch.file_sha256(path), target=str(tmp_path / "o" / "in/d05.txt.json"))
+    outcome = worker.run_job(job)
+    assert outcome.ok and outcome.written and outcome.json is None
+    assert Path(job.target).read_text(encoding="utf-8") == worker.parse_job(job.rel, job.path, job.sha256).json
+    (tmp_path / "blocked").write_text("a file where a folder should be", encoding="utf-8")
+    unwritable = worker.run_job(replace(job, target=str(tmp_path / "blocked" / "d05.txt.json")))
+    assert unwritable.ok and not unwritable.written and unwritable.json  # the caller writes it (and reports)
