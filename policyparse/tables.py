@@ -38,6 +38,8 @@ PERSON_CELL = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:、[\u4
 ROLE_WORDS = re.compile(r"牵头|配合|负责|协助")
 # Characters a text cut off mid-sentence ends with: 改造…等,
 CUT_ENDINGS = ",、;:(《“"
+NO_LINE_START = ",.、;:?!)》」』”’】〕〉…%"  # folded text: 、 and the closing marks a line cannot start with
+SENTENCE_END = "。!?;"
 NON_SPACE = re.compile(r"\S")
 # A row that is a section heading spanning the table: 一、优化政务服务 | | |  （二）…
 _CN = CN_NUMERALS
@@ -183,7 +185,7 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
             records.append(["section"])
         if records:
             records[-1].append((a, b))
-    rows = tuple(r for r in (_section_row(rec[1:], fold) if rec[0] == "section" else _record(rec, kinds, fold)
+    rows = tuple(r for r in (_section_row(rec[1:], fold) if rec[0] == "section" else _record(rec, kinds, fold, wrapped=True)
                              for rec in records) if r)
     return Table((lines[i].start, lines[j - 1].end), rows), j
 
@@ -200,7 +202,8 @@ def _section_row(cells: list[FSpan], fold: str) -> Row | None:
     return None
 
 
-def _record(cells: list[FSpan], kinds: list[str], fold: str) -> Row | None:
+def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = False) -> Row | None:
+    """A row from its cells; ``wrapped``: a cell may have been wrapped over several lines."""
     serial = None
     if cells and SERIAL.match(fold[cells[0][0]:cells[0][1]].strip()):
         serial, cells = cells[0], cells[1:]
@@ -209,6 +212,10 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str) -> Row | None:
         kinds = kinds[1:]
     if not cells:
         return None
+    if wrapped and len(cells) > len(kinds):
+        joined = _join_wrapped(cells, len(kinds), fold)
+        if len(joined) == len(kinds) and all(_fits(kind, fold[a:b]) for kind, (a, b) in zip(kinds, joined)):
+            cells = joined
     cut = at_text_end(fold, cells[-1][1]) and fold[cells[-1][1] - 1] in CUT_ENDINGS
     if len(cells) == len(kinds) or (cut and len(cells) < len(kinds)):
         mapped = tuple(zip(kinds, cells))  # positional; a row cut by the end of the text is a prefix
@@ -216,6 +223,39 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str) -> Row | None:
         mapped = tuple(_typed(cells, kinds, fold))
     span = (serial[0] if serial else cells[0][0], cells[-1][1])
     return Row(serial, mapped, span)
+
+
+def _join_wrapped(cells: list[FSpan], columns: int, fold: str) -> list[FSpan]:
+    """Join the lines of cells wrapped over several lines (one-cell-per-line tables read from a
+    PDF) until the record has ``columns`` cells, surest joins first (``_wrap_score``); stops
+    early when no join is likely.  The caller keeps the result only if every cell then fits
+    its column."""
+    cells = list(cells)
+    while len(cells) > columns:
+        scores = [_wrap_score(fold[a:b].strip(), fold[c:d].strip()) for (a, b), (c, d) in zip(cells, cells[1:])]
+        best = max(range(len(scores)), key=lambda k: (scores[k], -k))
+        if scores[best] <= 0:
+            break
+        cells[best:best + 2] = [(cells[best][0], cells[best + 1][1])]
+    return cells
+
+
+def _wrap_score(cell: str, nxt: str) -> float:
+    """How surely ``nxt`` is the next line of ``cell``: 3 when a line cannot start with its first
+    character (、紫薇…) or the cell stops mid-list (…、); 2 (+ a tie-break by length: a wrapped line
+    is a full one) when two text lines meet and the first does not end a sentence; else 0."""
+    if not cell or not nxt:
+        return 0
+    if nxt[0] in NO_LINE_START or cell[-1] in CUT_ENDINGS:
+        return 3
+    if cell[-1] in SENTENCE_END or cell_type(cell) != "text" or cell_type(nxt) != "text":
+        return 0
+    return 2 + len(cell) / 1000
+
+
+def _fits(kind: str, s: str) -> bool:
+    """A cell can stand in a column of this kind (a column of unknown kind takes anything)."""
+    return kind == "other" or _accepts(kind, cell_type(s), s)
 
 
 def _typed(cells: list[FSpan], kinds: list[str], fold: str):

@@ -119,6 +119,26 @@ def test_table_columns_give_roles_and_deadline():
     assert units_of(text) == ([("县民政局", "l"), ("县财政局", "s"), ("县住建局", "s")], "12月底前")
 
 
+# One cell per line, as read from a PDF whose table cells wrap: a 建设地点 column of place names
+# beside the unit column, content wrapped over three lines (the last starting with 、).
+WRAPPED_TABLE = ("序号\n项目名称\n建设地点\n建设内容\n责任单位\n"
+                 "1\n老旧小区改造\n洋州街道\n实施西苑小区、金鑫小区房屋功能改善\n和周边配套基础设施\n、绿化提升。\n县住建局\n"
+                 "2\n农村公路工程\n龙亭镇\n实施生命防护工程。\n县交通局\n")
+
+
+def test_wrapped_cells_of_a_one_cell_per_line_table_are_joined():
+    doc = policyparse.parse(WRAPPED_TABLE)
+    first, second = doc.sections
+    assert [(u.name, u.role) for u in first.units] == [("县住建局", "responsible")]
+    assert "和周边配套基础设施、绿化提升" in first.text.replace("\n", "")
+    assert [u.name for u in second.units] == ["县交通局"]
+
+
+def test_one_unit_per_line_is_not_taken_for_a_wrapped_cell():
+    text = "序号\n指标\n工作任务\n完成时限\n责任单位\n1\n公共文化\n开放服务增长15%。\n12月底前\n文化股\n文化馆\n图书馆\n"
+    assert units_of(text) == ([("文化股", "r"), ("文化馆", "r"), ("图书馆", "r")], "12月底前")
+
+
 def test_unit_list_cut_off_at_the_end_drops_the_item_with_a_warning():
     doc = policyparse.parse("(一)增长7%\n\n责任单位:区发展和改革局\n\n(二)工业投资增长12%\n\n责任单位:区")
     assert [n.path for n in doc.sections] == ["1"]
