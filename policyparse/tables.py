@@ -40,6 +40,7 @@ ROLE_WORDS = re.compile(r"牵头|配合|负责|协助")
 CUT_ENDINGS = ",、;:(《“"
 NO_LINE_START = ",.、;:?!)》」』”’】〕〉…%"  # folded text: 、 and the closing marks a line cannot start with
 SENTENCE_END = "。!?;"
+WRAPPED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+$")  # 策划20 | 19年: a number cut by a line end in running text
 NON_SPACE = re.compile(r"\S")
 # A row that is a section heading spanning the table: 一、优化政务服务 | | |  （二）…
 _CN = CN_NUMERALS
@@ -212,12 +213,10 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = Fal
         kinds = kinds[1:]
     if not cells:
         return None
-    if wrapped and len(cells) > len(kinds):
-        joined = _join_wrapped(cells, len(kinds), fold)
-        if len(joined) == len(kinds) and all(_fits(kind, fold[a:b]) for kind, (a, b) in zip(kinds, joined)):
-            cells = joined
     cut = at_text_end(fold, cells[-1][1]) and fold[cells[-1][1] - 1] in CUT_ENDINGS
-    if len(cells) == len(kinds) or (cut and len(cells) < len(kinds)):
+    if wrapped:
+        mapped = _unwrapped(cells, kinds, fold, cut)
+    elif len(cells) == len(kinds) or (cut and len(cells) < len(kinds)):
         mapped = tuple(zip(kinds, cells))  # positional; a row cut by the end of the text is a prefix
     else:
         mapped = tuple(_typed(cells, kinds, fold))
@@ -225,29 +224,49 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = Fal
     return Row(serial, mapped, span)
 
 
-def _join_wrapped(cells: list[FSpan], columns: int, fold: str) -> list[FSpan]:
-    """Join the lines of cells wrapped over several lines (one-cell-per-line tables read from a
-    PDF) until the record has ``columns`` cells, surest joins first (``_wrap_score``); stops
-    early when no join is likely.  The caller keeps the result only if every cell then fits
-    its column."""
+def _unwrapped(cells: list[FSpan], kinds: list[str], fold: str, cut: bool) -> tuple[tuple[str, FSpan], ...]:
+    """Map the lines of a one-cell-per-line record to columns when a cell may have been wrapped
+    over several lines (tables read from a PDF): sure joins first (``_wrap_score`` 3); then,
+    positional when every cell fits its column; else likely joins while there are more cells
+    than columns, positional if every cell then fits; else by what each cell looks like."""
+    cells = _join_wrapped(cells, 0, fold, sure=True)
+    if _all_fit(cells, kinds, fold, cut):
+        return tuple(zip(kinds, cells))
+    joined = _join_wrapped(cells, len(kinds), fold)
+    if _all_fit(joined, kinds, fold, cut):
+        return tuple(zip(kinds, joined))
+    return tuple(_typed(cells, kinds, fold))
+
+
+def _all_fit(cells: list[FSpan], kinds: list[str], fold: str, cut: bool) -> bool:
+    """As many cells as columns (a prefix of them for a row cut by the end of the text), each fitting its column."""
+    if len(cells) != len(kinds) and not (cut and len(cells) < len(kinds)):
+        return False
+    return all(_fits(kind, fold[a:b]) for kind, (a, b) in zip(kinds, cells))
+
+
+def _join_wrapped(cells: list[FSpan], columns: int, fold: str, sure: bool = False) -> list[FSpan]:
+    """Join the lines of wrapped cells until the record has ``columns`` cells, surest joins first
+    (``_wrap_score``), stopping when no join is likely (``sure``: when none is sure)."""
     cells = list(cells)
-    while len(cells) > columns:
+    least = 3 if sure else 0
+    while len(cells) > max(columns, 1):
         scores = [_wrap_score(fold[a:b].strip(), fold[c:d].strip()) for (a, b), (c, d) in zip(cells, cells[1:])]
         best = max(range(len(scores)), key=lambda k: (scores[k], -k))
-        if scores[best] <= 0:
+        if scores[best] <= least:
             break
         cells[best:best + 2] = [(cells[best][0], cells[best + 1][1])]
     return cells
 
 
 def _wrap_score(cell: str, nxt: str) -> float:
-    """How surely ``nxt`` is the next line of ``cell``: 3 when a line cannot start with its first
-    character (、紫薇…) or the cell stops mid-list (…、); 2 (+ a tie-break by length: a wrapped line
+    """How surely ``nxt`` is the next line of ``cell``: 3.5 when a line cannot start with its first
+    character (、紫薇…), the cell stops mid-list (…、) or a number is cut (…策划20 / 19年…); 2 (+ a tie-break by length: a wrapped line
     is a full one) when two text lines meet and the first does not end a sentence; else 0."""
     if not cell or not nxt:
         return 0
-    if nxt[0] in NO_LINE_START or cell[-1] in CUT_ENDINGS:
-        return 3
+    if nxt[0] in NO_LINE_START or cell[-1] in CUT_ENDINGS or (WRAPPED_NUMBER.search(cell) and nxt[0].isdigit()):
+        return 3.5
     if cell[-1] in SENTENCE_END or cell_type(cell) != "text" or cell_type(nxt) != "text":
         return 0
     return 2 + len(cell) / 1000

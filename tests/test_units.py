@@ -134,6 +134,14 @@ def test_wrapped_cells_of_a_one_cell_per_line_table_are_joined():
     assert [u.name for u in second.units] == ["县交通局"]
 
 
+def test_a_wrapped_cell_is_joined_even_when_the_line_count_matches_the_columns():
+    # 备注 is empty, so the extra line of the task makes up the count: positional mapping would put
+    # "19年…活动。" under 完成时限; the cut number (策划20 / 19年) says it is one cell
+    text = ("序号\n类别\n工作任务\n完成时限\n责任领导\n责任单位\n备注\n"
+            "1\n旅游\n完善观景平台建设,精心策划20\n19年观花活动。\n5月底\n周斐\n旅游股\n")
+    assert units_of(text) == ([("旅游股", "r")], "5月底")
+
+
 def test_one_unit_per_line_is_not_taken_for_a_wrapped_cell():
     text = "序号\n指标\n工作任务\n完成时限\n责任单位\n1\n公共文化\n开放服务增长15%。\n12月底前\n文化股\n文化馆\n图书馆\n"
     assert units_of(text) == ([("文化股", "r"), ("文化馆", "r"), ("图书馆", "r")], "12月底前")
