@@ -117,6 +117,31 @@ def test_table_rows_merged_across_pages():
                             .replace("，", ","))
 
 
+def _table(rows, page):
+    from policyparse.ingest.pdftables import Table
+
+    return Table(tuple(rows), (50.0, 100.0, 300.0), 50.0, 100.0, 500.0, 700.0, page, (page,) * len(rows))
+
+
+def _line(text, page):
+    from policyparse.ingest.pdflayout import Line
+
+    return Line(text, (), 50.0, 200.0, 750.0, 760.0, 14.0, page)
+
+
+def test_split_table_row_merged_across_an_unrecognised_footer():
+    """A two-page document: its footer is not known as one, and a row goes on after it."""
+    from policyparse.ingest.pdftables import merge_split_tables
+
+    first = _table([("序号", "任务", "责任单位"), ("7", "健全政策解读工作机", "办公室牵头,各科室配")], 0)
+    rest = _table([("", "制,规范工作流程。", "合"), ("8", "加强解读。", "各科室")], 1)
+    footer = _line("某某区人民政府办公室", 0)
+    merged, after = merge_split_tables([first, footer, rest])
+    assert merged.rows[1] == ("7", "健全政策解读工作机制,规范工作流程。", "办公室牵头,各科室配合") and after is footer
+    long_text = _line("这是两张表格之间的一段正文，说明下表的统计口径和数据来源，并不是页眉页脚。", 0)
+    assert len(merge_split_tables([first, long_text, rest])) == 3  # real text between: two tables
+
+
 def test_word_layout_spacing():
     """d02_word: '1 Tf' scaled text, fake bold overprint, CJK-Latin auto-spacing undone."""
     text = read_path(GOLDEN / "d02_word.pdf").text

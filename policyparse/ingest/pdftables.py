@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from .pdflayout import Char, join_text, squeeze, text_of_chars
 
+FURNITURE_LINES = 3  # lines that may stand between two parts of a table split by a page break
+FURNITURE_CHARS = 30  # … each at most this long (a running header or footer)
+
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
@@ -80,17 +83,31 @@ def merge_split_tables(items: list) -> list:
     """Join a table that goes on from the bottom of one page to the top of the next.
 
     Same columns (within 3 pt) -> one table; a repeated header row is dropped; a row cut by
-    the page break (its first cell, the 序号, empty on one side) is merged cell by cell.
+    the page break (its first cell, the 序号, empty on one side) is merged cell by cell.  A few
+    short lines between the two parts (a footer or header not recognised as one) do not stop
+    the join; they follow the joined table.
     """
     out: list = []
     for item in items:
-        prev = out[-1] if out else None
-        if isinstance(item, Table) and isinstance(prev, Table) and _same_columns(prev, item) \
-                and item.page == prev.row_pages[-1] + 1:  # a table may go on over several pages
-            out[-1] = _merge_tables(prev, item)
+        k = _table_before(out) if isinstance(item, Table) else None
+        prev = out[k] if k is not None else None
+        if prev is not None and _same_columns(prev, item) and item.page == prev.row_pages[-1] + 1:
+            between = out[k + 1:]  # a table may go on over several pages
+            out[k:] = [_merge_tables(prev, item), *between]
         else:
             out.append(item)
     return out
+
+
+def _table_before(out: list) -> int | None:
+    """Index of the last table in ``out`` if at most FURNITURE_LINES short lines follow it."""
+    for back in range(1, min(len(out), FURNITURE_LINES + 1) + 1):
+        item = out[-back]
+        if isinstance(item, Table):
+            return len(out) - back
+        if len(squeeze(item.text)) > FURNITURE_CHARS:
+            return None
+    return None
 
 
 def _same_columns(a: Table, b: Table) -> bool:
