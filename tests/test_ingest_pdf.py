@@ -142,6 +142,24 @@ def test_split_table_row_merged_across_an_unrecognised_footer():
     assert len(merge_split_tables([first, long_text, rest])) == 3  # real text between: two tables
 
 
+def test_a_footer_on_both_pages_of_a_two_page_document_is_furniture():
+    from policyparse.ingest.pdflayout import Char, Line, running_keys
+
+    def line(text, top, page, size=14.0):
+        chars = tuple(Char(c, 50.0 + k * size, 50.0 + (k + 1) * size, top, top + size, size) for k, c in enumerate(text))
+        return Line(text, chars, 50.0, chars[-1].x1, top, top + size, size, page)
+
+    body = [line("各单位要加强组织领导，确保任务落实到位。", 300 + k * 30, k % 2) for k in range(6)]
+
+    def page(k, head, foot):
+        return [line("2025年重点工作清单", 40, k, 22.0), *head, *body[k::2], *foot]
+
+    footers = [[line("某某区人民政府办公室", 780, k)] for k in (0, 1)]
+    assert running_keys([page(k, [], footers[k]) for k in (0, 1)]) == {("某某区人民政府办公室", 195)}  # title kept
+    headers = [[line("某某区人民政府办公室", 20, k)] for k in (0, 1)]
+    assert running_keys([page(k, headers[k], []) for k in (0, 1)]) == {("某某区人民政府办公室", 5)}
+
+
 def test_word_layout_spacing():
     """d02_word: '1 Tf' scaled text, fake bold overprint, CJK-Latin auto-spacing undone."""
     text = read_path(GOLDEN / "d02_word.pdf").text

@@ -226,17 +226,22 @@ def _bare_number_offset(pages: list[list[Line]]) -> int | None:
 
 
 def running_keys(pages: list[list[Line]]) -> set[tuple[str, int]]:
-    """(masked text, rounded top) of edge lines repeated on >= 3 pages and >= 40 % of them,
-    or on every page of a shorter document when set smaller than the body text."""
+    """(masked text, rounded top) of edge lines repeated on >= 3 pages and >= 40 % of them, or
+    on every page of a shorter document when set smaller than the body text, or on both pages
+    of a two-page document when not larger than the body text (a plan that starts page 2 with
+    page 1's title sets it larger)."""
     size = body_size([ln for lines in pages for ln in lines])
     seen: Counter[tuple[str, int]] = Counter()
     small: set[tuple[str, int]] = set()
+    plain: set[tuple[str, int]] = set()
     for lines in pages:
         edge = _edge_lines(lines)
         seen.update({_running_key(ln) for ln in edge})
         small.update(_running_key(ln) for ln in edge if ln.size < 0.9 * size)
+        plain.update(_running_key(ln) for ln in edge if ln.size <= 1.02 * size)
     floor = max(3, 0.4 * len(pages))
-    return {key for key, n in seen.items() if n >= floor or (key in small and n == len(pages) > 1)}
+    return {key for key, n in seen.items()
+            if n >= floor or (n == len(pages) > 1 and (key in small or (n == 2 and key in plain)))}
 
 
 def drop_running(lines: list[Line], keys: set[tuple[str, int]]) -> list[Line]:
