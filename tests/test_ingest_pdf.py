@@ -160,6 +160,22 @@ def test_a_footer_on_both_pages_of_a_two_page_document_is_furniture():
     assert running_keys([page(k, headers[k], []) for k in (0, 1)]) == {("某某区人民政府办公室", 5)}
 
 
+def test_mirrored_margins_with_a_short_last_page():
+    """Page 1's text block starts at x=91, page 2 (four lines) at x=57: each page keeps its own
+    block, so page 1's full lines still read as full."""
+    from policyparse.ingest.pdflayout import Char, Line, document_frames
+
+    def line(x0, x1, top, page):
+        chars = tuple(Char("字", x0 + k * 14, x0 + (k + 1) * 14, top, top + 14, 14.0) for k in range(int((x1 - x0) // 14)))
+        return Line("字" * len(chars), chars, x0, chars[-1].x1, top, top + 14, 14.0, page)
+
+    first = [line(91, 539, 100 + 20 * k, 0) for k in range(12)]
+    last = [line(57, 505, 100 + 20 * k, 1) for k in range(3)] + [line(57, 200, 160, 1)]
+    frames = document_frames([first, last])
+    assert round(frames[0].left) == 91 and round(frames[0].right) == 539
+    assert round(frames[1].left) == 57 and round(frames[1].right) == 505
+
+
 def test_word_layout_spacing():
     """d02_word: '1 Tf' scaled text, fake bold overprint, CJK-Latin auto-spacing undone."""
     text = read_path(GOLDEN / "d02_word.pdf").text

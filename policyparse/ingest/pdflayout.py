@@ -305,11 +305,24 @@ def document_frames(pages: list[list[Line]]) -> list[Frame]:
     size = body_size(every)
     whole = text_frame(every, size) or _frame_of_extremes(every, size)
     sides = [text_frame([ln for lines in pages[k::2] for ln in lines], size) for k in (0, 1)]
+    if len(pages) > 1 and bool(sides[0]) != bool(sides[1]):  # one side too short to measure
+        known = 0 if sides[0] else 1
+        sides[1 - known] = _shifted(sides[known], [ln for lines in pages[1 - known::2] for ln in lines])
     if sides[0] and sides[1] and abs(_width(sides[0]) - _width(sides[1])) < 0.5 * size:
         frames = [sides[i % 2] or whole for i in range(len(pages))]
     else:
         frames = [whole] * len(pages)
     return [f if _width(f) >= MIN_WIDTH * size else Frame(f.left, math.inf, size, f.pitch) for f in frames]
+
+
+def _shifted(frame: Frame, lines: list[Line]) -> Frame | None:
+    """The frame of pages too short to measure: as wide as ``frame``, from their leftmost body
+    line (mirrored margins move the text block, they do not resize it)."""
+    body = [ln.x0 for ln in lines if abs(ln.size - frame.size) < 0.15 * frame.size]
+    if not body:
+        return None
+    left = min(body)
+    return Frame(left, left + _width(frame), frame.size, frame.pitch)
 
 
 def _width(frame: Frame) -> float:
