@@ -38,8 +38,8 @@ from distributed import Client, Future, WorkerPlugin
 from .worker import NOT_HERE, Job, Outcome, failed, parse_chunk, warm_up
 
 PER_THREAD = 2  # chunks in flight per worker thread
-CHUNK_DOCS = 8
-CHUNK_BYTES = 4 << 20
+CHUNK_DOCS = 32
+CHUNK_BYTES = 1 << 20
 GUIDE = 4  # a chunk holds at most 1/GUIDE of one thread's share of the inputs left
 
 Chunk = tuple[Job, ...]

@@ -379,7 +379,7 @@ def test_dask_chunks_shrink_as_the_queue_empties() -> None:
 
     jobs = [worker.Job(f"d{i}.txt", f"/nonexistent/d{i}.txt", "") for i in range(200)]
     sizes = [len(c) for c in cluster.chunked(jobs, threads=2)]
-    assert sum(sizes) == 200 and sizes[0] == cluster.CHUNK_DOCS
+    assert sum(sizes) == 200 and sizes[0] == min(cluster.CHUNK_DOCS, 200 // (2 * cluster.GUIDE))
     assert sizes == sorted(sizes, reverse=True) and sizes[-8:] == [1] * 8
 
 
