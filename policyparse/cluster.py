@@ -27,6 +27,7 @@ background (run workers with ``--nthreads 1`` and several ``--nworkers`` to boun
 """
 from __future__ import annotations
 
+import os
 import queue
 import time
 from collections import deque
@@ -115,7 +116,7 @@ class _Stream:
         items, sent = [], []
         for job in chunk:
             try:
-                items.append((job.rel, job.path if self.by_path else Path(job.path).read_bytes(), job.sha256))
+                items.append((job.rel, os.path.abspath(job.path) if self.by_path else Path(job.path).read_bytes(), job.sha256))
                 sent.append(job)
             except OSError as exc:
                 yield failed(job.rel, job.sha256, type(exc).__name__, exc.strerror or str(exc))
