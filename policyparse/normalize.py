@@ -121,7 +121,7 @@ def unwrap(fold: str, fmap: list[int], raw: str) -> tuple[str, list[int]]:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    shown = [raw[fmap[a]:fmap[a + len(ln) - 1] + 1] if ln else "" for a, ln in zip(starts, lines)]  # as printed
+    shown = [raw[fmap[a]:fmap[a + len(ln)]] if ln else "" for a, ln in zip(starts, lines)]  # as printed, glosses too
     width = wrap_width(shown)
     if width is None:
         return fold, fmap
@@ -134,16 +134,25 @@ def unwrap(fold: str, fmap: list[int], raw: str) -> tuple[str, list[int]]:
 
 
 def wrap_width(lines: list[str]) -> float | None:
-    """The width most lines are cut at, if the text is hard-wrapped (else None)."""
-    widths = [display_width(ln.strip()) for ln in lines if ln.strip()]
+    """The width lines are cut at, if the text is hard-wrapped (else None): at least
+    ``WRAP_MIN_LINES`` lines end within 2 cells of it and hardly any line is longer, or a few
+    (``WRAP_FEW_LINES``) do and none is longer (table rows left out).  Paragraphs that were
+    never wrapped have no such edge: their lengths spread."""
+    widths = [display_width(ln.strip()) for ln in lines if ln.strip() and "|" not in ln]
     if len(widths) < 8:
         return None
     top = max(round(w) for w in widths)
     for w in range(int(top), 14, -1):
         near = sum(1 for x in widths if w - 2 <= x <= w + 0.5)
-        if near >= max(6, 0.25 * len(widths)):
+        longer = sum(1 for x in widths if x > w + 0.5)
+        if (near >= WRAP_MIN_LINES and longer <= max(2, 0.1 * near)) or (near >= WRAP_FEW_LINES and not longer):
             return float(w)
     return None
+
+
+WRAP_MIN_LINES = 6
+WRAP_FEW_LINES = 3
+FILL_SLACK = 2.5  # cells a wrapped line may fall short of the width (a character pushed down, half-width text)
 
 
 def display_width(s: str) -> float:
@@ -153,7 +162,7 @@ def display_width(s: str) -> float:
 
 def _fills(line: str, width: float) -> bool:
     s = line.strip()
-    return display_width(s) >= width - 3.5 and not s.endswith(("。", "!", "?"))
+    return display_width(s) >= width - FILL_SLACK and not s.endswith(("。", "!", "?"))
 
 
 def _fold_chars(raw: str, a: int, b: int, table: dict[int, str], out: list[str], fmap: list[int]) -> None:

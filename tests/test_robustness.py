@@ -1,6 +1,6 @@
 """The parser must not depend on surface details of the dev corpus: each transformation below
 changes how the golden texts look (line ends, indentation, width of punctuation, portal
-furniture around them) but not what a perfect parser extracts, so the scores must stay
+furniture around them, lines hard-wrapped at a fixed width) but not what a perfect parser extracts, so the scores must stay
 within 0.02 of the untouched corpus."""
 import json
 from pathlib import Path
@@ -28,12 +28,33 @@ def _gold_strings(obj, fn):
     return obj
 
 
+def hard_wrap(text: str, width: float = 30) -> str:
+    """Every line but table rows cut at ``width`` display cells, as a fixed-width text export or
+    a PDF's visual lines would be (a full-width character is one cell, ASCII half)."""
+    out = []
+    for line in text.split("\n"):
+        if "|" in line:
+            out.append(line)
+            continue
+        cur, used = "", 0.0
+        for ch in line:
+            cell = 1.0 if ord(ch) >= 0x2E80 else 0.5
+            if used + cell > width:
+                out.append(cur)
+                cur, used = "", 0.0
+            cur, used = cur + ch, used + cell
+        out.append(cur)
+    return "\n".join(out)
+
+
 TRANSFORMS = {
     "crlf": (lambda t, g: t.replace("\n", "\r\n"), None),
     "ideographic_indent": (lambda t, g: "\n".join("\u3000\u3000" + ln if ln.strip() else ln for ln in t.split("\n")), None),
     "full_width_punctuation": (lambda t, g: t.translate(HALF_TO_FULL), lambda s: s.translate(HALF_TO_FULL)),
     "portal_header": (lambda t, g: NAV_HEAD + t, None),
     "portal_footer": (lambda t, g: t if g["truncated"] else t + NAV_FOOT, None),
+    "hard_wrapped_30": (lambda t, g: hard_wrap(t, 30), None),
+    "hard_wrapped_40": (lambda t, g: hard_wrap(t, 40), None),
 }
 
 

@@ -150,6 +150,37 @@ def test_hard_wrapped_heading_sentence_is_joined():
     assert [u.name for u in item.units] == ["市发展改革委", "市人力资源和社会保障局"]
 
 
+NOTICE_LINES = ["关于印发工作要点的通知", "各镇人民政府：", "现将工作要点印发给你们。", "一、工作任务",
+                "（一）推进政务服务标准化规范化便利化，年底", "前实现一网通办全覆盖，企业和群众办事只进一", "扇门。",
+                "（二）加强监管。", "二、保障措施", "（一）加强领导。"]
+
+
+@pytest.mark.parametrize("lines,widths", [
+    # a short notice: two lines cut at one width and none longer (a third comes from the title row)
+    (NOTICE_LINES + ["（二）强化督查，每季度通报一次进展情况，年底"], (21, 23)),
+    # many short lines beside six cut at 18 (one longer table-like line is tolerated)
+    (["责任单位：市发改委"] * 20 + ["加快推进重点项目建设，确保按期完工投"] * 6 + ["甲" * 30], (18, 20)),
+    # paragraphs that were never wrapped: lengths spread, no common edge
+    (["一、总体要求", "甲" * 45 + "。", "乙" * 80 + "。", "丙" * 23 + "。", "丁" * 61 + "。", "二、主要任务", "戊" * 37 + "。", "己" * 52 + "。"], None),
+])
+def test_wrap_width(lines, widths):
+    from policyparse.normalize import wrap_width
+
+    got = wrap_width(lines)
+    assert got == widths if widths is None else widths[0] <= got <= widths[1]
+
+
+def test_a_wrapped_line_ending_in_a_gloss_still_fills_the_width():
+    """The width of a line is that of its printed text, a folded-away gloss (jiǎn) included."""
+    text = ("第一条 为规范和加强省级财政专项资金管理提高使\n用效益，制定本办法。\n"
+            "第二条 本辦法所稱省級財政專項資金(以下簡(jiǎn)\n稱“專項資金”)是指省級財政性資金安排的資金。\n"
+            "第三条 本办法适用于与省级财政部门直接发生预算拨\n款关系的部门和单位。\n"
+            "第四条 专项资金实行统一管理、分级负责、绩效评\n价的原则。\n")
+    doc = policyparse.parse(text)
+    assert [n.title[:8] for n in doc.sections] == ["为规范和加强省级", "本辦法所稱省級財", "本办法适用于与省", "专项资金实行统一"]
+    assert "稱“專項資金”)是指" in doc.sections[1].title.replace("\n", "")
+
+
 def test_heading_run_into_text_after_a_space():
     assert outline("三、行动目标 到2025年，力争实现以下目标：\n1.培育企业。\n")[0] == ("3", "三、", "行动目标")
 
