@@ -176,6 +176,41 @@ def test_mirrored_margins_with_a_short_last_page():
     assert round(frames[1].left) == 57 and round(frames[1].right) == 505
 
 
+def _glyphs(text, x0=50.0, top=100.0, size=10.0, gap=0.0):
+    from policyparse.ingest.pdflayout import Char
+
+    chars, x = [], x0
+    for c in text:
+        width = size * (0.5 if c.isascii() else 1.0)
+        chars.append(Char(c, x, x + width, top, top + size, size))
+        x += width + gap
+    return chars
+
+
+def test_a_space_glyph_before_a_marker_is_kept_between_cjk():
+    """Run-together items (a text file printed to PDF): the space before 1. separates them."""
+    from policyparse.ingest.pdflayout import chars_to_text
+
+    assert chars_to_text(_glyphs("一、深入实施就业优先战略 1.坚持就业优先")) == "一、深入实施就业优先战略 1.坚持就业优先"
+    assert chars_to_text(_glyphs("2023 年增长 5.5%")) == "2023年增长5.5%"  # CJK-Latin spacing is not text
+    spaced_out = "坚 持 统 一 、 规 范 1.加 强"  # every CJK pair spaced: layout, not text
+    assert chars_to_text(_glyphs(spaced_out)) == "坚持统一、规范1.加强"
+
+
+def test_short_lines_that_happen_to_align_are_not_a_right_margin():
+    """Ragged lines, one cell per line: three of equal length must not make every longer line 'full'."""
+    from policyparse.ingest.pdflayout import Line, text_frame
+
+    def line(n, k):
+        chars = _glyphs("字" * n, top=100.0 + 14 * k)
+        return Line("字" * n, tuple(chars), chars[0].x0, chars[-1].x1, chars[0].top, chars[0].bottom, 10.0, 0)
+
+    lengths = [18, 18, 18, 25, 30, 22, 27, 9, 12, 6, 4, 18]
+    assert text_frame([line(n, k) for k, n in enumerate(lengths)], 10.0).right == float("inf")
+    justified = [line(40, k) for k in range(10)] + [line(12, 10)]
+    assert text_frame(justified, 10.0).right == 450.0
+
+
 def test_word_layout_spacing():
     """d02_word: '1 Tf' scaled text, fake bold overprint, CJK-Latin auto-spacing undone."""
     text = read_path(GOLDEN / "d02_word.pdf").text

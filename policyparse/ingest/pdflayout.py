@@ -159,19 +159,39 @@ def dedupe_chars(row: list[Char]) -> list[Char]:
 
 
 def chars_to_text(row: list[Char]) -> str:
-    """Text of one line of glyphs sorted by x: spaces only between Latin words or wide columns."""
+    """Text of one line of glyphs sorted by x: spaces only between Latin words or wide columns,
+    and where a space glyph stands before a numbering marker in a line that does not space out
+    its CJK characters (``…优先战略 1.坚持…``: items run together on one line)."""
     out: list[str] = []
     prev: Char | None = None
     spaced = False
-    for ch in row:
+    keep_markers = not _spaced_out(row)
+    for i, ch in enumerate(row):
         if ch.text in SPACES:
             spaced = True
             continue
-        if prev is not None and _space_between(prev, ch, spaced):
+        if prev is not None and (_space_between(prev, ch, spaced) or (spaced and keep_markers and _opens_marker(row, i))):
             out.append(" ")
         out.append(ch.text)
         prev, spaced = ch, False
     return "".join(out)
+
+
+def _spaced_out(row: list[Char]) -> bool:
+    """Most neighbouring CJK characters have a space glyph between them (a spaced-out layout)."""
+    pairs = spaced = 0
+    for a, b, c in zip(row, row[1:], row[2:]):
+        if is_wide(a.text[-1]) and is_wide(b.text[0]):
+            pairs += 1
+        elif is_wide(a.text[-1]) and b.text in SPACES and is_wide(c.text[0]):
+            pairs += 1
+            spaced += 1
+    return spaced > pairs / 2
+
+
+def _opens_marker(row: list[Char], i: int) -> bool:
+    ahead = "".join(ch.text for ch in row[i:i + 8] if ch.text not in SPACES)
+    return bool(MARKER.match(ahead))
 
 
 def _space_between(a: Char, b: Char, spaced: bool) -> bool:
@@ -282,6 +302,8 @@ def text_frame(lines: list[Line], size: float) -> Frame | None:
         return None
     left = _edge_value(sorted(ln.x0 for ln in body), size)
     right = _edge_value(sorted((ln.x1 for ln in body), reverse=True), size)
+    if sum(1 for ln in body if ln.x1 > right + size) > max(2, 0.05 * len(body)):
+        right = math.inf  # short lines that happen to align, not a margin: no line is known to be full
     return Frame(left, right, size, _pitch(body, size))
 
 
