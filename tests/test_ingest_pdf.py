@@ -209,6 +209,8 @@ def test_short_lines_that_happen_to_align_are_not_a_right_margin():
     assert text_frame([line(n, k) for k, n in enumerate(lengths)], 10.0).right == float("inf")
     justified = [line(40, k) for k in range(10)] + [line(12, 10)]
     assert text_frame(justified, 10.0).right == 450.0
+    ragged = [line(n, k) for k, n in enumerate([40, 39, 40, 38, 12, 39, 41, 20, 40, 39])]  # left-aligned, wrapped
+    assert text_frame(ragged, 10.0).right == 450.0  # 41 overhangs: the second of the top three ends
 
 
 def test_word_layout_spacing():

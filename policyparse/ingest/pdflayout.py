@@ -104,6 +104,7 @@ SPACES = frozenset(" \t\r\n\u3000\u00a0\u2002\u2003\u200b")
 FAKE_BOLD_TOL = 0.3  # em: the same glyph drawn again within this distance is a duplicate
 LATIN_GAP = 0.25  # em: gap between two Latin/digit glyphs that reads as a space
 COLUMN_GAP = 2.5  # em: gap between any two glyphs that reads as a column separator
+RAGGED = 1.5  # em: lines of ragged-right text end this close to the margin (a character or a Latin word)
 FULL_TOL = 0.8  # em: a line ending this close to the right edge is full (text goes on)
 MIN_WIDTH = 15  # em: a text frame narrower than this has no full lines to go by
 EDGE_ZONE = 2  # lines at the top/bottom of a page checked for furniture
@@ -301,10 +302,24 @@ def text_frame(lines: list[Line], size: float) -> Frame | None:
     if len(body) < 6:
         return None
     left = _edge_value(sorted(ln.x0 for ln in body), size)
-    right = _edge_value(sorted((ln.x1 for ln in body), reverse=True), size)
-    if sum(1 for ln in body if ln.x1 > right + size) > max(2, 0.05 * len(body)):
-        right = math.inf  # short lines that happen to align, not a margin: no line is known to be full
+    ends = sorted((ln.x1 for ln in body), reverse=True)
+    right = _aligned(ends, 0.1 * size)
+    if right is None or not _is_margin(right, ends, size):
+        right = _aligned(ends, RAGGED * size, second=True)  # ragged right: lines end near the margin
+        if right is None or not _is_margin(right, ends, size):
+            right = math.inf  # short lines that happen to align: no line is known to be full
     return Frame(left, right, size, _pitch(body, size))
+
+
+def _aligned(ends: list[float], within: float, second: bool = False) -> float | None:
+    """The first of three line ends (descending) within ``within`` of each other (``second``:
+    the middle one, so that one overhanging line does not set the edge)."""
+    return next(((b if second else a) for a, b, c in zip(ends, ends[1:], ends[2:]) if a - c < within), None)
+
+
+def _is_margin(right: float, ends: list[float], size: float) -> bool:
+    """Hardly any line goes more than an em beyond ``right``."""
+    return sum(1 for x in ends if x > right + size) <= max(2, 0.02 * len(ends))
 
 
 def _edge_value(values: list[float], size: float) -> float:
