@@ -193,6 +193,7 @@ def test_a_space_glyph_before_a_marker_is_kept_between_cjk():
 
     assert chars_to_text(_glyphs("一、深入实施就业优先战略 1.坚持就业优先")) == "一、深入实施就业优先战略 1.坚持就业优先"
     assert chars_to_text(_glyphs("2023 年增长 5.5%")) == "2023年增长5.5%"  # CJK-Latin spacing is not text
+    assert chars_to_text(_glyphs("序号 重点工作 工作举措")) == "序号 重点工作 工作举措"  # columns of a text table
     spaced_out = "坚 持 统 一 、 规 范 1.加 强"  # every CJK pair spaced: layout, not text
     assert chars_to_text(_glyphs(spaced_out)) == "坚持统一、规范1.加强"
 

@@ -160,9 +160,9 @@ def dedupe_chars(row: list[Char]) -> list[Char]:
 
 
 def chars_to_text(row: list[Char]) -> str:
-    """Text of one line of glyphs sorted by x: spaces only between Latin words or wide columns,
-    and where a space glyph stands before a numbering marker in a line that does not space out
-    its CJK characters (``…优先战略 1.坚持…``: items run together on one line)."""
+    """Text of one line of glyphs sorted by x: spaces between Latin words or wide columns, and
+    space glyphs that are text (``_kept_space``) in a line that does not space out its CJK
+    characters; CJK-Latin auto-spacing (``2023 年``) is not text."""
     out: list[str] = []
     prev: Char | None = None
     spaced = False
@@ -171,7 +171,7 @@ def chars_to_text(row: list[Char]) -> str:
         if ch.text in SPACES:
             spaced = True
             continue
-        if prev is not None and (_space_between(prev, ch, spaced) or (spaced and keep_markers and _opens_marker(row, i))):
+        if prev is not None and (_space_between(prev, ch, spaced) or (spaced and keep_markers and _kept_space(prev, row, i))):
             out.append(" ")
         out.append(ch.text)
         prev, spaced = ch, False
@@ -190,7 +190,11 @@ def _spaced_out(row: list[Char]) -> bool:
     return spaced > pairs / 2
 
 
-def _opens_marker(row: list[Char], i: int) -> bool:
+def _kept_space(prev: Char, row: list[Char], i: int) -> bool:
+    """A space glyph that is text in a line that does not space out its characters: between two
+    CJK characters (济宁市人民政府 关于…, 序号 重点工作 工作举措), or before a numbering marker."""
+    if is_wide(prev.text[-1]) and is_wide(row[i].text[0]):
+        return True
     ahead = "".join(ch.text for ch in row[i:i + 8] if ch.text not in SPACES)
     return bool(MARKER.match(ahead))
 
