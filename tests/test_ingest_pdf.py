@@ -214,6 +214,20 @@ def test_short_lines_that_happen_to_align_are_not_a_right_margin():
     assert text_frame(ragged, 10.0).right == 450.0  # 41 overhangs: the second of the top three ends
 
 
+def test_ragged_page_with_one_wrapped_line_mirrors_its_left_margin():
+    """One cell per line, one of them wrapped: nothing to measure a margin by but the page."""
+    from policyparse.ingest.pdflayout import Line, document_frames
+
+    def line(n, k):
+        chars = _glyphs("字" * n, x0=57.0, top=100.0 + 14 * k)
+        return Line("字" * n, tuple(chars), chars[0].x0, chars[-1].x1, chars[0].top, chars[0].bottom, 10.0, 0)
+
+    lines = [line(n, k) for k, n in enumerate([12, 4, 6, 20, 47, 9, 3, 15, 8, 25, 5])]  # 47: wrapped at 527
+    assert document_frames([lines])[0].right == float("inf")
+    frame = document_frames([lines], [595.0])[0]
+    assert frame.right == 595.0 - 57.0 and lines[4].x1 >= frame.right - 8  # the wrapped line reads as full
+
+
 def test_word_layout_spacing():
     """d02_word: '1 Tf' scaled text, fake bold overprint, CJK-Latin auto-spacing undone."""
     text = read_path(GOLDEN / "d02_word.pdf").text

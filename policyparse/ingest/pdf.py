@@ -58,6 +58,7 @@ class PageRead:
     glyphs: int
     garbled: int
     images: int
+    width: float = math.inf  # of the media box, in points
 
 
 def read_pdf(data: bytes, name: str, sha256: str) -> Source:
@@ -137,7 +138,8 @@ def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, na
     try:
         textpage = page.get_textpage()
         try:
-            chars, garbled = page_chars(textpage, page.get_mediabox()[3])
+            box = page.get_mediabox()
+            chars, garbled = page_chars(textpage, box[3])
         finally:
             textpage.close()
         ruled, images = page_graphics(page)
@@ -149,7 +151,7 @@ def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, na
     if tables:
         chars = [c for c in chars if not any(t.holds(c) for t in tables)]
     lines = lay.chars_to_lines(chars, index)
-    return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images)
+    return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0])
 
 
 def page_chars(textpage: pdfium.PdfTextPage, page_top: float) -> tuple[list[lay.Char], int]:
@@ -229,7 +231,7 @@ def drop_furniture(pages: list[PageRead]) -> list[PageRead]:
     """Page numbers and running headers/footers out of every page's lines."""
     numbered = lay.drop_page_numbers([list(p.lines) for p in pages])
     keys = lay.running_keys(numbered)
-    return [PageRead(p.index, tuple(lay.drop_running(lines, keys)), p.tables, p.glyphs, p.garbled, p.images)
+    return [PageRead(p.index, tuple(lay.drop_running(lines, keys)), p.tables, p.glyphs, p.garbled, p.images, p.width)
             for p, lines in zip(pages, numbered)]
 
 
@@ -266,7 +268,7 @@ def page_ranges(numbers: list[int]) -> str:
 
 def pages_to_text(pages: list[PageRead]) -> tuple[str, tuple[int, ...]]:
     """Paragraphs and table rows of all pages, one per line, and each page's start offset."""
-    frames = lay.document_frames([list(p.lines) for p in pages])
+    frames = lay.document_frames([list(p.lines) for p in pages], [p.width for p in pages])
     builder = TextBuilder(len(pages))
     for item in merge_split_tables(page_items(pages)):
         if isinstance(item, Table):

@@ -339,9 +339,12 @@ def _pitch(body: list[Line], size: float) -> float:
     return steps[len(steps) // 2] if steps else 1.5 * size
 
 
-def document_frames(pages: list[list[Line]]) -> list[Frame]:
+def document_frames(pages: list[list[Line]], widths: list[float] | None = None) -> list[Frame]:
     """Each page's frame: that of all odd / all even pages when both are measured and as wide
-    as each other (mirrored margins), else the whole document's."""
+    as each other (mirrored margins; a side too short to measure is as wide as the other,
+    ``_shifted``), else the whole document's.  Given the page ``widths``, a page with no
+    measurable right margin (ragged text, hardly a line wrapped) gets one as far from the page's
+    right edge as its text is from the left (``_mirror_margin``)."""
     every = [ln for lines in pages for ln in lines]
     size = body_size(every)
     whole = text_frame(every, size) or _frame_of_extremes(every, size)
@@ -353,7 +356,21 @@ def document_frames(pages: list[list[Line]]) -> list[Frame]:
         frames = [sides[i % 2] or whole for i in range(len(pages))]
     else:
         frames = [whole] * len(pages)
-    return [f if _width(f) >= MIN_WIDTH * size else Frame(f.left, math.inf, size, f.pitch) for f in frames]
+    frames = [f if _width(f) >= MIN_WIDTH * size else Frame(f.left, math.inf, size, f.pitch) for f in frames]
+    if widths is not None:
+        frames = [_mirror_margin(f, lines, width) for f, lines, width in zip(frames, pages, widths)]
+    return frames
+
+
+def _mirror_margin(frame: Frame, lines: list[Line], width: float) -> Frame:
+    """A frame without a right margin gets one mirroring its left margin, unless lines go beyond it."""
+    if frame.right != math.inf or width == math.inf:
+        return frame
+    right = width - frame.left
+    if _width(Frame(frame.left, right, frame.size, frame.pitch)) < MIN_WIDTH * frame.size \
+            or not _is_margin(right, [ln.x1 for ln in lines], frame.size):
+        return frame
+    return Frame(frame.left, right, frame.size, frame.pitch)
 
 
 def _shifted(frame: Frame, lines: list[Line]) -> Frame | None:
