@@ -18,7 +18,11 @@ shared/corpus, the gold's ``id`` set to NAME):
   - d27_table:  a ruled task table (序号 | 实事项目 | … | 配合单位) whose rows go on across page
                 breaks with the header row repeated, ``- 1 -`` page numbers.
 
-Needs: reportlab, fonttools and the fonts of shared/tools/README.md.  Same input, same bytes.
+* printed by LibreOffice from the text file (OFFICE: ``NAME_office``): A4, ragged right, one
+  paragraph per text line, spaces kept as glyphs -- the PDF a user makes by printing a .txt.
+
+Needs: reportlab, fonttools and the fonts of shared/tools/README.md; ``soffice`` (LibreOffice)
+for OFFICE.  Same input, same bytes, except the creation date LibreOffice writes.
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +57,11 @@ MORE = {
 }
 
 
+# Printed to PDF by LibreOffice: items run together after spaces (d05), one cell per line with
+# a single wrapped line (d15), ragged right with wrapped paragraphs (d33).
+OFFICE = ("d05", "d15", "d33")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", default=str(HERE.parents[2] / "shared"), help="the shared/ folder")
@@ -71,7 +81,18 @@ def main() -> int:
     for name, (source, layout) in MORE.items():  # other documents in the same layouts
         twin(corpus, source, name)
         draw(HERE / f"{name}.txt", HERE / f"{name}.pdf", LAYOUTS[layout])
+    for source in OFFICE:
+        twin(corpus, source, f"{source}_office")
+        office_pdf(HERE / f"{source}_office.txt")
     return 0
+
+
+def office_pdf(txt: Path) -> None:
+    """TXT -> PDF with LibreOffice's text import (UTF-8) and its default page style."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "--headless", "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "pdf",
+                        "--outdir", tmp, str(txt)], check=True, capture_output=True)
+        shutil.copyfile(Path(tmp) / f"{txt.stem}.pdf", txt.with_suffix(".pdf"))
 
 
 def twin(corpus: Path, source: str, name: str) -> None:
