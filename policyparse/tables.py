@@ -121,7 +121,7 @@ def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
         if cells:
             rows.append(_section_row(cells, fold) or _record(cells, kinds, fold))
             if len(rows) > 1 and rows[-1] and rows[-2] and rows[-2].serial and _continues(rows[-2], rows[-1], fold):
-                rows[-2:] = [_merge(rows[-2], rows[-1])]  # a continuation row (merged 序号 cell)
+                rows[-2:] = [_merge(rows[-2], rows[-1], fold)]  # a continuation row (merged 序号 cell)
         j += 1
     end = lines[j - 1].end
     return Table((lines[i].start, end), tuple(r for r in rows if r)), j
@@ -146,8 +146,12 @@ def _continues(row: Row, nxt: Row, fold: str) -> bool:
     return fold[nxt.serial[0]:nxt.serial[1]].strip() == fold[row.serial[0]:row.serial[1]].strip()
 
 
-def _merge(row: Row, more: Row) -> Row:
-    return Row(row.serial, row.cells + more.cells, (row.span[0], more.span[1]))
+def _merge(row: Row, more: Row, fold: str) -> Row:
+    """A row and its continuation; a cell the continuation repeats (a merged 责任单位 cell that a
+    reader filled into every row it spans) is kept once."""
+    have = {(kind, fold[a:b].strip()) for kind, (a, b) in row.cells}
+    extra = tuple(c for c in more.cells if (c[0], fold[c[1][0]:c[1][1]].strip()) not in have)
+    return Row(row.serial, row.cells + extra, (row.span[0], more.span[1]))
 
 
 def _space_cells(ln: Line) -> list[FSpan]:

@@ -142,6 +142,12 @@ def test_a_wrapped_cell_is_joined_even_when_the_line_count_matches_the_columns()
     assert units_of(text) == ([("旅游股", "r")], "5月底")
 
 
+def test_a_merged_unit_cell_repeated_in_a_continuation_row_counts_once():
+    # a reader filled the merged 序号 and 责任单位 cells into both rows the task spans
+    text = "序号 | 重点工作 | 责任单位 | 完成时限 |\n5 | 开工建设养护楼。 | 县民政局 | 5月底前 |\n5 | 开工建设老年大学。 | 县民政局 | 12月底前 |\n"
+    assert units_of(text, "5")[0] == [("县民政局", "r")]
+
+
 def test_one_unit_per_line_is_not_taken_for_a_wrapped_cell():
     text = "序号\n指标\n工作任务\n完成时限\n责任单位\n1\n公共文化\n开放服务增长15%。\n12月底前\n文化股\n文化馆\n图书馆\n"
     assert units_of(text) == ([("文化股", "r"), ("文化馆", "r"), ("图书馆", "r")], "12月底前")

@@ -169,8 +169,8 @@ def page_chars(textpage: pdfium.PdfTextPage, page_top: float) -> tuple[list[lay.
         if code in _BAD_CODEPOINTS or 0xE000 <= code <= 0xF8FF or pdfium_c.FPDFText_HasUnicodeMapError(raw, i):
             garbled += 1
             continue
-        if code < 32:
-            continue  # pdfium's generated line breaks; control characters
+        if code < 32 or (code == 32 and pdfium_c.FPDFText_IsGenerated(raw, i)):
+            continue  # pdfium's generated line breaks and spaces (a space glyph is text); control characters
         pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
         size = pdfium_c.FPDFText_GetFontSize(raw, i)
         if not 0.5 * size < box.top - box.bottom < 2 * size:

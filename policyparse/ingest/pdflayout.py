@@ -104,6 +104,7 @@ SPACES = frozenset(" \t\r\n\u3000\u00a0\u2002\u2003\u200b")
 FAKE_BOLD_TOL = 0.3  # em: the same glyph drawn again within this distance is a duplicate
 LATIN_GAP = 0.25  # em: gap between two Latin/digit glyphs that reads as a space
 COLUMN_GAP = 2.5  # em: gap between any two glyphs that reads as a column separator
+CELL_SHORT = 1.5  # em: a line of a table cell this far from its right edge ends a paragraph
 RAGGED = 1.5  # em: lines of ragged-right text end this close to the margin (a character or a Latin word)
 FULL_TOL = 0.8  # em: a line ending this close to the right edge is full (text goes on)
 MIN_WIDTH = 15  # em: a text frame narrower than this has no full lines to go by
@@ -209,13 +210,24 @@ def _space_between(a: Char, b: Char, spaced: bool) -> bool:
     return spaced or gap > LATIN_GAP * em
 
 
-def text_of_chars(chars: list[Char]) -> str:
-    """Text of a free group of glyphs (a table cell): lines joined, as a paragraph."""
+def text_of_chars(chars: list[Char], box: tuple[float, float] | None = None) -> str:
+    """Text of a free group of glyphs (a table cell): lines joined as a paragraph.  Given the
+    cell's left and right border (``box``), a line that stops short of the right one ends a
+    paragraph of the cell (one unit per line: 县水务局 / 县住建局), kept as a space."""
     lines = chars_to_lines(chars, 0)
     out = ""
-    for line in lines:
+    for prev, line in zip([None, *lines], lines):
+        if prev is not None and box is not None and _short_in_cell(prev, lines, box):
+            out += " "
         out = join_text(out, line.text, sep_before_marker=True)
     return out
+
+
+def _short_in_cell(line: Line, lines: list[Line], box: tuple[float, float]) -> bool:
+    """The line ends more than CELL_SHORT em before the text's right edge, taken to be as far
+    from the right border as the text is from the left one."""
+    pad = max(0.0, min(ln.x0 for ln in lines) - box[0])
+    return line.x1 < box[1] - pad - CELL_SHORT * line.size
 
 
 # --- page furniture -----------------------------------------------------------------------

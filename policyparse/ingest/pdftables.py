@@ -43,7 +43,7 @@ def grid_to_table(grid: list[list[Box | None]], chars: list[Char], page: int) ->
     boxes = [box for row in grid for box in row if box is not None]
     if len(grid) < 2 or len(grid[0]) < 2 or not boxes:
         return None
-    texts = {box: text_of_chars([c for c in chars if _inside(c, box)]) for box in boxes}
+    texts = {box: text_of_chars([c for c in chars if _inside(c, box)], (box[0], box[2])) for box in boxes}
     columns = tuple(min(r[j][0] for r in grid if r[j] is not None) if any(r[j] for r in grid) else 0.0
                     for j in range(len(grid[0])))
     rows = [_row_cells(row, columns, boxes, texts) for row in grid]

@@ -19,7 +19,9 @@ shared/corpus, the gold's ``id`` set to NAME):
                 breaks with the header row repeated, ``- 1 -`` page numbers.
 
 * printed by LibreOffice from the text file (OFFICE: ``NAME_office``): A4, ragged right, one
-  paragraph per text line, spaces kept as glyphs -- the PDF a user makes by printing a .txt.
+  paragraph per text line, spaces kept as glyphs -- the PDF a user makes by printing a .txt;
+  and from the DOCX fixture of tests/golden_docx (OFFICE_DOCX: ``NAME_docx``): a ruled table
+  whose cells hold one unit per line and whose merged cells span rows.
 
 Needs: reportlab, fonttools and the fonts of shared/tools/README.md; ``soffice`` (LibreOffice)
 for OFFICE.  Same input, same bytes, except the creation date LibreOffice writes.
@@ -60,6 +62,7 @@ MORE = {
 # Printed to PDF by LibreOffice: items run together after spaces (d05), one cell per line with
 # a single wrapped line (d15), ragged right with wrapped paragraphs (d33).
 OFFICE = ("d05", "d15", "d33")
+OFFICE_DOCX = ("d10",)  # a task table: 县水务局 / 县住建局 on lines of one cell, 序号 and 责任单位 merged over rows
 
 
 def main() -> int:
@@ -83,16 +86,19 @@ def main() -> int:
         draw(HERE / f"{name}.txt", HERE / f"{name}.pdf", LAYOUTS[layout])
     for source in OFFICE:
         twin(corpus, source, f"{source}_office")
-        office_pdf(HERE / f"{source}_office.txt")
+        office_pdf(HERE / f"{source}_office.txt", HERE / f"{source}_office.pdf", text=True)
+    for source in OFFICE_DOCX:
+        twin(corpus, source, f"{source}_docx")
+        office_pdf(HERE.parent / "golden_docx" / f"{source}.docx", HERE / f"{source}_docx.pdf")
     return 0
 
 
-def office_pdf(txt: Path) -> None:
-    """TXT -> PDF with LibreOffice's text import (UTF-8) and its default page style."""
+def office_pdf(source: Path, target: Path, text: bool = False) -> None:
+    """TXT (LibreOffice's text import, UTF-8) or DOCX -> PDF in LibreOffice's default page style."""
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["soffice", "--headless", "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "pdf",
-                        "--outdir", tmp, str(txt)], check=True, capture_output=True)
-        shutil.copyfile(Path(tmp) / f"{txt.stem}.pdf", txt.with_suffix(".pdf"))
+        subprocess.run(["soffice", "--headless", *(["--infilter=Text (encoded):UTF8,LF,,,"] if text else []),
+                        "--convert-to", "pdf", "--outdir", tmp, str(source)], check=True, capture_output=True)
+        shutil.copyfile(Path(tmp) / f"{source.stem}.pdf", target)
 
 
 def twin(corpus: Path, source: str, name: str) -> None:
