@@ -244,6 +244,19 @@ def test_lines_of_a_table_cell_that_stop_short_are_separate_paragraphs():
     assert text_of_chars(units) == "县水务局县护城河指挥部"  # no cell borders known: one paragraph
 
 
+def test_serial_numbers_at_the_same_place_on_three_pages_are_not_a_footer():
+    """A one-cell-per-line table whose rows 3, 10 and 16 happen to end pages 1-3 at one height."""
+    from policyparse.ingest.pdflayout import Line, running_keys
+
+    def line(text, top, page):
+        chars = tuple(_glyphs(text, top=top, size=16.0))
+        return Line(text, chars, chars[0].x0, chars[-1].x1, top, top + 16, 16.0, page)
+
+    rows = [("开展好三下乡活动。", "文化宣传股", "3"), ("新建旅游厕所6座。", "旅游股", "10"), ("举办文旅活动。", "文物股", "16")]
+    pages = [[line(task, 100, k), line(unit, 660, k), line(serial, 691, k)] for k, (task, unit, serial) in enumerate(rows)]
+    assert running_keys(pages) == set()
+
+
 def test_word_layout_spacing():
     """d02_word: '1 Tf' scaled text, fake bold overprint, CJK-Latin auto-spacing undone."""
     text = read_path(GOLDEN / "d02_word.pdf").text

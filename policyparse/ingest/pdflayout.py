@@ -263,7 +263,8 @@ def _bare_number_offset(pages: list[list[Line]]) -> int | None:
 
 
 def running_keys(pages: list[list[Line]]) -> set[tuple[str, int]]:
-    """(masked text, rounded top) of edge lines repeated on >= 3 pages and >= 40 % of them, or
+    """(masked text, rounded top) of edge lines, other than a bare number (``drop_page_numbers``
+    decides those), repeated on >= 3 pages and >= 40 % of them, or
     on every page of a shorter document when set smaller than the body text, or on both pages
     of a two-page document when not larger than the body text (a plan that starts page 2 with
     page 1's title sets it larger)."""
@@ -277,8 +278,8 @@ def running_keys(pages: list[list[Line]]) -> set[tuple[str, int]]:
         small.update(_running_key(ln) for ln in edge if ln.size < 0.9 * size)
         plain.update(_running_key(ln) for ln in edge if ln.size <= 1.02 * size)
     floor = max(3, 0.4 * len(pages))
-    return {key for key, n in seen.items()
-            if n >= floor or (n == len(pages) > 1 and (key in small or (n == 2 and key in plain)))}
+    return {key for key, n in seen.items() if key[0] != "#"  # a bare number is a page number or a 序号
+            and (n >= floor or (n == len(pages) > 1 and (key in small or (n == 2 and key in plain))))}
 
 
 def drop_running(lines: list[Line], keys: set[tuple[str, int]]) -> list[Line]:
