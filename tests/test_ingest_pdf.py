@@ -257,6 +257,24 @@ def test_serial_numbers_at_the_same_place_on_three_pages_are_not_a_footer():
     assert running_keys(pages) == set()
 
 
+@pytest.mark.parametrize("first,second,joined", [
+    ("广东省人民政府关于印发2021年省", "《政府工作报告》重点任务分工方案的通知", True),  # broken before 《
+    ("任务分工方案的通知（粤府〔2021〕22号）", "时间：2023-02-21", False),  # a field line under the title
+    ("关于印发实施方案的通知（吴政办〔2021〕5号）", "吴江区丝绸产业发展行动", False),  # done at 号）
+    ("苏州市吴江区人民政府办公室关于", "印发行动计划的通知", True),  # a diamond's short first line
+])
+def test_centred_title_lines(first, second, joined):
+    from policyparse.ingest.pdflayout import Frame, Line, continues
+
+    def line(text, top):
+        width = sum(11.0 if c.isascii() else 22.0 for c in text)
+        chars = tuple(_glyphs(text, x0=297.5 - width / 2, top=top, size=22.0))
+        return Line(text, chars, chars[0].x0, chars[-1].x1, top, top + 22, 22.0, 0)
+
+    frame = Frame(79.0, 516.0, 16.0, 28.0)
+    assert continues(line(first, 100), line(second, 130), frame) is joined
+
+
 def test_word_layout_spacing():
     """d02_word: '1 Tf' scaled text, fake bold overprint, CJK-Latin auto-spacing undone."""
     text = read_path(GOLDEN / "d02_word.pdf").text

@@ -72,8 +72,11 @@ SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]?$")
 # The last word of a complete document title, after which a centred line starts another one:
 # …的通知 / …实施方案 (unless the next line goes on with （2021-2025年） or 的通知)
 TITLE_DONE = re.compile(
-    r"(?:通知|分解表|一览表|通报|意见|决定|办法|规定|细则|方案|计划|要点|清单|报告|批复|函|公告|通告|措施|规划|纲要|条例)$"
+    r"(?:通知|分解表|一览表|通报|意见|决定|办法|规定|细则|方案|计划|要点|清单|报告|批复|函|公告|通告|措施|规划|纲要|条例)"
+    r"(?:[（(][^（()）]*\d+号[）)])?$"  # …的通知（粤府〔2021〕22号）
 )
+# A centred line that is a metadata field, not part of a title: 时间：2023-02-21 / 来源：市政府
+FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 TITLE_NUMBER_END = re.compile(r"[0-9]$")  # a centred line ending in a number is not a title part: 2023-09-04
 # A short centred line that a diamond-shaped title goes on from: 国务院办公厅关于 / …的
 TITLE_JOINER = re.compile(r"(?:关于|的|和|与|及|暨|、|《|（|印发|转发)$")
@@ -450,12 +453,14 @@ def _is_title_line(line: Line, frame: Frame) -> bool:
 
 def _title_goes_on(prev: Line, line: Line, frame: Frame) -> bool:
     """Centred lines: one title wrapped, or two titles (or a title and a 来源 line) stacked?"""
-    if SENTENCE_END.search(prev.text):
+    if SENTENCE_END.search(prev.text) or FIELD_LINE.match(line.text):
         return False
     if TITLE_GOES_ON.match(line.text) or _unclosed(prev.text):
         return True  # …（2021-2025年）/ …分解(202 + 3年)
     if TITLE_DONE.search(prev.text) or TITLE_NUMBER_END.search(prev.text):
         return False
+    if line.text.startswith("《"):
+        return True  # …印发2021年省 / 《政府工作报告》重点任务分工方案的通知: broken before a book title
     # a wrapped title narrows line by line (trapezoid); a diamond's short first line ends in 关于/的
     return prev.x1 - prev.x0 >= line.x1 - line.x0 - frame.size or bool(TITLE_JOINER.search(prev.text))
 
