@@ -8,6 +8,8 @@ shared/corpus, the gold's ``id`` set to NAME):
 * copied from shared/corpus/pdf (GB/T 9704 layout): wujiang_silk_2021, wujiang_silk_2021_redhead,
   d10 (bare numbers at page edges, stacked titles), d23;
 * d35_redhead: shared/tools/render_gbt9704.py with a red 版头, 发文字号 and a seal;
+* RENDERED (``NAME_gbt``): other corpus texts through the same tool -- d15, a one-cell-per-line
+  table whose 序号 cells 3, 10 and 16 end pages 1-3 at one height;
 * drawn here with reportlab in other layouts:
   - d02_word:   A5, 13 pt 黑体, ragged right, 1.5 line spacing, text set with ``1 Tf`` and a
                 scaled text matrix (Word style), fake bold by overprinting headings, CJK-Latin
@@ -59,6 +61,8 @@ MORE = {
 }
 
 
+RENDERED = ("d15",)  # GB/T 9704 by shared/tools/render_gbt9704.py
+
 # Printed to PDF by LibreOffice: items run together after spaces (d05), one cell per line with
 # a single wrapped line (d15), ragged right with wrapped paragraphs (d33).
 OFFICE = ("d05", "d15", "d33")
@@ -77,6 +81,10 @@ def main() -> int:
     twin(corpus, "d35", "d35_redhead")
     subprocess.run([sys.executable, str(shared / "tools" / "render_gbt9704.py"), str(HERE / "d35_redhead.txt"),
                     str(HERE / "d35_redhead.pdf"), "--red-header", "西平县人民政府办公室文件", "--seal"], check=True)
+    for source in RENDERED:
+        twin(corpus, source, f"{source}_gbt")
+        subprocess.run([sys.executable, str(shared / "tools" / "render_gbt9704.py"), str(HERE / f"{source}_gbt.txt"),
+                        str(HERE / f"{source}_gbt.pdf")], check=True)
     for name, layout in LAYOUTS.items():
         source = name.split("_")[0]
         twin(corpus, source, name)
