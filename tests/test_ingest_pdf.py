@@ -275,6 +275,17 @@ def test_centred_title_lines(first, second, joined):
     assert continues(line(first, 100), line(second, 130), frame) is joined
 
 
+@pytest.mark.parametrize("paragraph,line,joined", [
+    ("2 | 新建成婴幼儿照护服务成长驿站7家。", "| 1.3月底前新建成2家。", True),  # the row goes on
+    ("| 1.3月底前新建成2家。", "3.11月底前完成筛查工作。|卫生健康局|财政局 |", True),
+    ("2 | 新建成成长驿站7家。| 卫生健康局 |", "3 | 实施农村公路大中修。", False),  # closed
+    ("2 | 新建成成长驿站7家。", "3 | 实施农村公路大中修。", False),  # the next row starts: its bar was lost
+    ("加入收藏 | 繁體中文 | 表格下载", "当前位置：首页", False),  # portal furniture, not a row
+])
+def test_text_table_rows_printed_as_text_go_on_to_their_last_bar(paragraph, line, joined):
+    assert lay.open_cell_row(paragraph, line) is joined
+
+
 def test_word_layout_spacing():
     """d02_word: '1 Tf' scaled text, fake bold overprint, CJK-Latin auto-spacing undone."""
     text = read_path(GOLDEN / "d02_word.pdf").text

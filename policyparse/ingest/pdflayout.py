@@ -75,6 +75,9 @@ TITLE_DONE = re.compile(
     r"(?:通知|分解表|一览表|通报|意见|决定|办法|规定|细则|方案|计划|要点|清单|报告|批复|函|公告|通告|措施|规划|纲要|条例)"
     r"(?:[（(][^（()）]*\d+号[）)])?$"  # …的通知（粤府〔2021〕22号）
 )
+CELL_ROW_START = re.compile(r"^\s*(?:\d{1,3}\s*)?\|")  # 2 | … / | …: a row of a bar-separated text table
+SERIAL_ROW_START = re.compile(r"^\s*\d{1,3}\s*\|")
+MAX_CELL_ROW = 3000  # characters
 # A centred line that is a metadata field, not part of a title: 时间：2023-02-21 / 来源：市政府
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 TITLE_NUMBER_END = re.compile(r"[0-9]$")  # a centred line ending in a number is not a title part: 2023-09-04
@@ -428,6 +431,19 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
     if prev.x1 >= frame.right - FULL_TOL * em:
         return True
     return _wrapped_ragged(prev, line, frame)
+
+
+def _open_cell_row(text: str) -> bool:
+    """``1 | 新建成… | 1.婴幼儿…。``: a row of bar-separated cells whose closing bar is still to come."""
+    return text.count("|") >= 2 and not text.rstrip().endswith("|")
+
+
+def open_cell_row(paragraph: str, line: str) -> bool:
+    """``2 | 新建成…。`` or ``| 1.婴幼儿…。``: a text table row (``cell | cell |``) printed as
+    text, whose closing bar is still to come -- ``line`` goes on with it, unless it starts the
+    next row (``3 | …``) or the row has grown past any real row (its bar was lost)."""
+    return (bool(CELL_ROW_START.match(paragraph)) and not paragraph.rstrip().endswith("|")
+            and not SERIAL_ROW_START.match(line) and len(paragraph) < MAX_CELL_ROW)
 
 
 def _is_flush(line: Line, frame: Frame) -> bool:
