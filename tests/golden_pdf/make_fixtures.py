@@ -64,8 +64,9 @@ MORE = {
 RENDERED = ("d15",)  # GB/T 9704 by shared/tools/render_gbt9704.py
 
 # Printed to PDF by LibreOffice: items run together after spaces (d05), one cell per line with
-# a single wrapped line (d15), ragged right with wrapped paragraphs (d33).
-OFFICE = ("d05", "d15", "d33")
+# a single wrapped line (d15), bar-separated rows wrapped over lines (d27), ragged right with
+# wrapped paragraphs (d33).
+OFFICE = ("d05", "d15", "d27", "d33")
 OFFICE_DOCX = ("d10",)  # a task table: 县水务局 / 县住建局 on lines of one cell, 序号 and 责任单位 merged over rows
 
 
