@@ -262,6 +262,7 @@ def test_serial_numbers_at_the_same_place_on_three_pages_are_not_a_footer():
     ("任务分工方案的通知（粤府〔2021〕22号）", "时间：2023-02-21", False),  # a field line under the title
     ("关于印发实施方案的通知（吴政办〔2021〕5号）", "吴江区丝绸产业发展行动", False),  # done at 号）
     ("苏州市吴江区人民政府办公室关于", "印发行动计划的通知", True),  # a diamond's short first line
+    ("洋政發〔2024〕8號", "洋縣人民政府", False),  # a 文号 centred above the title
 ])
 def test_centred_title_lines(first, second, joined):
     from policyparse.ingest.pdflayout import Frame, Line, continues

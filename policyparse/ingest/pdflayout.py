@@ -80,7 +80,8 @@ SERIAL_ROW_START = re.compile(r"^\s*\d{1,3}\s*\|")
 MAX_CELL_ROW = 3000  # characters
 # A centred line that is a metadata field, not part of a title: 时间：2023-02-21 / 来源：市政府
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
-TITLE_NUMBER_END = re.compile(r"[0-9]$")  # a centred line ending in a number is not a title part: 2023-09-04
+# A centred line ending in a number or a 文号 is not a title part: 2023-09-04 / 洋政發〔2024〕8號
+TITLE_NUMBER_END = re.compile(r"(?:[0-9]|[〔\[［(（]\d{4}[〕\]］)）]\d+[号號])$")
 # A short centred line that a diamond-shaped title goes on from: 国务院办公厅关于 / …的
 TITLE_JOINER = re.compile(r"(?:关于|的|和|与|及|暨|、|《|（|印发|转发)$")
 TITLE_GOES_ON = re.compile(r"^[（(〔的之和及与暨年月日号届期版]")
