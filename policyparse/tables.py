@@ -46,6 +46,8 @@ NON_SPACE = re.compile(r"\S")
 _CN = CN_NUMERALS
 SECTION_CELL = re.compile(rf"\s*(?:[{_CN}]{{1,3}}\s?[、.]|\(\s?[{_CN}]{{1,3}}\s?\)|第[{_CN}]{{1,3}}部分)")
 # 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
+SPACED_SERIAL = re.compile(r"^\s*\d{1,3}\s")  # 1 完成…
+GLUED_SERIAL = re.compile(r"\s*(\d{1,3})(?=[\u4e00-\u9fff])")  # 1完成…
 GLUED_SERIAL_HEADER = re.compile(r"\s*序\s*号(?P<rest>[\u4e00-\u9fff]{2,8})\s*$")
 TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
 
@@ -128,12 +130,26 @@ def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
 
 
 def _space_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
-    """Space-separated rows: ``1 完成…目标。 全年地区生产总值…``."""
+    """Space-separated rows: ``1 完成…目标。 全年地区生产总值…``; the 序号 may be glued to the
+    first cell (``1完成…``, a reader that dropped the space) when it is the next number."""
     kinds = [column_kind(fold[a:b]) for a, b in header]
-    rows, j = [], i + 1
-    while j < len(lines) and (not lines[j].stripped or re.match(r"^\s*\d{1,3}\s", lines[j].text)):
-        if lines[j].stripped:
-            rows.append(_record(_space_cells(lines[j]), kinds, fold))
+    rows, j, expected = [], i + 1, 1
+    while j < len(lines):
+        ln = lines[j]
+        if not ln.stripped:
+            j += 1
+            continue
+        cells = _space_cells(ln)
+        spaced = SPACED_SERIAL.match(ln.text)
+        glued = None if spaced else GLUED_SERIAL.match(fold, ln.start, ln.end)
+        if glued and int(glued[1]) == expected:
+            a, b = cells[0]
+            cells[:1] = [(a, glued.end(1)), (glued.end(1), b)]
+        elif not spaced:
+            break
+        rows.append(_record(cells, kinds, fold))
+        first = fold[cells[0][0]:cells[0][1]].strip()
+        expected = int(first) + 1 if first.isdigit() else expected + 1
         j += 1
     return Table((lines[i].start, lines[j - 1].end), tuple(r for r in rows if r)), j
 

@@ -148,6 +148,15 @@ def test_a_merged_unit_cell_repeated_in_a_continuation_row_counts_once():
     assert units_of(text, "5")[0] == [("县民政局", "r")]
 
 
+def test_space_separated_rows_with_the_serial_glued_to_the_first_cell():
+    # a PDF reader dropped the space after the 序号 (CJK–Latin spacing); 10月… is not row 10
+    text = ("序号 重点工作 责任单位 进度安排\n1完成主要预期目标。 县发改局 全年\n2 推进项目建设。 县住建局 年底前\n"
+            "3加快园区建设。 县经信局 全年\n10月底前完成验收。\n")
+    doc = policyparse.parse(text)
+    assert [(n.path, n.title, [u.name for u in n.units]) for n in doc.sections] == [
+        ("1", "完成主要预期目标", ["县发改局"]), ("2", "推进项目建设", ["县住建局"]), ("3", "加快园区建设", ["县经信局"])]
+
+
 def test_one_unit_per_line_is_not_taken_for_a_wrapped_cell():
     text = "序号\n指标\n工作任务\n完成时限\n责任单位\n1\n公共文化\n开放服务增长15%。\n12月底前\n文化股\n文化馆\n图书馆\n"
     assert units_of(text) == ([("文化股", "r"), ("文化馆", "r"), ("图书馆", "r")], "12月底前")
