@@ -242,7 +242,7 @@ def _positions(fold: str, start: int, end: int):
             while nxt < line_end and fold[nxt] == " ":
                 nxt += 1
             if nxt < line_end:
-                yield nxt, False
+                yield nxt, _after_sentence_gap(fold, nxt)
         pos = line_end + 1
 
 
@@ -250,10 +250,18 @@ def _match_marker(fold: str, pos: int, end: int, line_start: bool) -> Marker | N
     for style, rank, pat in MARKERS + (LINE_MARKERS if line_start else ()):
         mm = pat.match(fold, pos, end)
         if mm:
-            if style == "cn_dun" and fold[mm.end() - 1] in ",." and not line_start:
-                continue  # 一, 一. only at a line start
+            if style == "cn_dun" and fold[mm.end() - 1] in ",." and not (line_start or _after_sentence_gap(fold, pos)):
+                continue  # 一, 一. only at a line start, or after a sentence and a space (lines run together)
             return _marker(style, rank, mm, fold, line_start)
     return None
+
+
+def _after_sentence_gap(fold: str, pos: int) -> bool:
+    """``…实施意见。 一,全面推进…``: whitespace, and before it the end of a sentence."""
+    k = pos
+    while k > 0 and fold[k - 1] in " \t":
+        k -= 1
+    return k < pos and k > 0 and fold[k - 1] in "。;!?:"
 
 
 def _marker(style: str, rank: int, mm: re.Match[str], fold: str, line_start: bool) -> Marker:

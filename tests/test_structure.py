@@ -181,6 +181,16 @@ def test_a_wrapped_line_ending_in_a_gloss_still_fills_the_width():
     assert "稱“專項資金”)是指" in doc.sections[1].title.replace("\n", "")
 
 
+def test_lines_run_together_after_a_sentence_and_a_space():
+    """Line breaks lost (a copied web page): a marker after 。 and a space starts an item as a
+    line would, 一, included, and the fragment's orphan numbering is kept."""
+    text = ("提出如下实施意见。 一,全面推进设施建设 (一)优化审批手续。将流程整合为四个阶段。 (二)加快消防审验。"
+            "内容。 4、茄子河区政府负责: (1)整治锅炉。 (2)完成煤气改造。 5、市经委负责:实施管理。")
+    got = [(p, t[:6]) for p, _, t in outline(text)]
+    assert got[:3] == [("1", "全面推进设施"), ("1.1", "优化审批手续"), ("1.2", "加快消防审验")]
+    assert [p for p, _ in got[3:]] == ["1.2.4", "1.2.4.1", "1.2.4.2", "1.2.5"]  # 4、 without 1、-3、 (a fragment)
+
+
 def test_heading_run_into_text_after_a_space():
     assert outline("三、行动目标 到2025年，力争实现以下目标：\n1.培育企业。\n")[0] == ("3", "三、", "行动目标")
 
