@@ -108,7 +108,19 @@ def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
     _fold_chars(raw, pos, len(raw), table, out, fmap)
     fmap.append(len(raw))
     fold, fmap = unwrap("".join(out), fmap, raw)
-    return Text(raw=raw, fold=fold, fold_map=tuple(fmap), page_starts=page_starts)
+    return Text(raw=raw, fold=rewrap(fold), fold_map=tuple(fmap), page_starts=page_starts)
+
+
+def rewrap(fold: str) -> str:
+    """Lines run together (a copied page whose line breaks became spaces): in a line longer
+    than ``RUN_TOGETHER`` characters, whitespace after the end of a sentence becomes a line
+    break in the folded view (same length: offsets and the raw text are unchanged)."""
+    if not any(len(line) > RUN_TOGETHER for line in fold.split("\n")):
+        return fold
+    out = []
+    for line in fold.split("\n"):
+        out.append(SENTENCE_GAP.sub(lambda m: m[1] + "\n" + m[2][1:], line) if len(line) > RUN_TOGETHER else line)
+    return "\n".join(out)
 
 
 def unwrap(fold: str, fmap: list[int], raw: str) -> tuple[str, list[int]]:
@@ -150,6 +162,8 @@ def wrap_width(lines: list[str]) -> float | None:
     return None
 
 
+RUN_TOGETHER = 300  # characters: a line this long that holds "。 " holds several lines
+SENTENCE_GAP = re.compile(r"([。;!?:])([ \t\u3000]+)(?=\S)")
 WRAP_MIN_LINES = 6
 WRAP_FEW_LINES = 3
 FILL_SLACK = 2.5  # cells a wrapped line may fall short of the width (a character pushed down, half-width text)

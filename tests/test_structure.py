@@ -191,6 +191,17 @@ def test_lines_run_together_after_a_sentence_and_a_space():
     assert [p for p, _ in got[3:]] == ["1.2.4", "1.2.4.1", "1.2.4.2", "1.2.5"]  # 4、 without 1、-3、 (a fragment)
 
 
+def test_a_long_run_together_line_is_cut_after_its_sentences():
+    from policyparse.normalize import text_from_string
+
+    body = "各区县人民政府,市政府各部门: 为加快推进养老服务发展,提出如下意见。 一,全面推进设施建设 " + "内容。" * 100
+    t = text_from_string(body)
+    assert t.fold.split("\n")[:3] == ["各区县人民政府,市政府各部门:", "为加快推进养老服务发展,提出如下意见。", "一,全面推进设施建设 " + "内容。" * 100]
+    assert len(t.fold) == len(body) and t.raw == body  # same offsets; the raw text is untouched
+    short = "时间: 2023-02-21 来源: 市政府。 一、总体要求"
+    assert text_from_string(short).fold == short  # a short line is left alone
+
+
 def test_heading_run_into_text_after_a_space():
     assert outline("三、行动目标 到2025年，力争实现以下目标：\n1.培育企业。\n")[0] == ("3", "三、", "行动目标")
 
