@@ -114,12 +114,17 @@ def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
 def rewrap(fold: str) -> str:
     """Lines run together (a copied page whose line breaks became spaces): in a line longer
     than ``RUN_TOGETHER`` characters, whitespace after the end of a sentence becomes a line
-    break in the folded view (same length: offsets and the raw text are unchanged)."""
+    break in the folded view (same length: offsets and the raw text are unchanged); from a
+    table header run into the line (``序号 项目 责任单位 … 1 …``) on, every gap does (one cell a line)."""
     if not any(len(line) > RUN_TOGETHER for line in fold.split("\n")):
         return fold
     out = []
     for line in fold.split("\n"):
-        out.append(SENTENCE_GAP.sub(lambda m: m[1] + "\n" + m[2][1:], line) if len(line) > RUN_TOGETHER else line)
+        if len(line) > RUN_TOGETHER:
+            table = TABLE_RUN.search(line)
+            head, rest = (line[:table.start()], line[table.start():]) if table else (line, "")
+            line = SENTENCE_GAP.sub(lambda m: m[1] + "\n" + m[2][1:], head) + GAP.sub(lambda m: "\n" + m[0][1:], rest)
+        out.append(line)
     return "\n".join(out)
 
 
@@ -163,6 +168,8 @@ def wrap_width(lines: list[str]) -> float | None:
 
 
 RUN_TOGETHER = 300  # characters: a line this long that holds "。 " holds several lines
+TABLE_RUN = re.compile(r"(?:^|[ \t]+)序\s?号(?:[ \t]+[^\s\d]{2,10}){2,}[ \t]+1[ \t]")  # 序号 指标 工作任务 … 1 …
+GAP = re.compile(r"[ \t\u3000]+")
 SENTENCE_GAP = re.compile(r"([。;!?:])([ \t\u3000]+)(?=\S)")
 WRAP_MIN_LINES = 6
 WRAP_FEW_LINES = 3

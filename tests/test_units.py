@@ -157,6 +157,15 @@ def test_space_separated_rows_with_the_serial_glued_to_the_first_cell():
         ("1", "完成主要预期目标", ["县发改局"]), ("2", "推进项目建设", ["县住建局"]), ("3", "加快园区建设", ["县经信局"])]
 
 
+def test_a_one_cell_per_line_table_run_together_on_one_line():
+    # every line break became a space: header, 序号 and cells on one long line
+    rows = " ".join(f"{k} 新建第{k}座人行天桥并投入使用。 县住建局 12月底前" for k in range(1, 9))
+    text = "大竹县2016年民生实事分解表 序号 民生实事 责任单位 完成时限 " + rows + " " + "分享到:" + "。" * 40
+    doc = policyparse.parse(text)
+    assert [n.path for n in doc.sections] == [str(k) for k in range(1, 9)]
+    assert units_of(text, "8") == ([("县住建局", "r")], "12月底前")
+
+
 def test_one_unit_per_line_is_not_taken_for_a_wrapped_cell():
     text = "序号\n指标\n工作任务\n完成时限\n责任单位\n1\n公共文化\n开放服务增长15%。\n12月底前\n文化股\n文化馆\n图书馆\n"
     assert units_of(text) == ([("文化股", "r"), ("文化馆", "r"), ("图书馆", "r")], "12月底前")
