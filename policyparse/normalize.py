@@ -114,7 +114,8 @@ def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
 def rewrap(fold: str) -> str:
     """Lines run together (a copied page whose line breaks became spaces): in a line longer
     than ``RUN_TOGETHER`` characters, whitespace after the end of a sentence becomes a line
-    break in the folded view (same length: offsets and the raw text are unchanged); from a
+    break in the folded view (same length: offsets and the raw text are unchanged), as does
+    whitespace around a 文号 (``…的通知 哈政办规〔2022〕7号 各区,…``); from a
     table header run into the line (``序号 项目 责任单位 … 1 …``) on, every gap does (one cell a line)."""
     if not any(len(line) > RUN_TOGETHER for line in fold.split("\n")):
         return fold
@@ -123,9 +124,17 @@ def rewrap(fold: str) -> str:
         if len(line) > RUN_TOGETHER:
             table = TABLE_RUN.search(line)
             head, rest = (line[:table.start()], line[table.start():]) if table else (line, "")
-            line = SENTENCE_GAP.sub(lambda m: m[1] + "\n" + m[2][1:], head) + GAP.sub(lambda m: "\n" + m[0][1:], rest)
+            head = DOC_NUMBER_GAP.sub(_break, SENTENCE_GAP.sub(_break, head))
+            line = head + GAP.sub(_break, rest)
         out.append(line)
     return "\n".join(out)
+
+
+def _break(m: re.Match[str]) -> str:
+    """The matched gap with its first character turned into a line break (the rest kept, so
+    the text keeps its length); a group ``keep`` before the gap stays as it is."""
+    keep = m.groupdict().get("keep") or ""
+    return keep + "\n" + m[0][len(keep) + 1:]
 
 
 def unwrap(fold: str, fmap: list[int], raw: str) -> tuple[str, list[int]]:
@@ -170,7 +179,10 @@ def wrap_width(lines: list[str]) -> float | None:
 RUN_TOGETHER = 300  # characters: a line this long that holds "。 " holds several lines
 TABLE_RUN = re.compile(r"(?:^|[ \t]+)序\s?号(?:[ \t]+[^\s\d]{2,10}){2,}[ \t]+1[ \t]")  # 序号 指标 工作任务 … 1 …
 GAP = re.compile(r"[ \t\u3000]+")
-SENTENCE_GAP = re.compile(r"([。;!?:])([ \t\u3000]+)(?=\S)")
+# the gaps around a 文号 standing alone between title and addressees: …的通知 哈政办规〔2022〕7号 各区,…
+DOC_NUMBER = r"[〔\[][12]\d{3}[〕\]]\d{1,4}[号號]"
+DOC_NUMBER_GAP = re.compile(rf"[ \t\u3000]+(?=[\u4e00-\u9fff]{{1,8}}{DOC_NUMBER}(?:\s|$))|(?P<keep>{DOC_NUMBER})[ \t\u3000]+")
+SENTENCE_GAP = re.compile(r"(?P<keep>[。;!?:])[ \t\u3000]+(?=\S)")
 WRAP_MIN_LINES = 6
 WRAP_FEW_LINES = 3
 FILL_SLACK = 2.5  # cells a wrapped line may fall short of the width (a character pushed down, half-width text)

@@ -81,7 +81,7 @@ def test_scores_survive_transformation(tmp_path, baseline, name):
 
 # Every line break replaced by a space (a copied page that lost them): not a surface detail any
 # more -- table rows and the envelope are harder to find -- so floors instead of the tolerance.
-RUN_TOGETHER_FLOORS = {"outline_f1": 0.92, "units_f1": 0.92, "role_acc": 0.99, "field_acc": 0.83}
+RUN_TOGETHER_FLOORS = {"outline_f1": 0.92, "units_f1": 0.92, "role_acc": 0.99, "field_acc": 0.87}
 
 
 def test_scores_with_lines_run_together(tmp_path):

@@ -198,6 +198,8 @@ def test_a_long_run_together_line_is_cut_after_its_sentences():
     t = text_from_string(body)
     assert t.fold.split("\n")[:3] == ["各区县人民政府,市政府各部门:", "为加快推进养老服务发展,提出如下意见。", "一,全面推进设施建设 " + "内容。" * 100]
     assert len(t.fold) == len(body) and t.raw == body  # same offsets; the raw text is untouched
+    noticed = "关于全面推进养老服务发展的实施意见 哈政办规〔2022〕7号 各区,县(市)人民政府: " + "内容。" * 100
+    assert text_from_string(noticed).fold.split("\n")[:3] == ["关于全面推进养老服务发展的实施意见", "哈政办规〔2022〕7号", "各区,县(市)人民政府:"]
     short = "时间: 2023-02-21 来源: 市政府。 一、总体要求"
     assert text_from_string(short).fold == short  # a short line is left alone
 
