@@ -5,7 +5,7 @@
 
 Builds two input folders in --workdir by replicating files (each copy its own file):
   txt  tests/golden/*.txt x --txt-copies        (41 x 10 = 410 inputs by default)
-  pdf  tests/golden_pdf/*.pdf x --pdf-copies    (8 x 15 = 120 inputs, 465 pages by default)
+  pdf  tests/golden_pdf/*.pdf x --pdf-copies    (24 x 15 = 360 inputs by default; 100+ either way)
 then, each in a fresh subprocess so that peak RSS is per configuration, runs
 ``batch.run_batch`` (with ``force``, into an empty OUTDIR) with
 
