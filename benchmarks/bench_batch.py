@@ -40,7 +40,7 @@ def build_corpus(workdir: Path, kind: str, copies: int) -> Path:
     """``workdir/kind``: ``copies`` copies of every source file, built once."""
     folder = workdir / kind
     sources = sorted((ROOT / "tests" / ("golden" if kind == "txt" else "golden_pdf")).glob(f"*.{kind}"))
-    marker = folder / f".built-{copies}"
+    marker = folder / f".built-{copies}x{len(sources)}"  # rebuilt when fixtures are added
     if marker.exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
