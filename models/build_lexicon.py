@@ -63,13 +63,20 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def update_manifest(entries: dict[str, dict[str, str]]) -> None:
+    """Set these files' entries in models/manifest.json, keeping the others (t2s.tsv …)."""
+    path = HERE / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    manifest.update(entries)
+    path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     rows = lexicon_rows()
     header = "# type\tname\tfull\tkind\tinherit — built by models/build_lexicon.py from models/lexicon_source/\n"
     (HERE / "units.tsv").write_text(header + "".join(r + "\n" for r in rows), encoding="utf-8")
     (HERE / "jieba_user.txt").write_text("".join(w + "\n" for w in jieba_lines(rows)), encoding="utf-8")
-    manifest = {name: {"version": LEXICON_VERSION, "sha256": sha256(HERE / name)} for name in ("jieba_user.txt", "units.tsv")}
-    (HERE / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    update_manifest({name: {"version": LEXICON_VERSION, "sha256": sha256(HERE / name)} for name in ("jieba_user.txt", "units.tsv")})
     print(f"wrote {len(rows)} lexicon rows to {HERE / 'units.tsv'}")  # a build script, not the library
 
 

@@ -6,8 +6,12 @@ never changes text length.  Run: ``python models/build_t2s.py``.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+from build_lexicon import update_manifest  # a sibling build script (run as models/build_t2s.py)
+
+T2S_VERSION = "1.0"
 RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 
@@ -32,6 +36,7 @@ def main() -> None:
     pairs = build()
     header = f"# traditional\tsimplified — built by models/build_t2s.py from OpenCC {getattr(opencc, '__version__', '?')} t2s\n"
     target.write_text(header + "".join(f"{a}\t{b}\n" for a, b in pairs), encoding="utf-8")
+    update_manifest({target.name: {"version": T2S_VERSION, "sha256": hashlib.sha256(target.read_bytes()).hexdigest()}})
     print(f"wrote {len(pairs)} pairs to {target}")
 
 

@@ -1,8 +1,13 @@
 """Find the data files of ``models/`` (shipped as package data ``policyparse.models``)."""
 from __future__ import annotations
 
+import hashlib
+import json
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+
+MANIFEST = "manifest.json"
 
 
 def model_file(name: str) -> Path:
@@ -12,3 +17,18 @@ def model_file(name: str) -> Path:
     except ModuleNotFoundError:  # running from a checkout that was never installed
         path = Path(__file__).resolve().parent.parent / "models" / name
     return path
+
+
+@cache
+def model_record(name: str) -> tuple[str | None, str, str | None]:
+    """(version, sha256 of the file, sha256 that models/manifest.json records) of a model file,
+    read once per process."""
+    entry = manifest().get(name, {})
+    sha = hashlib.sha256(model_file(name).read_bytes()).hexdigest()
+    return entry.get("version"), sha, entry.get("sha256")
+
+
+@lru_cache(maxsize=1)
+def manifest() -> dict[str, dict[str, str]]:
+    """models/manifest.json: version and sha256 of each model file."""
+    return json.loads(model_file(MANIFEST).read_text(encoding="utf-8"))

@@ -8,12 +8,13 @@ from __future__ import annotations
 import calendar
 import re
 
+from ._models import model_record
 from .draft import Assignments, Draft, DraftNode, FSpan, NodeUnits
-from .errors import WARNINGS
+from .errors import W_MODEL_MISMATCH, WARNINGS
 from .ingest import Source
 from .lexicon import describe_units
 from .normalize import Text
-from .schema import Deadline, Issue, Node, Notice, PolicyDocument, SourceInfo, Span, Target, Unit
+from .schema import Deadline, Issue, Meta, ModelInfo, Node, Notice, PolicyDocument, SourceInfo, Span, Target, Unit
 
 # Section roles: (role, pattern over the folded title).  First match wins.
 SECTION_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -41,6 +42,7 @@ def build_document(src: Source, text: Text, draft: Draft, assigned: Assignments,
     env = draft.envelope
     sections = builder.tree(draft.nodes, assigned)
     warnings = [builder.issue(*w) for w in (*_source_warnings(src, text), *draft.warnings, *assigned.warnings)]
+    meta, model_warnings = models_meta(MODELS)
     return PolicyDocument(
         parser_version=_version(),
         source=SourceInfo(path=name or src.name, sha256=src.sha256, format=src.format, pages=src.pages, encoding=src.encoding),
@@ -48,9 +50,28 @@ def build_document(src: Source, text: Text, draft: Draft, assigned: Assignments,
         title=builder.value(env.doc_title) if env.doc_title else None,
         title_span=builder.span(env.doc_title.span) if env.doc_title else None,
         sections=sections,
-        warnings=warnings,
+        warnings=warnings + model_warnings,
+        meta=meta,
         text=text.raw,
     )
+
+
+def models_meta(names: tuple[str, ...], meta: Meta | None = None) -> tuple[Meta, list[Issue]]:
+    """``meta`` with the model files ``names`` added, and a W601 for each that differs from
+    models/manifest.json (a lexicon edited or rebuilt without its manifest)."""
+    models = dict(meta.models) if meta else {}
+    warnings = []
+    for name in names:
+        version, sha, expected = model_record(name)
+        models[name] = ModelInfo(version=version, sha256=sha)
+        if expected != sha:
+            warnings.append(Issue(code=W_MODEL_MISMATCH, message=(
+                f"models/{name} has sha256 {sha[:12]}…, models/manifest.json records "
+                f"{(expected or 'nothing')[:12]}…: rebuilt or edited without its manifest?")))
+    return Meta(models=models), warnings
+
+
+MODELS = ("t2s.tsv", "units.tsv")  # read by every parse: the folded view and the unit lexicon
 
 
 def _version() -> str:

@@ -50,6 +50,7 @@ W_TRUNCATED_ITEM = "W304"
 W_CONVENTION_APPLIED = "W305"
 W_PAGE_NO_TEXT = "W501"
 W_GARBLED_TEXT = "W502"
+W_MODEL_MISMATCH = "W601"
 
 WARNINGS: dict[str, str] = {
     W_ENCODING_GUESSED: "text encoding was guessed, not declared",
@@ -62,4 +63,5 @@ WARNINGS: dict[str, str] = {
     W_CONVENTION_APPLIED: "stated first-listed-leads convention applied from here on",
     W_PAGE_NO_TEXT: "page has no text layer",
     W_GARBLED_TEXT: "text extracted with garbage characters (font without ToUnicode)",
+    W_MODEL_MISMATCH: "a model file differs from models/manifest.json (rebuilt without its manifest?)",
 }

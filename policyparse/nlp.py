@@ -13,7 +13,6 @@ Everything runs on the folded view of a node's text (``normalize``); spans map b
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -33,6 +32,7 @@ from spacy.util import filter_spans
 
 from . import unitgrammar
 from ._models import model_file
+from .assemble import models_meta
 from .lexicon import describe_units, lexicon
 from .normalize import Text, text_from_string
 from .schema import Mention, Node, PolicyDocument, Span, Unit
@@ -94,11 +94,6 @@ def keyword_extractor():
     ext.postokenizer = pos_tokenizer()
     ext.stop_words = ext.stop_words | KEYWORD_STOP
     return ext
-
-
-def model_versions() -> dict[str, str]:
-    """sha256 of the model files this stage reads (also listed in models/README.md)."""
-    return {name: hashlib.sha256(model_file(name).read_bytes()).hexdigest() for name in (USER_DICT, "units.tsv")}
 
 
 def _silence_jieba() -> None:
@@ -259,7 +254,8 @@ def _fold_span(folded: Text, s: int, e: int) -> tuple[int, int]:
 def annotate_document(doc: PolicyDocument) -> PolicyDocument:
     """A new document with running-text units, mentions and keywords on every node."""
     sections = [annotate_node(doc.text, node) for node in doc.sections]
-    return doc.model_copy(update={"sections": sections})
+    meta, warnings = models_meta((USER_DICT,), doc.meta)
+    return doc.model_copy(update={"sections": sections, "meta": meta, "warnings": doc.warnings + warnings})
 
 
 def annotate_node(text: str, node: Node) -> Node:

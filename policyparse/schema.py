@@ -115,6 +115,19 @@ class SourceInfo(_Model):
     encoding: str | None = None
 
 
+class ModelInfo(_Model):
+    """A model file a parse used: its version and sha256 (as read, see ``W601``)."""
+
+    version: str | None = None
+    sha256: str
+
+
+class Meta(_Model):
+    """How the result was made, besides ``parser_version``."""
+
+    models: dict[str, ModelInfo] = Field({}, description="model files read, by name (models/)")
+
+
 class PolicyDocument(_Model):
     """What ``policyparse.parse`` returns."""
 
@@ -126,4 +139,5 @@ class PolicyDocument(_Model):
     title_span: Span | None = None
     sections: list[Node] = []
     warnings: list[Issue] = []
+    meta: Meta = Meta()
     text: str = Field(description="the normalized text that every span points into")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import policyparse
 from policyparse.lexicon import describe_units, lexicon, split_alias
 from policyparse.unitseval import score_units_gold
 
@@ -236,3 +237,29 @@ def test_models_readme_records_the_manifest_hashes():
     readme = (MODELS / "README.md").read_text(encoding="utf-8")
     for name, entry in json.loads((MODELS / "manifest.json").read_text(encoding="utf-8")).items():
         assert entry["sha256"] in readme, f"models/README.md: update the sha256 of {name}"
+
+
+def test_results_record_the_model_files_they_read():
+    from policyparse import _models
+
+    doc = policyparse.parse("一、工作任务\n（一）做好测试。[区发改委]\n")
+    manifest = json.loads((MODELS / "manifest.json").read_text(encoding="utf-8"))
+    assert set(doc.meta.models) == {"t2s.tsv", "units.tsv"}
+    for name, info in doc.meta.models.items():
+        assert (info.version, info.sha256) == (manifest[name]["version"], manifest[name]["sha256"])
+    assert not [w for w in doc.warnings if w.code == "W601"]
+    assert _models.model_record.cache_info().currsize >= 2  # hashed once per process, not per parse
+
+
+def test_a_model_file_that_differs_from_the_manifest_is_a_warning(monkeypatch):
+    from policyparse import _models
+
+    real = _models.manifest()
+    edited = {**real, "units.tsv": {**real["units.tsv"], "sha256": "0" * 64}}
+    _models.model_record.cache_clear()
+    monkeypatch.setattr(_models, "manifest", lambda: edited)
+    try:
+        doc = policyparse.parse("一、工作任务\n（一）做好测试。[区发改委]\n")
+    finally:
+        _models.model_record.cache_clear()
+    assert [w.code for w in doc.warnings] == ["W601"] and "units.tsv" in doc.warnings[0].message

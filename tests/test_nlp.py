@@ -82,6 +82,7 @@ def test_options_nlp_adds_units_mentions_keywords():
     assert [u.name for u in t2.units] == ["区商务局"]  # the rule stage's unit is not repeated as a mention
     assert t1.keywords and all(isinstance(k, str) for k in t1.keywords)
     assert plain.sections[0].children[1].mentions == []
+    assert set(doc.meta.models) == {"t2s.tsv", "units.tsv", "jieba_user.txt"} and "jieba_user.txt" not in plain.meta.models
 
 
 def test_annotate_is_pure_and_deterministic(nlp):
