@@ -11,7 +11,7 @@ from .api import Options, parse
 from .errors import PolicyParseError
 from .schema import PolicyDocument
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 ParseResult = PolicyDocument
 
 __all__ = ["parse", "Options", "PolicyDocument", "ParseResult", "PolicyParseError", "__version__"]
