@@ -6,12 +6,13 @@
 
 Rules (README "Batch, ledgers and the store" repeats them for users):
 
-* **Inputs**: a folder yields every regular file below it (recursively, sorted; hidden files and
-  folders and OUTDIR itself are skipped); a glob (``*``, ``?``, ``[``, ``**``) yields its sorted
-  matches; a file is itself.  The output key of an input is its path relative to the current
-  directory, or, outside it, relative to the parent of the argument that named it
-  (``docs/a/b.pdf`` -> ``OUTDIR/docs/a/b.pdf.json``).  Order is the order of the arguments, each
-  expanded in sorted order; the same file named twice is parsed once.
+* **Inputs**: a folder yields every file below it (recursively, sorted, linked folders followed
+  once each; hidden files and folders and OUTDIR itself are skipped; a broken link is listed);
+  a glob (``*``, ``?``, ``[``, ``**``) yields its sorted matches; a file is itself.  The output
+  key of an input is its path relative to the current directory, or, outside it, relative to
+  the parent of the argument that named it (``docs/a/b.pdf`` -> ``OUTDIR/docs/a/b.pdf.json``).
+  Order is the order of the arguments, each expanded in sorted order; the same file named twice
+  is parsed once.
 * **Type by suffix**: ``.txt .text .pdf .docx .html .htm``.  Any other file found or named gets an
   ``UnsupportedFormat`` error record (nothing is skipped silently); a named file that does not
   exist gets ``InputNotFound``.  A glob that matches nothing adds nothing, but a run with no
@@ -162,13 +163,23 @@ def _expand(spec: str, outdir: Path | None) -> Iterator[tuple[Path, Path]]:
 
 
 def _walk(root: Path, outdir: Path | None) -> list[Path]:
-    """Every regular, non-hidden file below ``root``, sorted as paths (``sorted(rglob)``), OUTDIR left out."""
-    skip = os.path.abspath(outdir) if outdir is not None else None
+    """Every non-hidden file below ``root``, sorted as paths (``sorted(rglob)``), OUTDIR left out.
+
+    Symbolic links to folders are followed, each real folder once (no cycles); a link whose
+    target is gone is listed, so that it gets an error record instead of vanishing."""
+    skip = os.path.realpath(outdir) if outdir is not None else None
+    seen = {os.path.realpath(root)}
     found = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.abspath(os.path.join(folder, d)) != skip]
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        kept = []
+        for d in dirs:
+            real = os.path.realpath(os.path.join(folder, d))
+            if not d.startswith(".") and real != skip and real not in seen:
+                seen.add(real)
+                kept.append(d)
+        dirs[:] = kept
         found.extend(Path(folder, name) for name in files if not name.startswith("."))
-    return sorted((file for file in found if file.is_file()), key=lambda file: file.parts)
+    return sorted((file for file in found if file.is_file() or file.is_symlink()), key=lambda file: file.parts)
 
 
 def _rel(path: Path, base: Path) -> str:
@@ -185,7 +196,7 @@ def _unique(item: Input, seen: dict[str, Path]) -> bool:
     other = seen.setdefault(item.rel, item.path)
     if other is item.path:
         return True
-    if os.path.abspath(other) == os.path.abspath(item.path):
+    if os.path.realpath(other) == os.path.realpath(item.path):
         return False
     raise BatchError(f"{other} and {item.path} would both be written to {item.rel}.json")
 
@@ -206,7 +217,8 @@ def plan_batch(inputs: list[Input], options: BatchOptions) -> Plan:
 def _decide(item: Input, manifest: dict[str, Entry], options: BatchOptions) -> Job | Entry:
     suffix = item.path.suffix.lower()
     if not item.path.exists():
-        return _error(item.rel, "", "InputNotFound", f"{item.rel}: no such file")
+        what = "broken symbolic link" if item.path.is_symlink() else "no such file"
+        return _error(item.rel, "", "InputNotFound", f"{item.rel}: {what}")
     if suffix not in FORMATS:
         known = "/".join(sorted(FORMATS))
         return _error(item.rel, "", "UnsupportedFormat", f"{item.rel}: expected {known}, found {suffix or 'no suffix'!r}")

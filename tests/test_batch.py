@@ -421,3 +421,25 @@ def test_local_worker_writes_its_result_and_returns_a_short_outcome(folder: Path
     (tmp_path / "blocked").write_text("a file where a folder should be", encoding="utf-8")
     unwritable = worker.run_job(replace(job, target=str(tmp_path / "blocked" / "d05.txt.json")))
     assert unwritable.ok and not unwritable.written and unwritable.json  # the caller writes it (and reports)
+
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_symlinked_folders_are_followed_once_and_broken_links_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shutil.copy(GOLDEN / "d05.txt", shared / "d05.txt")
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(GOLDEN / "d01.txt", root / "d01.txt")
+    os.symlink(shared, root / "linked")  # a folder elsewhere, linked in
+    os.symlink(root, root / "loop")  # a cycle back to the top
+    os.symlink(tmp_path / "gone.txt", root / "gone.txt")  # a link whose target is missing
+    inputs = [item.rel for item in batch.collect_inputs(["in"], Path("out"))]
+    assert inputs == ["in/d01.txt", "in/gone.txt", "in/linked/d05.txt"]
+    result = run("batch", "in", "-o", "out", "-j", "1")
+    assert result.exit_code == 1
+    record = json.loads(Path("out/in/gone.txt.error.json").read_text(encoding="utf-8"))
+    assert (record["error"], record["message"]) == ("InputNotFound", "in/gone.txt: broken symbolic link")
+    assert Path("out/in/linked/d05.txt.json").exists()
