@@ -10,7 +10,8 @@ Metrics (issue 2):
             document title (7 per document; a null notice makes every notice field null)
   deadlines accuracy over matched assignments (same scope, path) — an extra column
 
-``evaluate_dir`` returns a ``Report``; nothing here prints.
+``evaluate_dir`` returns a ``Report``; nothing here prints.  Gold files are read and checked by
+``goldfile``.
 """
 from __future__ import annotations
 
@@ -22,22 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from . import api
-from .errors import InputNotFound, PolicyParseError
+from .errors import InputNotFound
 from .export import to_gold
+from .goldfile import ROLES, GoldError, gold_key, load_gold
 
 EXTENSIONS = (".txt", ".pdf", ".docx", ".html")
 METRICS = ("outline_f1", "units_f1", "role_acc", "field_acc", "deadline_acc")
-TOP_KEYS = ("notice", "document_title", "outline", "assignments")
-NOTICE_KEYS = ("title", "doc_number", "issuer", "date", "addressees", "public_note")
-OUTLINE_KEYS = ("scope", "path", "marker", "title")
-ASSIGNMENT_KEYS = ("scope", "path", "lead", "responsible", "supporting", "deadline")
-ROLES = ("lead", "responsible", "supporting")
-SCOPES = ("notice", "document")
 EMPTY_PREDICTION: dict[str, Any] = {"notice": None, "document_title": None, "outline": [], "assignments": []}
-
-
-class GoldError(PolicyParseError):
-    """A gold annotation file that does not follow the corpus/README.md format."""
 
 
 # --------------------------------------------------------------------------- counts
@@ -207,99 +199,6 @@ def _twin(root: Path, name: str, ext: str) -> Path | None:
     return None
 
 
-def load_gold(path: Path) -> dict[str, Any]:
-    """Read and validate one gold file; a ``GoldError`` names the file and what is wrong."""
-    try:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GoldError(f"{path}: not valid UTF-8 JSON ({exc})") from exc
-    problem = gold_problem(gold)
-    if problem:
-        raise GoldError(f"{path}: {problem}")
-    return gold
-
-
-def gold_problem(gold: Any) -> str | None:
-    """The first thing wrong with a gold annotation, or None when it is valid."""
-    if not isinstance(gold, dict):
-        return "expected a JSON object"
-    checks: tuple[Callable[[], str | None], ...] = (
-        lambda: _missing(gold, TOP_KEYS, "gold file"),
-        lambda: _notice_problem(gold["notice"]),
-        lambda: _optional_str(gold, "document_title", "document_title"),
-        lambda: _list_problem(gold, "outline", _outline_problem),
-        lambda: _list_problem(gold, "assignments", _assignment_problem),
-        lambda: _dangling_assignment(gold),
-    )
-    return next((problem for problem in (check() for check in checks) if problem), None)
-
-
-def _missing(entry: dict, keys: tuple[str, ...], where: str) -> str | None:
-    absent = [key for key in keys if key not in entry]
-    return f"{where}: missing key {', '.join(map(repr, absent))}" if absent else None
-
-
-def _optional_str(entry: dict, key: str, where: str) -> str | None:
-    value = entry.get(key)
-    return None if value is None or isinstance(value, str) else f"{where}: expected a string or null"
-
-
-def _str_list(value: Any, where: str) -> str | None:
-    ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
-    return None if ok else f"{where}: expected a list of strings"
-
-
-def _notice_problem(notice: Any) -> str | None:
-    if notice is None:
-        return None
-    if not isinstance(notice, dict):
-        return "notice: expected an object or null"
-    checks = [_missing(notice, NOTICE_KEYS, "notice")]
-    checks += [_optional_str(notice, key, f"notice.{key}") for key in NOTICE_KEYS if key != "addressees"]
-    checks.append(_str_list(notice.get("addressees", []), "notice.addressees"))
-    return next((problem for problem in checks if problem), None)
-
-
-def _list_problem(gold: dict, key: str, check: Callable[[Any, str], str | None]) -> str | None:
-    entries = gold.get(key)
-    if not isinstance(entries, list):
-        return f"{key}: expected a list"
-    problems = (check(entry, f"{key}[{i}]") for i, entry in enumerate(entries))
-    return next((problem for problem in problems if problem), None)
-
-
-def _node_problem(entry: Any, where: str, keys: tuple[str, ...]) -> str | None:
-    if not isinstance(entry, dict):
-        return f"{where}: expected an object"
-    missing = _missing(entry, keys, where)
-    if missing:
-        return missing
-    if entry["scope"] not in SCOPES:
-        return f"{where}: scope must be 'notice' or 'document', found {entry['scope']!r}"
-    return None if isinstance(entry["path"], str) else f"{where}: path must be a string"
-
-
-def _outline_problem(entry: Any, where: str) -> str | None:
-    problem = _node_problem(entry, where, OUTLINE_KEYS)
-    return problem or (None if isinstance(entry["title"], str) else f"{where}: title must be a string")
-
-
-def _assignment_problem(entry: Any, where: str) -> str | None:
-    checks = [_node_problem(entry, where, ASSIGNMENT_KEYS)]
-    if not checks[0]:
-        checks += [_str_list(entry[role], f"{where}.{role}") for role in ROLES]
-        checks.append(_optional_str(entry, "deadline", f"{where}.deadline"))
-    return next((problem for problem in checks if problem), None)
-
-
-def _dangling_assignment(gold: dict) -> str | None:
-    nodes = {_key(entry) for entry in gold["outline"]}
-    for i, entry in enumerate(gold["assignments"]):
-        if _key(entry) not in nodes:
-            return f"assignments[{i}]: {entry['scope']} {entry['path']} is not in the outline"
-    return None
-
-
 def evaluate_file(name: str, gold: dict[str, Any], twin: Path) -> DocScore:
     """Parse one document and score it.  A parser failure scores the document as all-missed."""
     try:
@@ -338,10 +237,6 @@ def squash(text: str | None) -> str | None:
     return "".join(text.split()) or None
 
 
-def _key(entry: dict[str, Any]) -> tuple[str, str]:
-    return entry["scope"], entry["path"]
-
-
 def _where(key: tuple[str, ...]) -> str:
     return f"{key[0]} {key[1]}"
 
@@ -349,12 +244,12 @@ def _where(key: tuple[str, ...]) -> str:
 def score_outline(gold: list[dict], pred: list[dict]) -> tuple[Counts, list[Miss]]:
     """P/R/F1 over the multiset of (scope, path, squashed title)."""
     def triple(entry: dict) -> tuple[str, str, str | None]:
-        return (*_key(entry), squash(entry["title"]))
+        return (*gold_key(entry), squash(entry["title"]))
 
     missing = _unmatched(gold, pred, triple)
     extra = _unmatched(pred, gold, triple)
-    misses = [Miss("outline-missing", _where(_key(e)), gold=e["title"]) for e in missing]
-    misses += [Miss("outline-extra", _where(_key(e)), got=e["title"]) for e in extra]
+    misses = [Miss("outline-missing", _where(gold_key(e)), gold=e["title"]) for e in missing]
+    misses += [Miss("outline-extra", _where(gold_key(e)), got=e["title"]) for e in extra]
     tp = len(gold) - len(missing)
     return Counts(tp, len(extra), len(missing)), misses
 
@@ -375,14 +270,14 @@ def _units(assignments: list[dict], nodes: set[tuple[str, str]] | None = None) -
     """(scope, path, name, role) of every unit, optionally only on the given nodes."""
     units = []
     for entry in assignments:
-        if nodes is None or _key(entry) in nodes:
-            units += [(*_key(entry), name, role) for role in ROLES for name in entry[role]]
+        if nodes is None or gold_key(entry) in nodes:
+            units += [(*gold_key(entry), name, role) for role in ROLES for name in entry[role]]
     return units
 
 
 def score_units(gold: dict, pred: dict) -> tuple[Counts, Ratio, list[Miss]]:
     """Units P/R/F1 on (scope, path, name) over the gold outline nodes, and role accuracy."""
-    gold_nodes = {_key(entry) for entry in gold["outline"]}
+    gold_nodes = {gold_key(entry) for entry in gold["outline"]}
     gold_units = _units(gold["assignments"])
     pred_units = _units(pred["assignments"], gold_nodes)
     def name_key(unit: tuple) -> tuple:
@@ -446,16 +341,16 @@ def score_deadlines(gold: list[dict], pred: list[dict]) -> tuple[Ratio, list[Mis
     """Over assignments present in both (same scope, path): same deadline text (squashed)."""
     predicted: dict[tuple[str, str], dict] = {}
     for entry in pred:
-        predicted.setdefault(_key(entry), entry)
+        predicted.setdefault(gold_key(entry), entry)
     ratio, misses = Ratio(), []
     for entry in gold:
-        other = predicted.get(_key(entry))
+        other = predicted.get(gold_key(entry))
         if other is None:
             continue
         same = squash(entry["deadline"]) == squash(other["deadline"])
         ratio += Ratio(int(same), 1)
         if not same:
-            misses.append(Miss("deadline", _where(_key(entry)), gold=entry["deadline"], got=other["deadline"]))
+            misses.append(Miss("deadline", _where(gold_key(entry)), gold=entry["deadline"], got=other["deadline"]))
     return ratio, misses
 
 

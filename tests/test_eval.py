@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from policyparse import evaluate
-from policyparse.evaluate import GoldError, Report, evaluate_dir, load_gold, score_document
+from policyparse.evaluate import Report, evaluate_dir, score_document
 from policyparse.export import to_gold
+from policyparse.goldfile import GoldError, gold_problem, load_gold
 
 FLOORS_FILE = Path(__file__).parent / "eval_floors.json"
 FLOOR_METRICS = ("outline_f1", "units_f1", "role_acc", "field_acc")
@@ -387,7 +388,7 @@ def test_to_gold_maps_a_document_onto_the_annotation_format(sample_doc) -> None:
 
 
 def gold_problem_free(gold: dict) -> bool:
-    return evaluate.gold_problem(gold) is None
+    return gold_problem(gold) is None
 
 
 def test_to_gold_of_a_document_without_notice(build) -> None:
