@@ -115,8 +115,8 @@ def rewrap(fold: str) -> str:
     """Lines run together (a copied page whose line breaks became spaces): in a line longer
     than ``RUN_TOGETHER`` characters, whitespace after the end of a sentence becomes a line
     break in the folded view (same length: offsets and the raw text are unchanged), as does
-    whitespace around a 文号 (``…的通知 哈政办规〔2022〕7号 各区,…``); from a
-    table header run into the line (``序号 项目 责任单位 … 1 …``) on, every gap does (one cell a line)."""
+    whitespace around a 文号 (``…的通知 哈政办规〔2022〕7号 各区,…``); from a table header run
+    into the line (``序号 项目 责任单位 … 1 …``) on, every gap does (one cell a line)."""
     if not any(len(line) > RUN_TOGETHER for line in fold.split("\n")):
         return fold
     out = []

@@ -246,7 +246,7 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = Fal
 
 def _unwrapped(cells: list[FSpan], kinds: list[str], fold: str, cut: bool) -> tuple[tuple[str, FSpan], ...]:
     """Map the lines of a one-cell-per-line record to columns when a cell may have been wrapped
-    over several lines (tables read from a PDF): sure joins first (``_wrap_score`` 3); then,
+    over several lines (tables read from a PDF): sure joins first (``_wrap_score`` 3.5); then,
     positional when every cell fits its column; else likely joins while there are more cells
     than columns, positional if every cell then fits; else by what each cell looks like."""
     cells = _join_wrapped(cells, 0, fold, sure=True)
@@ -280,9 +280,10 @@ def _join_wrapped(cells: list[FSpan], columns: int, fold: str, sure: bool = Fals
 
 
 def _wrap_score(cell: str, nxt: str) -> float:
-    """How surely ``nxt`` is the next line of ``cell``: 3.5 when a line cannot start with its first
-    character (、紫薇…), the cell stops mid-list (…、) or a number is cut (…策划20 / 19年…); 2 (+ a tie-break by length: a wrapped line
-    is a full one) when two text lines meet and the first does not end a sentence; else 0."""
+    """How surely ``nxt`` is the next line of ``cell``: 3.5 when a line cannot start with its
+    first character (、紫薇…), the cell stops mid-list (…、) or a number is cut (…策划20 / 19年…);
+    2 (+ a tie-break by length: a wrapped line is a full one) when two text lines meet and the
+    first does not end a sentence; else 0."""
     if not cell or not nxt:
         return 0
     if nxt[0] in NO_LINE_START or cell[-1] in CUT_ENDINGS or (WRAPPED_NUMBER.search(cell) and nxt[0].isdigit()):
