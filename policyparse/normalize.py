@@ -7,7 +7,10 @@ names, titles, markers) is sliced from it, so values stay exactly as written.
 Rules match against ``Text.fold``, a folded view for matching only:
   * traditional characters -> simplified, one character for one (models/t2s.tsv),
   * full-width ASCII forms -> ASCII (``（``->``(``, ``：``->``:``, ``１``->``1``), U+3000 -> space,
-  * pinyin glosses that mirrors insert after characters dropped (``發(fā)`` -> ``发``).
+  * pinyin glosses that mirrors insert after characters dropped (``發(fā)`` -> ``发``),
+  * HTML entities left in the text folded to their character (``&nbsp;`` -> space),
+  * hard-wrapped lines joined (``unwrap``: a common right edge), and lines run together into
+    one very long line cut again after their sentences (``rewrap``).
 ``Text.to_raw`` maps fold offsets back to raw offsets.
 """
 from __future__ import annotations
