@@ -5,9 +5,11 @@ here.  Coordinates are PDF points measured from the top-left of the page (as pdf
 ``x0/x1/top/bottom``).  Thresholds are fractions of the font size (an ``em``), never
 absolute points, so the same rules serve 3号 GB/T 9704 documents and 小四 Word exports.
 
-Stages: ``chars_to_lines`` (dedupe fake bold, spacing) -> ``drop_furniture`` (page numbers,
-running headers/footers) -> ``lines_to_paragraphs`` (first-line indent, short last lines,
-heading markers, centred titles joined).
+Stages: ``chars_to_lines`` (dedupe fake bold; which space glyphs are text) ->
+``drop_page_numbers`` / ``running_keys`` (page furniture) -> ``document_frames`` (each page's
+text block: justified or ragged right, mirrored margins) -> ``continues`` and
+``open_cell_row`` (does the next line go on the paragraph: full lines, first-line indents,
+heading markers, centred titles, text-table rows), applied by ``pdf.TextBuilder``.
 """
 from __future__ import annotations
 
