@@ -127,10 +127,21 @@ def rewrap(fold: str) -> str:
         if len(line) > RUN_TOGETHER:
             table = TABLE_RUN.search(line)
             head, rest = (line[:table.start()], line[table.start():]) if table else (line, "")
-            head = DOC_NUMBER_GAP.sub(_break, SENTENCE_GAP.sub(_break, head))
+            head = _break_after_titles(DOC_NUMBER_GAP.sub(_break, SENTENCE_GAP.sub(_break, head)))
             line = head + GAP.sub(_break, rest)
         out.append(line)
     return "\n".join(out)
+
+
+def _break_after_titles(text: str) -> str:
+    """A gap right after a title standing on its own (``…实施意见 为加快…``: a short run since the
+    last line break, no sentence punctuation, ending in a document-type word) becomes a break."""
+    chars = list(text)
+    for m in GAP.finditer(text):
+        segment = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if len(segment) <= TITLE_MAX and TITLE_END.search(segment) and not re.search(r"[。;!?:,]", segment):
+            chars[m.start()] = "\n"
+    return "".join(chars)
 
 
 def _break(m: re.Match[str]) -> str:
@@ -182,6 +193,10 @@ def wrap_width(lines: list[str]) -> float | None:
 RUN_TOGETHER = 300  # characters: a line this long that holds "。 " holds several lines
 TABLE_RUN = re.compile(r"(?:^|[ \t]+)序\s?号(?:[ \t]+[^\s\d]{2,10}){2,}[ \t]+1[ \t]")  # 序号 指标 工作任务 … 1 …
 GAP = re.compile(r"[ \t\u3000]+")
+TITLE_END = re.compile(
+    r"(?:通知|意见|决定|方案|计划|要点|清单|办法|规定|细则|分解表|一览表|报告|措施|规划|纲要|条例)(?:[(（]\S{1,12}[)）])?$"
+)
+TITLE_MAX = 60  # characters: a title run into the next text is no longer than this
 # the gaps around a 文号 standing alone between title and addressees: …的通知 哈政办规〔2022〕7号 各区,…
 DOC_NUMBER = r"[〔\[][12]\d{3}[〕\]]\d{1,4}[号號]"
 DOC_NUMBER_GAP = re.compile(rf"[ \t\u3000]+(?=[\u4e00-\u9fff]{{1,8}}{DOC_NUMBER}(?:\s|$))|(?P<keep>{DOC_NUMBER})[ \t\u3000]+")

@@ -200,6 +200,8 @@ def test_a_long_run_together_line_is_cut_after_its_sentences():
     assert len(t.fold) == len(body) and t.raw == body  # same offsets; the raw text is untouched
     noticed = "关于全面推进养老服务发展的实施意见 哈政办规〔2022〕7号 各区,县(市)人民政府: " + "内容。" * 100
     assert text_from_string(noticed).fold.split("\n")[:3] == ["关于全面推进养老服务发展的实施意见", "哈政办规〔2022〕7号", "各区,县(市)人民政府:"]
+    titled = "现印发给你们,请认真贯彻执行。 杭州市推进“互联网+”行动实施意见 为贯彻落实国务院部署,制定本意见。 " + "内容。" * 100
+    assert text_from_string(titled).fold.split("\n")[1:3] == ["杭州市推进“互联网+”行动实施意见", "为贯彻落实国务院部署,制定本意见。"]
     short = "时间: 2023-02-21 来源: 市政府。 一、总体要求"
     assert text_from_string(short).fold == short  # a short line is left alone
 
