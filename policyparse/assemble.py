@@ -36,6 +36,9 @@ ONGOING = re.compile(r"长期|持续|常态化|每年|全年持续")
 TARGET = re.compile(r"\d+(?:\.\d+)?(?:%|％|个|家|所|亩|万元|亿元|万人次|人次|公里|座|场|户|条|吨|万千瓦|千瓦时|万吨)(?:以上|左右|以内)?")
 
 
+MODELS = ("t2s.tsv", "units.tsv")  # read by every parse: the folded view and the unit lexicon
+
+
 def build_document(src: Source, text: Text, draft: Draft, assigned: Assignments, name: str | None) -> PolicyDocument:
     builder = _Builder(text)
     notice = builder.notice(draft) if draft.envelope.present else None
@@ -69,9 +72,6 @@ def models_meta(names: tuple[str, ...], meta: Meta | None = None) -> tuple[Meta,
                 f"models/{name} has sha256 {sha[:12]}…, models/manifest.json records "
                 f"{(expected or 'nothing')[:12]}…: rebuilt or edited without its manifest?")))
     return Meta(models=models), warnings
-
-
-MODELS = ("t2s.tsv", "units.tsv")  # read by every parse: the folded view and the unit lexicon
 
 
 def _version() -> str:

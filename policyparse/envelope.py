@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 
 from .draft import Envelope, FieldValue, FSpan
-from .lines import BOILERPLATE, SIGN_DATE, Line, is_org_line, iso_date
+from .lines import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, Line, is_org_line, iso_date
 from .unitnames import looks_like_unit, split_list
 
-# 发文字号: 粤府〔2021〕22号, 津政办规[2023]4号, 黔府办发〔2012〕34号 (folded: 號->号).
-DOC_NUMBER = re.compile(r"(?P<num>[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号)")
+DOC_NUMBER = re.compile(f"(?P<num>{DOC_NUMBER_TEXT})")  # 粤府〔2021〕22号
 # Words glued before a doc number that are not part of it: …的通知粤府〔…, 文号蔡政办〔…
 DOC_NUMBER_BEFORE = ("通知", "》", "介绍", "文号", "字号")
 # Label before a doc number in portal metadata: 文号: / 文    号 / 发布文号 | / 政策文号:

@@ -7,6 +7,12 @@ from dataclasses import dataclass
 from .unitnames import UNIT_END
 
 CN_NUMERALS = "一二三四五六七八九十"  # the numerals of 一、 and （一） markers
+# 发文字号: 粤府〔2021〕22号, 津政办规[2023]4号, 黔府办发〔2012〕34号 (folded: 號->号).
+DOC_NUMBER_TEXT = r"[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号"
+# The last word of a document title: …的通知 / …实施方案 / …任务分解表.
+DOC_TYPE_WORDS = "通知|分解表|一览表|通报|意见|决定|办法|规定|细则|方案|计划|要点|清单|报告|批复|函|公告|通告|措施|规划|纲要|条例"
+# A sentence end after which a space stands where a line break was (lines run together).
+RUN_ON_ENDS = "。;!?:"
 
 
 @dataclass(frozen=True)

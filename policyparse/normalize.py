@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from ._models import model_file
 from .ingest import Source
+from .lines import DOC_NUMBER_TEXT, DOC_TYPE_WORDS, RUN_ON_ENDS
 
 # A pinyin gloss inserted by some mirrors after a character: 發(fā), 區(qū).  At least one
 # tone-marked vowel, so ordinary bracketed Latin such as (APP) is kept.
@@ -193,14 +194,11 @@ def wrap_width(lines: list[str]) -> float | None:
 RUN_TOGETHER = 300  # characters: a line this long that holds "。 " holds several lines
 TABLE_RUN = re.compile(r"(?:^|[ \t]+)序\s?号(?:[ \t]+[^\s\d]{2,10}){2,}[ \t]+1[ \t]")  # 序号 指标 工作任务 … 1 …
 GAP = re.compile(r"[ \t\u3000]+")
-TITLE_END = re.compile(
-    r"(?:通知|意见|决定|方案|计划|要点|清单|办法|规定|细则|分解表|一览表|报告|措施|规划|纲要|条例)(?:[(（]\S{1,12}[)）])?$"
-)
+TITLE_END = re.compile(rf"(?:{DOC_TYPE_WORDS})(?:[(（]\S{{1,12}}[)）])?$")
 TITLE_MAX = 60  # characters: a title run into the next text is no longer than this
 # the gaps around a 文号 standing alone between title and addressees: …的通知 哈政办规〔2022〕7号 各区,…
-DOC_NUMBER = r"[〔\[][12]\d{3}[〕\]]\d{1,4}[号號]"
-DOC_NUMBER_GAP = re.compile(rf"[ \t\u3000]+(?=[\u4e00-\u9fff]{{1,8}}{DOC_NUMBER}(?:\s|$))|(?P<keep>{DOC_NUMBER})[ \t\u3000]+")
-SENTENCE_GAP = re.compile(r"(?P<keep>[。;!?:])[ \t\u3000]+(?=\S)")
+DOC_NUMBER_GAP = re.compile(rf"[ \t\u3000]+(?={DOC_NUMBER_TEXT}(?:\s|$))|(?P<keep>{DOC_NUMBER_TEXT})[ \t\u3000]+")
+SENTENCE_GAP = re.compile(rf"(?P<keep>[{RUN_ON_ENDS}])[ \t\u3000]+(?=\S)")
 WRAP_MIN_LINES = 6
 WRAP_FEW_LINES = 3
 FILL_SLACK = 2.5  # cells a wrapped line may fall short of the width (a character pushed down, half-width text)

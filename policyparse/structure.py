@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .draft import Draft, DraftNode, FSpan, TableCells
 from .envelope import find_envelope
 from .errors import W_NO_STRUCTURE, W_NUMBERING_GAP, W_ORPHAN_ITEMS
-from .lines import CN_NUMERALS, cn_number, split_lines
+from .lines import CN_NUMERALS, RUN_ON_ENDS, cn_number, split_lines
 from .normalize import Text
 from .tables import Table, find_tables
 
@@ -261,7 +261,7 @@ def _after_sentence_gap(fold: str, pos: int) -> bool:
     k = pos
     while k > 0 and fold[k - 1] in " \t":
         k -= 1
-    return k < pos and k > 0 and fold[k - 1] in "。;!?:"
+    return k < pos and k > 0 and fold[k - 1] in RUN_ON_ENDS
 
 
 def _marker(style: str, rank: int, mm: re.Match[str], fold: str, line_start: bool) -> Marker:

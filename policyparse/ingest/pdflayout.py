@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
+from ..lines import DOC_TYPE_WORDS
+
 
 class Char(NamedTuple):
     """One glyph as drawn: its text and loose box (advance width x font height)."""
@@ -73,10 +75,7 @@ SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]?$")
 
 # The last word of a complete document title, after which a centred line starts another one:
 # …的通知 / …实施方案 (unless the next line goes on with （2021-2025年） or 的通知)
-TITLE_DONE = re.compile(
-    r"(?:通知|分解表|一览表|通报|意见|决定|办法|规定|细则|方案|计划|要点|清单|报告|批复|函|公告|通告|措施|规划|纲要|条例)"
-    r"(?:[（(][^（()）]*\d+号[）)])?$"  # …的通知（粤府〔2021〕22号）
-)
+TITLE_DONE = re.compile(rf"(?:{DOC_TYPE_WORDS})(?:[（(][^（()）]*\d+号[）)])?$")  # …的通知（粤府〔2021〕22号）
 CELL_ROW_START = re.compile(r"^\s*(?:\d{1,3}\s*)?\|")  # 2 | … / | …: a row of a bar-separated text table
 SERIAL_ROW_START = re.compile(r"^\s*\d{1,3}\s*\|")
 MAX_CELL_ROW = 3000  # characters
@@ -176,12 +175,12 @@ def chars_to_text(row: list[Char]) -> str:
     out: list[str] = []
     prev: Char | None = None
     spaced = False
-    keep_markers = not _spaced_out(row)
+    keep_spaces = not _spaced_out(row)
     for i, ch in enumerate(row):
         if ch.text in SPACES:
             spaced = True
             continue
-        if prev is not None and (_space_between(prev, ch, spaced) or (spaced and keep_markers and _kept_space(prev, row, i))):
+        if prev is not None and (_space_between(prev, ch, spaced) or (spaced and keep_spaces and _kept_space(prev, row, i))):
             out.append(" ")
         out.append(ch.text)
         prev, spaced = ch, False
@@ -327,7 +326,9 @@ def text_frame(lines: list[Line], size: float) -> Frame | None:
     body = [ln for ln in lines if abs(ln.size - size) < 0.15 * size]
     if len(body) < 6:
         return None
-    left = _edge_value(sorted(ln.x0 for ln in body), size)
+    starts = sorted(ln.x0 for ln in body)
+    left = _aligned(starts, 0.1 * size)
+    left = starts[0] if left is None else left
     ends = sorted((ln.x1 for ln in body), reverse=True)
     right = _aligned(ends, 0.1 * size)
     if right is None or not _is_margin(right, ends, size):
@@ -337,23 +338,15 @@ def text_frame(lines: list[Line], size: float) -> Frame | None:
     return Frame(left, right, size, _pitch(body, size))
 
 
-def _aligned(ends: list[float], within: float, second: bool = False) -> float | None:
-    """The first of three line ends (descending) within ``within`` of each other (``second``:
-    the middle one, so that one overhanging line does not set the edge)."""
-    return next(((b if second else a) for a, b, c in zip(ends, ends[1:], ends[2:]) if a - c < within), None)
+def _aligned(values: list[float], within: float, second: bool = False) -> float | None:
+    """The first of three line edges (in the order given) within ``within`` of each other
+    (``second``: the middle one, so that one overhanging line does not set the edge)."""
+    return next(((b if second else a) for a, b, c in zip(values, values[1:], values[2:]) if abs(a - c) < within), None)
 
 
 def _is_margin(right: float, ends: list[float], size: float) -> bool:
     """Hardly any line goes more than an em beyond ``right``."""
     return sum(1 for x in ends if x > right + size) <= max(2, 0.02 * len(ends))
-
-
-def _edge_value(values: list[float], size: float) -> float:
-    """First value (min or max, by sort order) shared by two more lines within 0.1 em."""
-    for a, c in zip(values, values[2:]):
-        if abs(a - c) < 0.1 * size:
-            return a
-    return values[0]
 
 
 def _pitch(body: list[Line], size: float) -> float:
@@ -434,11 +427,6 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
     if prev.x1 >= frame.right - FULL_TOL * em:
         return True
     return _wrapped_ragged(prev, line, frame)
-
-
-def _open_cell_row(text: str) -> bool:
-    """``1 | 新建成… | 1.婴幼儿…。``: a row of bar-separated cells whose closing bar is still to come."""
-    return text.count("|") >= 2 and not text.rstrip().endswith("|")
 
 
 def open_cell_row(paragraph: str, line: str) -> bool:
