@@ -220,22 +220,19 @@ def _space_between(a: Char, b: Char, spaced: bool) -> bool:
 
 def text_of_chars(chars: list[Char], box: tuple[float, float] | None = None) -> str:
     """Text of a free group of glyphs (a table cell): lines joined as a paragraph.  Given the
-    cell's left and right border (``box``), a line that stops short of the right one ends a
+    cell's left and right border (``box``), a line that ends more than CELL_SHORT em before the
+    text's right edge (as far from the right border as the text is from the left one) ends a
     paragraph of the cell (one unit per line: 县水务局 / 县住建局), kept as a space."""
     lines = chars_to_lines(chars, 0)
+    text_right = -math.inf  # no borders known: one paragraph
+    if box is not None and lines:
+        text_right = box[1] - max(0.0, min(ln.x0 for ln in lines) - box[0])
     out = ""
     for prev, line in zip([None, *lines], lines):
-        if prev is not None and box is not None and _short_in_cell(prev, lines, box):
+        if prev is not None and prev.x1 < text_right - CELL_SHORT * prev.size:
             out += " "
         out = join_text(out, line.text, sep_before_marker=True)
     return out
-
-
-def _short_in_cell(line: Line, lines: list[Line], box: tuple[float, float]) -> bool:
-    """The line ends more than CELL_SHORT em before the text's right edge, taken to be as far
-    from the right border as the text is from the left one."""
-    pad = max(0.0, min(ln.x0 for ln in lines) - box[0])
-    return line.x1 < box[1] - pad - CELL_SHORT * line.size
 
 
 # --- page furniture -----------------------------------------------------------------------
