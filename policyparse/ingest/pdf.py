@@ -17,6 +17,7 @@ import ctypes
 import io
 import math
 import re
+import threading
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -46,6 +47,11 @@ _BAD_CODEPOINTS = (0, 0xFFFD, 0xFFFE, 0xFFFF)
 _new_char = tuple.__new__  # Char(...) without NamedTuple's Python-level __new__ (hot loop)
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 _IMAGE = pdfium_c.FPDF_PAGEOBJ_IMAGE
+
+# pdfium is not thread-safe: no two of its calls may run at once in one process, not even on
+# different documents (pypdfium2's documentation).  Every pdfium call of the project (reading
+# here; page rendering, should it come) holds this lock.  Re-entrant, so a holder may nest.
+PDFIUM_LOCK = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -96,13 +102,19 @@ def open_document(data: bytes, name: str) -> pdfium.PdfDocument:
 
 
 def read_pages(data: bytes, name: str) -> list[PageRead]:
-    """Every page's lines and tables, with page numbers and running headers/footers dropped."""
-    doc = open_document(data, name)
+    """Every page's lines and tables, with page numbers and running headers/footers dropped.
+
+    pdfium runs under ``PDFIUM_LOCK``, page by page; pdfplumber's table finder and the
+    layout geometry (pure Python) run outside it, so threads interleave between pages."""
+    with PDFIUM_LOCK:
+        doc = open_document(data, name)
+        count = len(doc)
     try:
         with RuledTables(data, name) as table_finder:
-            pages = [read_page(doc, i, table_finder, name) for i in range(len(doc))]
+            pages = [read_page(doc, i, table_finder, name) for i in range(count)]
     finally:
-        doc.close()
+        with PDFIUM_LOCK:
+            doc.close()
     return drop_furniture(pages)
 
 
@@ -134,7 +146,22 @@ class RuledTables:
 
 
 def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, name: str) -> PageRead:
-    page = doc[index]
+    with PDFIUM_LOCK:
+        chars, garbled, ruled, images, box = page_glyphs(doc, index, name)
+    tables = table_finder(index, chars) if ruled else ()
+    if tables:
+        chars = [c for c in chars if not any(t.holds(c) for t in tables)]
+    lines = lay.chars_to_lines(chars, index)
+    return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0])
+
+
+def page_glyphs(doc: pdfium.PdfDocument, index: int, name: str) -> tuple[list[lay.Char], int, bool, int, tuple]:
+    """All that pdfium gives of one page: glyphs, garbled count, ruled?, images, media box.
+    The caller holds ``PDFIUM_LOCK``."""
+    try:
+        page = doc[index]
+    except pdfium.PdfiumError as exc:
+        raise CorruptInput(f"{name}: damaged page {index + 1} ({exc})") from None
     try:
         textpage = page.get_textpage()
         try:
@@ -147,11 +174,7 @@ def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, na
         raise CorruptInput(f"{name}: damaged page {index + 1} ({exc})") from None
     finally:
         page.close()
-    tables = table_finder(index, chars) if ruled else ()
-    if tables:
-        chars = [c for c in chars if not any(t.holds(c) for t in tables)]
-    lines = lay.chars_to_lines(chars, index)
-    return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0])
+    return chars, garbled, ruled, images, box
 
 
 def page_chars(textpage: pdfium.PdfTextPage, page_top: float) -> tuple[list[lay.Char], int]:
