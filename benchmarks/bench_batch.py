@@ -59,7 +59,7 @@ def measure(config: str, folder: str, outdir: str) -> dict:
     For Dask the batch runs twice on the same fresh cluster: ``elapsed`` is the second run (a
     cluster that has run a batch before: policyparse imported and warmed up on its workers),
     ``first`` the first one (imports and warm-up included)."""
-    from policyparse import batch
+    from policyparse.batch import run as batch
 
     workers = int(config.split("-")[1])
     cluster = None
@@ -85,7 +85,7 @@ def measure(config: str, folder: str, outdir: str) -> dict:
 
 
 def _ok_inputs(outdir: Path):
-    from policyparse.batch import load_manifest
+    from policyparse.batch.run import load_manifest
 
     return [e for e in load_manifest(outdir).values() if e.ok]
 

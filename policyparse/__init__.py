@@ -7,11 +7,11 @@
 """
 import logging
 
-from .api import Options, parse
-from .errors import PolicyParseError
-from .schema import PolicyDocument
+from policyparse.api import Options, parse
+from policyparse.errors import PolicyParseError
+from policyparse.schema import PolicyDocument
 
-__version__ = "0.2.0"
+from policyparse._version import __version__
 ParseResult = PolicyDocument
 
 __all__ = ["parse", "Options", "PolicyDocument", "ParseResult", "PolicyParseError", "__version__"]

@@ -1,3 +1,3 @@
-from .cli import cli
+from policyparse.cli import cli
 
 cli()

@@ -14,11 +14,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import assemble, structure, units
-from .errors import StrictModeError
-from .ingest import FORMATS, Source, read_bytes, read_path, read_text
-from .normalize import source_to_text
-from .schema import PolicyDocument
+from policyparse import assemble
+from policyparse.structure import outline as structure
+from policyparse.units import assign as units
+from policyparse.errors import StrictModeError
+from policyparse.ingest import FORMATS, Source, read_bytes, read_path, read_text
+from policyparse.normalize import source_to_text
+from policyparse.schema import PolicyDocument
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> Po
     assigned = units.draft_to_assignments(text, draft)
     doc = assemble.build_document(src, text, draft, assigned, options.source_name)
     if options.nlp:
-        from . import nlp  # loaded only when asked for: jieba and spaCy are heavy
+        from policyparse.nlp import pipeline as nlp  # loaded only when asked for: jieba and spaCy are heavy
 
         doc = nlp.annotate_document(doc)
     if options.strict and doc.warnings:

@@ -8,13 +8,14 @@ from __future__ import annotations
 import calendar
 import re
 
-from ._models import model_record
-from .draft import Assignments, Draft, DraftNode, FSpan, NodeUnits
-from .errors import W_MODEL_MISMATCH, WARNINGS
-from .ingest import Source
-from .lexicon import describe_units
-from .normalize import Text
-from .schema import Deadline, Issue, Meta, ModelInfo, Node, Notice, PolicyDocument, SourceInfo, Span, Target, Unit
+from policyparse._models import model_record
+from policyparse._version import __version__
+from policyparse.structure.draft import Assignments, Draft, DraftNode, FSpan, NodeUnits
+from policyparse.errors import W_MODEL_MISMATCH, WARNINGS
+from policyparse.ingest import Source
+from policyparse.units.lexicon import describe_units
+from policyparse.normalize import Text
+from policyparse.schema import Deadline, Issue, Meta, ModelInfo, Node, Notice, PolicyDocument, SourceInfo, Span, Target, Unit
 
 # Section roles: (role, pattern over the folded title).  First match wins.
 SECTION_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -47,7 +48,7 @@ def build_document(src: Source, text: Text, draft: Draft, assigned: Assignments,
     warnings = [builder.issue(*w) for w in (*_source_warnings(src, text), *draft.warnings, *assigned.warnings)]
     meta, model_warnings = models_meta(MODELS)
     return PolicyDocument(
-        parser_version=_version(),
+        parser_version=__version__,
         source=SourceInfo(path=name or src.name, sha256=src.sha256, format=src.format, pages=src.pages, encoding=src.encoding),
         notice=notice,
         title=builder.value(env.doc_title) if env.doc_title else None,
@@ -74,10 +75,6 @@ def models_meta(names: tuple[str, ...], meta: Meta | None = None) -> tuple[Meta,
     return Meta(models=models), warnings
 
 
-def _version() -> str:
-    from . import __version__
-
-    return __version__
 
 
 def _source_warnings(src: Source, text: Text):

@@ -12,12 +12,16 @@ from pathlib import Path
 
 import click
 
-from . import __version__, batch, export, ledger, views
-from .api import Options, parse
-from .errors import PolicyParseError
-from .evaluate import EXTENSIONS, evaluate_dir
-from .schema import Issue, Node, Notice, PolicyDocument
-from .unitseval import score_units_gold, units_gold_lines
+from policyparse._version import __version__
+from policyparse.batch import run as batch
+from policyparse.export import json as export
+from policyparse.export import ledger
+from policyparse.export import views
+from policyparse.api import Options, parse
+from policyparse.errors import PolicyParseError
+from policyparse.eval.score import EXTENSIONS, evaluate_dir
+from policyparse.schema import Issue, Node, Notice, PolicyDocument
+from policyparse.eval.units import score_units_gold, units_gold_lines
 
 ROLE_COLOURS = {"lead": "red", "responsible": "green", "supporting": "cyan"}
 

@@ -18,11 +18,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policyparse import __version__, batch, ledger, worker
+from policyparse import __version__
+from policyparse.batch import run as batch
+from policyparse.export import ledger
+from policyparse.batch import worker
 from policyparse.api import Options, parse
 from policyparse.cli import cli
-from policyparse.export import to_json
-from policyparse.store import Store
+from policyparse.export.json import to_json
+from policyparse.export.store import Store
 
 TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden"
@@ -349,7 +352,7 @@ def _hanging_parse_job(rel: str, source, sha256: str, nlp: bool = False):
 
 def test_dask_timeout_lands_on_the_hung_input_only(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed (extra 'dask')")
-    from policyparse import cluster
+    from policyparse.batch import cluster
 
     monkeypatch.setattr(worker, "parse_job", _hanging_parse_job)
     monkeypatch.setattr(cluster, "CHUNK_DOCS", 2)
@@ -361,7 +364,7 @@ def test_dask_timeout_lands_on_the_hung_input_only(folder: Path, monkeypatch: py
 
 def test_dask_chunks_keep_order_and_limits(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("distributed", reason="dask.distributed is not installed (extra 'dask')")
-    from policyparse import cluster
+    from policyparse.batch import cluster
 
     monkeypatch.setattr(cluster, "CHUNK_DOCS", 3)
     jobs = [worker.Job(rel, rel, "") for rel in good_inputs()]  # 6 inputs
@@ -375,7 +378,7 @@ def test_dask_chunks_keep_order_and_limits(folder: Path, monkeypatch: pytest.Mon
 
 def test_dask_chunks_shrink_as_the_queue_empties() -> None:
     pytest.importorskip("distributed", reason="dask.distributed is not installed (extra 'dask')")
-    from policyparse import cluster
+    from policyparse.batch import cluster
 
     jobs = [worker.Job(f"d{i}.txt", f"/nonexistent/d{i}.txt", "") for i in range(200)]
     sizes = [len(c) for c in cluster.chunked(jobs, threads=2)]

@@ -11,7 +11,7 @@ import policyparse
 from policyparse import cli as cli_module
 from policyparse.cli import cli
 from policyparse.errors import StrictModeError
-from policyparse.export import schema_json, to_gold_json, to_json
+from policyparse.export.json import schema_json, to_gold_json, to_json
 from policyparse.schema import PolicyDocument
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -212,7 +212,7 @@ def test_version() -> None:
 
 
 def test_eval_reports_a_parser_crash_and_exits_non_zero(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from policyparse import evaluate
+    from policyparse.eval import score as evaluate
 
     (tmp_path / "a.txt").write_text("一、总体要求\n", encoding="utf-8")
     gold = {"notice": None, "document_title": None, "outline": [], "assignments": []}

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from policyparse import evaluate
-from policyparse.evaluate import Report, evaluate_dir, score_document
-from policyparse.export import to_gold
-from policyparse.goldfile import GoldError, gold_problem, load_gold
+from policyparse.eval import score as evaluate
+from policyparse.eval.score import Report, evaluate_dir, score_document
+from policyparse.export.json import to_gold
+from policyparse.eval.gold import GoldError, gold_problem, load_gold
 
 FLOORS_FILE = Path(__file__).parent / "eval_floors.json"
 FLOOR_METRICS = ("outline_f1", "units_f1", "role_acc", "field_acc")

@@ -16,12 +16,7 @@ from docx.oxml import parse_xml
 
 from policyparse.errors import CorruptInput, EmptyInput
 from policyparse.ingest import read_bytes, read_path
-from policyparse.ingest.docx import (
-    NUMBER_FORMATS,
-    Numbering,
-    chinese_counting,
-    paragraph_runs_text,
-)
+from policyparse.ingest.docx import NUMBER_FORMATS, Numbering, chinese_counting, paragraph_runs_text
 
 GOLDEN = Path(__file__).parent / "golden_docx"
 FIXTURES = sorted(GOLDEN.glob("*.docx"))

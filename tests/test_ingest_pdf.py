@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from policyparse.errors import W_GARBLED_TEXT, W_PAGE_NO_TEXT, CorruptInput
-from policyparse.ingest import pdflayout as lay
+from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest import read_bytes, read_path
 
 GOLDEN = Path(__file__).parent / "golden_pdf"
@@ -123,20 +123,20 @@ def test_table_rows_merged_across_pages():
 
 
 def _table(rows, page):
-    from policyparse.ingest.pdftables import Table
+    from policyparse.ingest.pdf.tables import Table
 
     return Table(tuple(rows), (50.0, 100.0, 300.0), 50.0, 100.0, 500.0, 700.0, page, (page,) * len(rows))
 
 
 def _line(text, page):
-    from policyparse.ingest.pdflayout import Line
+    from policyparse.ingest.pdf.layout import Line
 
     return Line(text, (), 50.0, 200.0, 750.0, 760.0, 14.0, page)
 
 
 def test_split_table_row_merged_across_an_unrecognised_footer():
     """A two-page document: its footer is not known as one, and a row goes on after it."""
-    from policyparse.ingest.pdftables import merge_split_tables
+    from policyparse.ingest.pdf.tables import merge_split_tables
 
     first = _table([("序号", "任务", "责任单位"), ("7", "健全政策解读工作机", "办公室牵头,各科室配")], 0)
     rest = _table([("", "制,规范工作流程。", "合"), ("8", "加强解读。", "各科室")], 1)
@@ -148,7 +148,7 @@ def test_split_table_row_merged_across_an_unrecognised_footer():
 
 
 def test_a_footer_on_both_pages_of_a_two_page_document_is_furniture():
-    from policyparse.ingest.pdflayout import Char, Line, running_keys
+    from policyparse.ingest.pdf.layout import Char, Line, running_keys
 
     def line(text, top, page, size=14.0):
         chars = tuple(Char(c, 50.0 + k * size, 50.0 + (k + 1) * size, top, top + size, size) for k, c in enumerate(text))
@@ -168,7 +168,7 @@ def test_a_footer_on_both_pages_of_a_two_page_document_is_furniture():
 def test_mirrored_margins_with_a_short_last_page():
     """Page 1's text block starts at x=91, page 2 (four lines) at x=57: each page keeps its own
     block, so page 1's full lines still read as full."""
-    from policyparse.ingest.pdflayout import Char, Line, document_frames
+    from policyparse.ingest.pdf.layout import Char, Line, document_frames
 
     def line(x0, x1, top, page):
         chars = tuple(Char("字", x0 + k * 14, x0 + (k + 1) * 14, top, top + 14, 14.0) for k in range(int((x1 - x0) // 14)))
@@ -182,7 +182,7 @@ def test_mirrored_margins_with_a_short_last_page():
 
 
 def _glyphs(text, x0=50.0, top=100.0, size=10.0, gap=0.0):
-    from policyparse.ingest.pdflayout import Char
+    from policyparse.ingest.pdf.layout import Char
 
     chars, x = [], x0
     for c in text:
@@ -194,7 +194,7 @@ def _glyphs(text, x0=50.0, top=100.0, size=10.0, gap=0.0):
 
 def test_a_space_glyph_before_a_marker_is_kept_between_cjk():
     """Run-together items (a text file printed to PDF): the space before 1. separates them."""
-    from policyparse.ingest.pdflayout import chars_to_text
+    from policyparse.ingest.pdf.layout import chars_to_text
 
     assert chars_to_text(_glyphs("一、深入实施就业优先战略 1.坚持就业优先")) == "一、深入实施就业优先战略 1.坚持就业优先"
     assert chars_to_text(_glyphs("2023 年增长 5.5%")) == "2023年增长5.5%"  # CJK-Latin spacing is not text
@@ -205,7 +205,7 @@ def test_a_space_glyph_before_a_marker_is_kept_between_cjk():
 
 def test_short_lines_that_happen_to_align_are_not_a_right_margin():
     """Ragged lines, one cell per line: three of equal length must not make every longer line 'full'."""
-    from policyparse.ingest.pdflayout import Line, text_frame
+    from policyparse.ingest.pdf.layout import Line, text_frame
 
     def line(n, k):
         chars = _glyphs("字" * n, top=100.0 + 14 * k)
@@ -221,7 +221,7 @@ def test_short_lines_that_happen_to_align_are_not_a_right_margin():
 
 def test_ragged_page_with_one_wrapped_line_mirrors_its_left_margin():
     """One cell per line, one of them wrapped: nothing to measure a margin by but the page."""
-    from policyparse.ingest.pdflayout import Line, continues, document_frames
+    from policyparse.ingest.pdf.layout import Line, continues, document_frames
 
     def line(n, k):
         chars = _glyphs("字" * n, x0=57.0, top=100.0 + 14 * k)
@@ -235,7 +235,7 @@ def test_ragged_page_with_one_wrapped_line_mirrors_its_left_margin():
 
 
 def test_lines_of_a_table_cell_that_stop_short_are_separate_paragraphs():
-    from policyparse.ingest.pdflayout import text_of_chars
+    from policyparse.ingest.pdf.layout import text_of_chars
 
     units = _glyphs("县水务局", x0=304.0, top=100.0) + _glyphs("县护城河指挥部", x0=304.0, top=114.0)
     assert text_of_chars(units, (300.0, 400.0)) == "县水务局 县护城河指挥部"  # one unit per line
@@ -246,7 +246,7 @@ def test_lines_of_a_table_cell_that_stop_short_are_separate_paragraphs():
 
 def test_serial_numbers_at_the_same_place_on_three_pages_are_not_a_footer():
     """A one-cell-per-line table whose rows 3, 10 and 16 happen to end pages 1-3 at one height."""
-    from policyparse.ingest.pdflayout import Line, running_keys
+    from policyparse.ingest.pdf.layout import Line, running_keys
 
     def line(text, top, page):
         chars = tuple(_glyphs(text, top=top, size=16.0))
@@ -265,7 +265,7 @@ def test_serial_numbers_at_the_same_place_on_three_pages_are_not_a_footer():
     ("洋政發〔2024〕8號", "洋縣人民政府", False),  # a 文号 centred above the title
 ])
 def test_centred_title_lines(first, second, joined):
-    from policyparse.ingest.pdflayout import Frame, Line, continues
+    from policyparse.ingest.pdf.layout import Frame, Line, continues
 
     def line(text, top):
         width = sum(11.0 if c.isascii() else 22.0 for c in text)

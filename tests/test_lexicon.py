@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 import policyparse
-from policyparse.lexicon import describe_units, lexicon, split_alias
-from policyparse.unitseval import score_units_gold
+from policyparse.units.lexicon import describe_units, lexicon, split_alias
+from policyparse.eval.units import score_units_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "models"
+TOOLS = ROOT / "tools"
 GOLD = ROOT / "tests" / "golden" / "units_gold.tsv"
 
 # resolved: one list in, the resolved names out.
@@ -147,7 +148,7 @@ def test_alias(name, expected):
 
 
 def test_unitnames_split_alias_still_works():
-    from policyparse.unitnames import split_alias as old
+    from policyparse.grammar.unitnames import split_alias as old
 
     assert old("区委组织部（人才办）") == "人才办"
 
@@ -179,7 +180,7 @@ def test_units_gold_is_validated(tmp_path):
 # --- artifacts: rebuilt from source, hashed, loaded lazily ------------------------------------
 
 def _build_module():
-    spec = importlib.util.spec_from_file_location("build_lexicon", MODELS / "build_lexicon.py")
+    spec = importlib.util.spec_from_file_location("build_lexicon", TOOLS / "build_lexicon.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -189,7 +190,7 @@ def test_lexicon_artifacts_are_fresh():
     build = _build_module()
     rows = build.lexicon_rows()
     tsv = [line for line in (MODELS / "units.tsv").read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    assert tsv == rows, "models/units.tsv is stale: run python models/build_lexicon.py"
+    assert tsv == rows, "models/units.tsv is stale: run python tools/build_lexicon.py"
     assert (MODELS / "jieba_user.txt").read_text(encoding="utf-8").splitlines() == build.jieba_lines(rows)
 
 

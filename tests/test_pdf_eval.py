@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from policyparse.evaluate import evaluate_dir
+from policyparse.eval.score import evaluate_dir
 
 GOLDEN_PDF = Path(__file__).parent / "golden_pdf"
 METRICS = ("outline_f1", "units_f1", "field_acc")

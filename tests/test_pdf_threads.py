@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import policyparse
-from policyparse.ingest import pdf
+from policyparse.ingest.pdf import reader as pdf
 
 PDFS = sorted((Path(__file__).parent / "golden_pdf").glob("*.pdf"))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from policyparse.evaluate import evaluate_dir
+from policyparse.eval.score import evaluate_dir
 
 GOLDEN = Path(__file__).parent / "golden"
 TOLERANCE = 0.02

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import policyparse
-from policyparse.export import schema_json, to_gold, to_json
+from policyparse.export.json import schema_json, to_gold, to_json
 from policyparse.schema import PolicyDocument
 
 ROOT = Path(__file__).parent.parent
@@ -20,7 +20,7 @@ SAMPLE = Path(__file__).parent / "golden" / "wujiang_silk_2021.txt"
 
 def test_committed_schema_is_fresh() -> None:
     assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_json(), (
-        "models/schema.json is stale: regenerate it with `python models/build_schema.py` and commit it"
+        "models/schema.json is stale: regenerate it with `python tools/build_schema.py` and commit it"
     )
 
 

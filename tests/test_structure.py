@@ -3,7 +3,7 @@ import pytest
 
 import policyparse
 from policyparse.normalize import text_from_string
-from policyparse.structure import find_markers
+from policyparse.structure.outline import find_markers
 
 # marker text -> (style, number): every row of structure.MARKERS / LINE_MARKERS.
 MARKER_CASES = [

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 import policyparse
-from policyparse.export import iter_nodes
+from policyparse.export.json import iter_nodes
 
 HERE = Path(__file__).parent
 TWINS = sorted(p for d in ("golden_pdf", "golden_docx", "golden_html") for p in (HERE / d).iterdir()

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import EmptyInput, InputNotFound, UnsupportedFormat
+from policyparse.errors import EmptyInput, InputNotFound, UnsupportedFormat
 
 FORMATS = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
 
@@ -65,18 +65,18 @@ def read_bytes(data: bytes, name: str) -> Source:
     fmt = sniff_format(name, data)
     sha = hashlib.sha256(data).hexdigest()
     if fmt == "txt":
-        from .txt import read_txt
+        from policyparse.ingest.txt import read_txt
 
         return read_txt(data, name, sha)
     if fmt == "pdf":
-        from .pdf import read_pdf
+        from policyparse.ingest.pdf.reader import read_pdf
 
         return read_pdf(data, name, sha)
     if fmt == "docx":
-        from .docx import read_docx
+        from policyparse.ingest.docx import read_docx
 
         return read_docx(data, name, sha)
-    from .html import read_html
+    from policyparse.ingest.html import read_html
 
     return read_html(data, name, sha)
 

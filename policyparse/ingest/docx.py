@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..errors import CorruptInput, EmptyInput, UnsupportedFormat
-from . import Source
+from policyparse.errors import CorruptInput, EmptyInput, UnsupportedFormat
+from policyparse.ingest import Source
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}

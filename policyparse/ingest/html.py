@@ -19,8 +19,8 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
-from ..errors import W_ENCODING_GUESSED, DecodeError, EmptyInput
-from . import Source
+from policyparse.errors import W_ENCODING_GUESSED, DecodeError, EmptyInput
+from policyparse.ingest import Source
 
 # <meta charset="gb2312">  /  <meta http-equiv="Content-Type" content="text/html; charset=GBK">
 META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*(?P<enc>[\w.:-]+)""", re.IGNORECASE | re.VERBOSE)

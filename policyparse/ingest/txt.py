@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import codecs
 
-from ..errors import W_ENCODING_GUESSED, DecodeError
-from . import Source, _clean
+from policyparse.errors import W_ENCODING_GUESSED, DecodeError
+from policyparse.ingest import Source, _clean
 
 # Tried in order before any guessing: strict decoders that reject wrong input.
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

@@ -1,0 +1,96 @@
+"""Views for people: the responsibility matrix (unit x tasks) and displaCy HTML of units in the text."""
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from policyparse.schema import Node, PolicyDocument
+
+ROLES = ("lead", "responsible", "supporting")
+# displaCy labels and colours: units by role, mentions.
+DISPLACY_COLOURS = {"LEAD": "#f4a6a6", "RESPONSIBLE": "#a6e3a6", "SUPPORTING": "#a6d8f4", "MENTION": "#e0e0e0"}
+
+
+@dataclass
+class UnitRow:
+    """One unit (canonical name when known, else as resolved/written) and its tasks by role."""
+
+    unit: str
+    tasks: dict[str, list[str]] = field(default_factory=lambda: {r: [] for r in ROLES})
+
+    @property
+    def total(self) -> int:
+        return sum(len(v) for v in self.tasks.values())
+
+
+def walk(nodes: list[Node]) -> Iterator[Node]:
+    for node in nodes:
+        yield node
+        yield from walk(node.children)
+
+
+def responsibility_matrix(doc: PolicyDocument) -> list[UnitRow]:
+    """Units x tasks, sorted by lead load, then total, then name (deterministic)."""
+    rows: dict[str, UnitRow] = {}
+    for node in walk(doc.sections):
+        for unit in node.units:
+            key = unit.canonical or unit.resolved or unit.name
+            row = rows.setdefault(key, UnitRow(key))
+            task = f"{node.scope[0]}{node.path}"
+            if task not in row.tasks[unit.role]:
+                row.tasks[unit.role].append(task)
+    return sorted(rows.values(), key=lambda r: (-len(r.tasks["lead"]), -r.total, r.unit))
+
+
+def matrix_csv(rows: list[UnitRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["unit", "lead", "responsible", "supporting", "total", "lead_tasks", "responsible_tasks", "supporting_tasks"])
+    for r in rows:
+        writer.writerow([r.unit, *(len(r.tasks[k]) for k in ROLES), r.total, *(" ".join(r.tasks[k]) for k in ROLES)])
+    return out.getvalue()
+
+
+def matrix_table(rows: list[UnitRow]) -> str:
+    """A plain-text table: unit, counts by role, task paths (d = document, n = notice scope)."""
+    width = max([4, *(_width(r.unit) for r in rows)])
+    lines = [f"{_pad('unit', width)}  lead  resp  supp  tasks"]
+    for r in rows:
+        tasks = "; ".join(f"{k[:4]} " + " ".join(r.tasks[k]) for k in ROLES if r.tasks[k])
+        lines.append(f"{_pad(r.unit, width)}  {len(r.tasks['lead']):>4}  {len(r.tasks['responsible']):>4}  "
+                     f"{len(r.tasks['supporting']):>4}  {tasks}")
+    return "\n".join(lines) + "\n"
+
+
+def displacy_html(doc: PolicyDocument) -> str:
+    """displaCy 'ent' HTML of the document text: units coloured by role, mentions in grey."""
+    from spacy import displacy  # the nlp extra; only this view needs it
+
+    ents = []
+    for node in walk(doc.sections):
+        ents += [(u.span.start, u.span.end, u.role.upper()) for u in node.units]
+        ents += [(m.span.start, m.span.end, "MENTION") for m in node.mentions]
+    ents = _non_overlapping(sorted(set(ents)))
+    data = {"text": doc.text, "ents": [{"start": s, "end": e, "label": k} for s, e, k in ents],
+            "title": doc.title or doc.source.path}
+    return displacy.render(data, style="ent", manual=True, page=True, options={"colors": DISPLACY_COLOURS})
+
+
+def _non_overlapping(ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for s, e, k in ents:
+        if not out or s >= out[-1][1]:
+            out.append((s, e, k))
+    return out
+
+
+def _width(s: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _pad(s: str, width: int) -> str:
+    return s + " " * (width - _width(s))

@@ -1,0 +1,507 @@
+"""PDF layout: characters with boxes -> visual lines -> paragraphs, and page furniture.
+
+Pure geometry, no PDF library: ``pdf.py`` reads ``Char`` s with pypdfium2 and hands them
+here.  Coordinates are PDF points measured from the top-left of the page (as pdfplumber's
+``x0/x1/top/bottom``).  Thresholds are fractions of the font size (an ``em``), never
+absolute points, so the same rules serve 3号 GB/T 9704 documents and 小四 Word exports.
+
+Stages: ``chars_to_lines`` (dedupe fake bold; which space glyphs are text) ->
+``drop_page_numbers`` / ``running_keys`` (page furniture) -> ``document_frames`` (each page's
+text block: justified or ragged right, mirrored margins) -> ``continues`` and
+``open_cell_row`` (does the next line go on the paragraph: full lines, first-line indents,
+heading markers, centred titles, text-table rows), applied by ``pdf.TextBuilder``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import NamedTuple
+
+from policyparse.structure.lines import DOC_TYPE_WORDS
+
+
+class Char(NamedTuple):
+    """One glyph as drawn: its text and loose box (advance width x font height)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of one page."""
+
+    text: str
+    chars: tuple[Char, ...]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page: int  # 0-based
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The text block of a page: left/right edge of body lines, body font size and pitch."""
+
+    left: float
+    right: float
+    size: float
+    pitch: float
+
+
+# A numbering marker that opens a heading or item: 一、 （一） (一) 1. 1． 1、 （1） ① 第一章 第三条 ㈠
+MARKER = re.compile(
+    r"""^(?:[一二三四五六七八九十百零〇]+、            # 一、
+        | [（(][一二三四五六七八九十百零〇]+[）)]     # （一） (一)
+        | \d{1,3}[.．、](?!\d)                   # 1. 1． 1、  (not 1.5)
+        | [（(]\d{1,3}[）)]                      # （1） (1)
+        | [①-⑳㈠-㈩]                             # ① ㈠
+        | 第[一二三四五六七八九十百零〇\d]+[章节条编])  # 第一章 第三条
+    """,
+    re.VERBOSE,
+)
+
+# A line ending a sentence or clause, so that a paragraph may end there: 。 ！ ？ ； ： 。” ：）
+SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]?$")
+
+# The last word of a complete document title, after which a centred line starts another one:
+# …的通知 / …实施方案 (unless the next line goes on with （2021-2025年） or 的通知)
+TITLE_DONE = re.compile(rf"(?:{DOC_TYPE_WORDS})(?:[（(][^（()）]*\d+号[）)])?$")  # …的通知（粤府〔2021〕22号）
+CELL_ROW_START = re.compile(r"^\s*(?:\d{1,3}\s*)?\|")  # 2 | … / | …: a row of a bar-separated text table
+SERIAL_ROW_START = re.compile(r"^\s*\d{1,3}\s*\|")
+MAX_CELL_ROW = 3000  # characters
+# A centred line that is a metadata field, not part of a title: 时间：2023-02-21 / 来源：市政府
+FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
+# A centred line ending in a number or a 文号 is not a title part: 2023-09-04 / 洋政發〔2024〕8號
+TITLE_NUMBER_END = re.compile(r"(?:[0-9]|[〔\[［(（]\d{4}[〕\]］)）]\d+[号號])$")
+# A short centred line that a diamond-shaped title goes on from: 国务院办公厅关于 / …的
+TITLE_JOINER = re.compile(r"(?:关于|的|和|与|及|暨|、|《|（|印发|转发)$")
+TITLE_GOES_ON = re.compile(r"^[（(〔的之和及与暨年月日号届期版]")
+
+# A page number line, whitespace removed: — 1 —  - 1 -  1  ·1·  第1页共7页  共7页第1页  1/7  Page 1 of 7
+PAGE_NUMBER = re.compile(
+    r"""^(?:[—–\-－_~·•\[【〔(（]*\d{1,4}[—–\-－_~·•\]】〕)）]*   # — 1 —, -1-, 1, (1)
+        | 第\d{1,4}页(?:[，,/]?共\d{1,4}页)?                   # 第1页 共7页
+        | 共\d{1,4}页[，,/]?第\d{1,4}页                         # 共7页 第1页
+        | \d{1,4}/\d{1,4}                                      # 1/7
+        | (?i:page)\d{1,4}(?:(?i:of)\d{1,4})?)$                # Page 1 of 7
+    """,
+    re.VERBOSE,
+)
+
+# A bare page number: 7
+BARE_NUMBER = re.compile(r"^\d{1,4}$")
+
+# A running header/footer is compared with its digits masked: 第3页 ~ 第4页
+DIGITS = re.compile(r"\d+")
+
+# Closing punctuation a line may not start with (kinsoku), and opening ones a line may not end with.
+NO_START = frozenset("，。、；：？！）》」』”’】〕〉…—·%‰,.;:?!)]}")
+NO_END = frozenset("（《「『“‘【〔〈([{")
+SPACES = frozenset(" \t\r\n\u3000\u00a0\u2002\u2003\u200b")
+
+FAKE_BOLD_TOL = 0.3  # em: the same glyph drawn again within this distance is a duplicate
+LATIN_GAP = 0.25  # em: gap between two Latin/digit glyphs that reads as a space
+COLUMN_GAP = 2.5  # em: gap between any two glyphs that reads as a column separator
+CELL_SHORT = 1.5  # em: a line of a table cell this far from its right edge ends a paragraph
+RAGGED = 1.5  # em: lines of ragged-right text end this close to the margin (a character or a Latin word)
+FULL_TOL = 0.8  # em: a line ending this close to the right edge is full (text goes on)
+MIN_WIDTH = 15  # em: a text frame narrower than this has no full lines to go by
+EDGE_ZONE = 2  # lines at the top/bottom of a page checked for furniture
+
+
+def is_wide(ch: str) -> bool:
+    """CJK ideographs, kana, full-width forms and CJK punctuation (no spaces around them)."""
+    return ord(ch) >= 0x2000
+
+
+# --- chars -> lines ---------------------------------------------------------------------
+
+
+def chars_to_lines(chars: list[Char], page: int) -> list[Line]:
+    """Group glyphs into visual lines top to bottom, each read left to right."""
+    rows: list[list[Char]] = []
+    for ch in sorted(chars, key=lambda c: (c.top + c.bottom) / 2):
+        mid = (ch.top + ch.bottom) / 2
+        if rows and abs(mid - _row_mid(rows[-1])) < 0.5 * min(ch.size, rows[-1][0].size):
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+    lines = (_make_line(sorted(row, key=lambda c: c.x0), page) for row in rows)
+    return [line for line in lines if line is not None]
+
+
+def _row_mid(row: list[Char]) -> float:
+    return (row[0].top + row[0].bottom) / 2
+
+
+def _make_line(row: list[Char], page: int) -> Line | None:
+    kept = dedupe_chars(row)
+    glyphs = [c for c in kept if c.text not in SPACES]
+    if not glyphs:
+        return None
+    text = chars_to_text(kept)
+    sizes = sorted(c.size for c in glyphs)
+    return Line(text, tuple(glyphs), glyphs[0].x0, max(c.x1 for c in glyphs),
+                min(c.top for c in glyphs), max(c.bottom for c in glyphs), sizes[len(sizes) // 2], page)
+
+
+def dedupe_chars(row: list[Char]) -> list[Char]:
+    """Drop a glyph printed again on top of itself (fake bold by overprinting)."""
+    kept: list[Char] = []
+    last = None
+    for ch in row:  # sorted by x0, so a copy comes right after its original
+        if last is not None and last.text == ch.text and abs(last.x0 - ch.x0) < FAKE_BOLD_TOL * ch.size \
+                and abs(last.top - ch.top) < FAKE_BOLD_TOL * ch.size:
+            continue
+        kept.append(ch)
+        last = ch
+    return kept
+
+
+def chars_to_text(row: list[Char]) -> str:
+    """Text of one line of glyphs sorted by x: spaces between Latin words or wide columns, and
+    space glyphs that are text (``_kept_space``) in a line that does not space out its CJK
+    characters; CJK-Latin auto-spacing (``2023 年``) is not text."""
+    out: list[str] = []
+    prev: Char | None = None
+    spaced = False
+    keep_spaces = not _spaced_out(row)
+    for i, ch in enumerate(row):
+        if ch.text in SPACES:
+            spaced = True
+            continue
+        if prev is not None and (_space_between(prev, ch, spaced) or (spaced and keep_spaces and _kept_space(prev, row, i))):
+            out.append(" ")
+        out.append(ch.text)
+        prev, spaced = ch, False
+    return "".join(out)
+
+
+def _spaced_out(row: list[Char]) -> bool:
+    """Most neighbouring CJK characters have a space glyph between them (a spaced-out layout)."""
+    pairs = spaced = 0
+    for a, b, c in zip(row, row[1:], row[2:]):
+        if is_wide(a.text[-1]) and is_wide(b.text[0]):
+            pairs += 1
+        elif is_wide(a.text[-1]) and b.text in SPACES and is_wide(c.text[0]):
+            pairs += 1
+            spaced += 1
+    return spaced > pairs / 2
+
+
+def _kept_space(prev: Char, row: list[Char], i: int) -> bool:
+    """A space glyph that is text in a line that does not space out its characters: between two
+    CJK characters (济宁市人民政府 关于…, 序号 重点工作 工作举措), or before a numbering marker."""
+    if is_wide(prev.text[-1]) and is_wide(row[i].text[0]):
+        return True
+    ahead = "".join(ch.text for ch in row[i:i + 8] if ch.text not in SPACES)
+    return bool(MARKER.match(ahead))
+
+
+def _space_between(a: Char, b: Char, spaced: bool) -> bool:
+    gap = b.x0 - a.x1
+    em = max(a.size, b.size)
+    if gap >= COLUMN_GAP * em:
+        return True
+    if is_wide(a.text[-1]) or is_wide(b.text[0]):
+        return False  # 中 文, 2021 年: CJK spacing and CJK-Latin auto-spacing are not text
+    return spaced or gap > LATIN_GAP * em
+
+
+def text_of_chars(chars: list[Char], box: tuple[float, float] | None = None) -> str:
+    """Text of a free group of glyphs (a table cell): lines joined as a paragraph.  Given the
+    cell's left and right border (``box``), a line that ends more than CELL_SHORT em before the
+    text's right edge (as far from the right border as the text is from the left one) ends a
+    paragraph of the cell (one unit per line: 县水务局 / 县住建局), kept as a space."""
+    lines = chars_to_lines(chars, 0)
+    text_right = -math.inf  # no borders known: one paragraph
+    if box is not None and lines:
+        text_right = box[1] - max(0.0, min(ln.x0 for ln in lines) - box[0])
+    out = ""
+    for prev, line in zip([None, *lines], lines):
+        if prev is not None and prev.x1 < text_right - CELL_SHORT * prev.size:
+            out += " "
+        out = join_text(out, line.text, sep_before_marker=True)
+    return out
+
+
+# --- page furniture -----------------------------------------------------------------------
+
+
+def drop_page_numbers(pages: list[list[Line]]) -> list[list[Line]]:
+    """Drop page-number lines: decorated ones (— 1 —, 第1页) among the first/last lines of a
+    page; bare ones (1) only as the very first/last line and numbered in step with the pages."""
+    offset = _bare_number_offset(pages)
+    return [[ln for i, ln in enumerate(lines) if not _is_page_number(ln, i, len(lines), offset)]
+            for lines in pages]
+
+
+def _is_page_number(line: Line, i: int, n: int, offset: int | None) -> bool:
+    if not (i < EDGE_ZONE or i >= n - EDGE_ZONE):
+        return False
+    text = squeeze(line.text)
+    if BARE_NUMBER.match(text):
+        return (i == 0 or i == n - 1) and offset is not None and int(text) - line.page == offset
+    return bool(PAGE_NUMBER.match(text))
+
+
+def _bare_number_offset(pages: list[list[Line]]) -> int | None:
+    """The shift between bare page numbers and page indexes, agreed by >= 2 pages (or the only one)."""
+    shifts: Counter[int] = Counter()
+    for lines in pages:
+        ends = {id(ln): ln for ln in (lines[:1] + lines[-1:])}.values()
+        shifts.update({int(t) - ln.page for ln in ends if BARE_NUMBER.match(t := squeeze(ln.text))})
+    if not shifts:
+        return None
+    shift, count = shifts.most_common(1)[0]
+    return shift if count >= 2 or len(pages) == 1 else None
+
+
+def running_keys(pages: list[list[Line]]) -> set[tuple[str, int]]:
+    """(masked text, rounded top) of edge lines, other than a bare number (``drop_page_numbers``
+    decides those), repeated on >= 3 pages and >= 40 % of them, or
+    on every page of a shorter document when set smaller than the body text, or on both pages
+    of a two-page document when not larger than the body text (a plan that starts page 2 with
+    page 1's title sets it larger)."""
+    size = body_size([ln for lines in pages for ln in lines])
+    seen: Counter[tuple[str, int]] = Counter()
+    small: set[tuple[str, int]] = set()
+    plain: set[tuple[str, int]] = set()
+    for lines in pages:
+        edge = _edge_lines(lines)
+        seen.update({_running_key(ln) for ln in edge})
+        small.update(_running_key(ln) for ln in edge if ln.size < 0.9 * size)
+        plain.update(_running_key(ln) for ln in edge if ln.size <= 1.02 * size)
+    floor = max(3, 0.4 * len(pages))
+    return {key for key, n in seen.items() if key[0] != "#"  # a bare number is a page number or a 序号
+            and (n >= floor or (n == len(pages) > 1 and (key in small or (n == 2 and key in plain))))}
+
+
+def drop_running(lines: list[Line], keys: set[tuple[str, int]]) -> list[Line]:
+    """Drop running headers/footers (see ``running_keys``) from the edges of one page."""
+    if not keys:
+        return lines
+    edge = {id(ln) for ln in _edge_lines(lines)}
+    return [ln for ln in lines if not (id(ln) in edge and _running_key(ln) in keys)]
+
+
+def _edge_lines(lines: list[Line]) -> list[Line]:
+    return lines[:EDGE_ZONE] + lines[max(EDGE_ZONE, len(lines) - EDGE_ZONE):]
+
+
+def _running_key(line: Line) -> tuple[str, int]:
+    return DIGITS.sub("#", squeeze(line.text)), round(line.top / 4)
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+# --- frame --------------------------------------------------------------------------------
+
+
+def body_size(lines: list[Line]) -> float:
+    """The font size carrying most glyphs (the body text, 3号 = 16 pt in GB/T 9704)."""
+    weight: Counter[float] = Counter()
+    for ln in lines:
+        weight[round(ln.size * 2) / 2] += len(ln.chars)
+    return weight.most_common(1)[0][0] if weight else 12.0
+
+
+def text_frame(lines: list[Line], size: float) -> Frame | None:
+    """Left/right edge of the body text of some lines (None when there are too few)."""
+    body = [ln for ln in lines if abs(ln.size - size) < 0.15 * size]
+    if len(body) < 6:
+        return None
+    starts = sorted(ln.x0 for ln in body)
+    left = _aligned(starts, 0.1 * size)
+    left = starts[0] if left is None else left
+    ends = sorted((ln.x1 for ln in body), reverse=True)
+    right = _aligned(ends, 0.1 * size)
+    if right is None or not _is_margin(right, ends, size):
+        right = _aligned(ends, RAGGED * size, second=True)  # ragged right: lines end near the margin
+        if right is None or not _is_margin(right, ends, size):
+            right = math.inf  # short lines that happen to align: no line is known to be full
+    return Frame(left, right, size, _pitch(body, size))
+
+
+def _aligned(values: list[float], within: float, second: bool = False) -> float | None:
+    """The first of three line edges (in the order given) within ``within`` of each other
+    (``second``: the middle one, so that one overhanging line does not set the edge)."""
+    return next(((b if second else a) for a, b, c in zip(values, values[1:], values[2:]) if abs(a - c) < within), None)
+
+
+def _is_margin(right: float, ends: list[float], size: float) -> bool:
+    """Hardly any line goes more than an em beyond ``right``."""
+    return sum(1 for x in ends if x > right + size) <= max(2, 0.02 * len(ends))
+
+
+def _pitch(body: list[Line], size: float) -> float:
+    steps = sorted(b.top - a.top for a, b in pairwise(body) if 0.8 * size < b.top - a.top < 3 * size)
+    return steps[len(steps) // 2] if steps else 1.5 * size
+
+
+def document_frames(pages: list[list[Line]], widths: list[float] | None = None) -> list[Frame]:
+    """Each page's frame: that of all odd / all even pages when both are measured and as wide
+    as each other (mirrored margins; a side too short to measure is as wide as the other,
+    ``_shifted``), else the whole document's.  Given the page ``widths``, a page with no
+    measurable right margin (ragged text, hardly a line wrapped) gets one as far from the page's
+    right edge as its text is from the left (``_mirror_margin``)."""
+    every = [ln for lines in pages for ln in lines]
+    size = body_size(every)
+    whole = text_frame(every, size) or _frame_of_extremes(every, size)
+    sides = [text_frame([ln for lines in pages[k::2] for ln in lines], size) for k in (0, 1)]
+    if len(pages) > 1 and bool(sides[0]) != bool(sides[1]):  # one side too short to measure
+        known = 0 if sides[0] else 1
+        sides[1 - known] = _shifted(sides[known], [ln for lines in pages[1 - known::2] for ln in lines])
+    if sides[0] and sides[1] and abs(_width(sides[0]) - _width(sides[1])) < 0.5 * size:
+        frames = [sides[i % 2] or whole for i in range(len(pages))]
+    else:
+        frames = [whole] * len(pages)
+    frames = [f if _width(f) >= MIN_WIDTH * size else Frame(f.left, math.inf, size, f.pitch) for f in frames]
+    if widths is not None:
+        frames = [_mirror_margin(f, lines, width) for f, lines, width in zip(frames, pages, widths)]
+    return frames
+
+
+def _mirror_margin(frame: Frame, lines: list[Line], width: float) -> Frame:
+    """A frame without a right margin gets one mirroring its left margin, unless lines go beyond it."""
+    if frame.right != math.inf or width == math.inf:
+        return frame
+    right = width - frame.left
+    if _width(Frame(frame.left, right, frame.size, frame.pitch)) < MIN_WIDTH * frame.size \
+            or not _is_margin(right, [ln.x1 for ln in lines], frame.size):
+        return frame
+    return Frame(frame.left, right, frame.size, frame.pitch)
+
+
+def _shifted(frame: Frame, lines: list[Line]) -> Frame | None:
+    """The frame of pages too short to measure: as wide as ``frame``, from their leftmost body
+    line (mirrored margins move the text block, they do not resize it)."""
+    body = [ln.x0 for ln in lines if abs(ln.size - frame.size) < 0.15 * frame.size]
+    if not body:
+        return None
+    left = min(body)
+    return Frame(left, left + _width(frame), frame.size, frame.pitch)
+
+
+def _width(frame: Frame) -> float:
+    return frame.right - frame.left
+
+
+def _frame_of_extremes(lines: list[Line], size: float) -> Frame:
+    if not lines:
+        return Frame(0.0, 0.0, size, 1.5 * size)
+    return Frame(min(ln.x0 for ln in lines), max(ln.x1 for ln in lines), size, _pitch(lines, size))
+
+
+# --- lines -> paragraphs ------------------------------------------------------------------
+
+
+def continues(prev: Line, line: Line, frame: Frame) -> bool:
+    """Does ``line`` continue the paragraph whose last visual line is ``prev``?"""
+    em = frame.size
+    if abs(line.size - prev.size) > 0.12 * max(line.size, prev.size):
+        return False
+    if line.page == prev.page and line.top - prev.top > 1.6 * max(frame.pitch, 1.2 * line.size):
+        return False  # a blank line between them
+    if MARKER.match(line.text) and (SENTENCE_END.search(prev.text) or not _is_flush(line, frame)):
+        return False
+    if _is_title_line(prev, frame) and _is_title_line(line, frame):
+        return _title_goes_on(prev, line, frame)
+    if not (_is_flush(line, frame) or _hangs_under(prev, line, frame)):
+        return False
+    if prev.x1 >= frame.right - FULL_TOL * em:
+        return True
+    return _wrapped_ragged(prev, line, frame)
+
+
+def open_cell_row(paragraph: str, line: str) -> bool:
+    """``2 | 新建成…。`` or ``| 1.婴幼儿…。``: a text table row (``cell | cell |``) printed as
+    text, whose closing bar is still to come -- ``line`` goes on with it, unless it starts the
+    next row (``3 | …``) or the row has grown past any real row (its bar was lost)."""
+    return (bool(CELL_ROW_START.match(paragraph)) and not paragraph.rstrip().endswith("|")
+            and not SERIAL_ROW_START.match(line) and len(paragraph) < MAX_CELL_ROW)
+
+
+def _is_flush(line: Line, frame: Frame) -> bool:
+    return abs(line.x0 - frame.left) < 0.5 * frame.size
+
+
+def _hangs_under(prev: Line, line: Line, frame: Frame) -> bool:
+    """Same non-paragraph indent as the line above (hanging or block indent, e.g. 抄送 lines)."""
+    indent = (line.x0 - frame.left) / frame.size
+    return abs(line.x0 - prev.x0) < 0.3 * frame.size and not 1.5 <= indent <= 2.5
+
+
+def _is_title_line(line: Line, frame: Frame) -> bool:
+    """Centred line: a large one (2号 title) may fill the width, a body-size one may not."""
+    lgap, rgap = line.x0 - frame.left, frame.right - line.x1
+    if abs(lgap - rgap) > 1.5 * frame.size or rgap < -0.5 * frame.size:
+        return False
+    if line.size > 1.15 * frame.size:
+        return True
+    # a body-size line indented by two characters is a paragraph's first line, not a centred title
+    return lgap > 1.0 * frame.size and not 1.5 <= lgap / frame.size <= 2.5
+
+
+def _title_goes_on(prev: Line, line: Line, frame: Frame) -> bool:
+    """Centred lines: one title wrapped, or two titles (or a title and a 来源 line) stacked?"""
+    if SENTENCE_END.search(prev.text) or FIELD_LINE.match(line.text):
+        return False
+    if TITLE_GOES_ON.match(line.text) or _unclosed(prev.text):
+        return True  # …（2021-2025年）/ …分解(202 + 3年)
+    if TITLE_DONE.search(prev.text) or TITLE_NUMBER_END.search(prev.text):
+        return False
+    if line.text.startswith("《"):
+        return True  # …印发2021年省 / 《政府工作报告》重点任务分工方案的通知: broken before a book title
+    # a wrapped title narrows line by line (trapezoid); a diamond's short first line ends in 关于/的
+    return prev.x1 - prev.x0 >= line.x1 - line.x0 - frame.size or bool(TITLE_JOINER.search(prev.text))
+
+
+def _unclosed(text: str) -> bool:
+    """More opening than closing brackets: the title goes on (…责任分解(202 / 3年))."""
+    return sum(text.count(c) for c in "（(《〔【") > sum(text.count(c) for c in "）)》〕】")
+
+
+def _wrapped_ragged(prev: Line, line: Line, frame: Frame) -> bool:
+    """Ragged-right layouts: the next line's first unbreakable run did not fit on ``prev``."""
+    if SENTENCE_END.search(prev.text) or not _is_flush(line, frame) or _is_title_line(prev, frame):
+        return False
+    room = frame.right - prev.x1
+    return room < _first_run_width(line) + 0.3 * frame.size
+
+
+def _first_run_width(line: Line) -> float:
+    chars = line.chars
+    end = 1
+    if chars[0].text.isascii() and chars[0].text.isalnum():
+        while end < len(chars) and chars[end].text.isascii() and not chars[end].text.isspace():
+            end += 1
+    else:
+        if chars[0].text in NO_END and len(chars) > 1:
+            end = 2
+        while end < len(chars) and end < 4 and chars[end].text in NO_START:
+            end += 1
+    return chars[end - 1].x1 - chars[0].x0
+
+
+def join_text(before: str, after: str, sep_before_marker: bool = False) -> str:
+    """Join two pieces of one paragraph: no space between CJK, one between Latin words."""
+    if not before:
+        return after
+    if sep_before_marker and MARKER.match(after) and SENTENCE_END.search(before):
+        return before + " " + after
+    if before[-1].isascii() and before[-1].isalnum() and after[:1].isascii() and after[:1].isalpha():
+        return before + " " + after
+    return before + after

@@ -1,0 +1,359 @@
+"""PDF reader: bytes -> ``Source`` whose text reads like the same document saved as .txt.
+
+Text comes from pypdfium2 (glyphs with their loose boxes and font size, 20-40x faster than
+pdfminer); pdfplumber's table finder runs only on pages whose vector graphics look like a
+ruled table.  Stages (each in ``pdflayout`` when it is pure geometry):
+
+    open (CorruptInput on bad input) -> page glyphs -> tables (ruled pages only)
+    -> visual lines -> page furniture dropped -> paragraphs + table rows -> Source
+
+One line per paragraph; table rows as ``cell | cell | cell |``; ``page_starts`` holds the
+offset where each page's text begins.  Warnings: W501 page without text, W502 glyphs
+without a Unicode mapping.
+"""
+from __future__ import annotations
+
+import ctypes
+import io
+import math
+import re
+import threading
+from dataclasses import dataclass
+from itertools import pairwise
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from policyparse.errors import W_GARBLED_TEXT, W_PAGE_NO_TEXT, CorruptInput
+from policyparse.ingest import Source
+from policyparse.ingest.pdf import layout as lay
+from policyparse.ingest.pdf.tables import Table, grid_to_table, merge_split_tables, rows_to_lines
+
+# Where the file header may sit (PDF 1.7, 7.5.2 tolerates leading junk): %PDF-1.7
+PDF_HEADER = re.compile(rb"%PDF-\d")
+# pdfminer's rendering of an unmapped glyph, should it reach us through a text layer: (cid:123)
+CID_GARBAGE = re.compile(r"\(cid:\d+\)")
+
+_LOAD_ERRORS = {
+    pdfium_c.FPDF_ERR_PASSWORD: "encrypted PDF (a password is needed to open it)",
+    pdfium_c.FPDF_ERR_SECURITY: "PDF with an unsupported security handler",
+    pdfium_c.FPDF_ERR_FORMAT: "damaged PDF (cannot read its structure)",
+    pdfium_c.FPDF_ERR_FILE: "damaged PDF (cannot read the file)",
+}
+_BAD_CODEPOINTS = (0, 0xFFFD, 0xFFFE, 0xFFFF)
+_new_char = tuple.__new__  # Char(...) without NamedTuple's Python-level __new__ (hot loop)
+_PATH = pdfium_c.FPDF_PAGEOBJ_PATH
+_IMAGE = pdfium_c.FPDF_PAGEOBJ_IMAGE
+
+# pdfium is not thread-safe: no two of its calls may run at once in one process, not even on
+# different documents (pypdfium2's documentation).  Every pdfium call of the project (reading
+# here; page rendering, should it come) holds this lock.  Re-entrant, so a holder may nest.
+PDFIUM_LOCK = threading.RLock()
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """What one page gave: its visual lines and tables, and what went wrong."""
+
+    index: int
+    lines: tuple[lay.Line, ...]
+    tables: tuple[Table, ...]
+    glyphs: int
+    garbled: int
+    images: int
+    width: float = math.inf  # of the media box, in points
+
+
+def read_pdf(data: bytes, name: str, sha256: str) -> Source:
+    """Read a PDF's text layer; raise ``CorruptInput`` on anything that is not a readable PDF."""
+    check_bytes(data, name)
+    pages = read_pages(data, name)
+    warnings = page_warnings(pages, name)
+    text, starts = pages_to_text(pages)
+    if CID_GARBAGE.search(text):
+        warnings.append((W_GARBLED_TEXT, f"{name}: '(cid:NN)' glyph codes in the text layer", None))
+    return Source(name=name, sha256=sha256, format="pdf", text=text, pages=len(pages),
+                  page_starts=starts, warnings=tuple(warnings))
+
+
+def check_bytes(data: bytes, name: str) -> None:
+    """A PDF starts with %PDF- (within its first KB) and ends with %%EOF (its last KB)."""
+    if not PDF_HEADER.search(data[:1024]):
+        raise CorruptInput(f"{name}: not a PDF (expected a '%PDF-' header, found {data[:8]!r})")
+    if b"%%EOF" not in data[-2048:]:
+        raise CorruptInput(f"{name}: truncated PDF (no '%%EOF' end marker; the file was cut short)")
+
+
+def open_document(data: bytes, name: str) -> pdfium.PdfDocument:
+    """Load with the raw API: pypdfium2's loader reports a stale error code for a 0-page PDF.
+    ``data`` must outlive the document (pdfium reads it in place)."""
+    raw = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+    if not raw:
+        code = pdfium_c.FPDF_GetLastError()
+        raise CorruptInput(f"{name}: {_LOAD_ERRORS.get(code, f'unreadable PDF (pdfium error {code})')}")
+    doc = pdfium.PdfDocument(raw)
+    if len(doc) < 1:
+        doc.close()
+        raise CorruptInput(f"{name}: PDF with no pages")
+    return doc
+
+
+def read_pages(data: bytes, name: str) -> list[PageRead]:
+    """Every page's lines and tables, with page numbers and running headers/footers dropped.
+
+    pdfium runs under ``PDFIUM_LOCK``, page by page; pdfplumber's table finder and the
+    layout geometry (pure Python) run outside it, so threads interleave between pages."""
+    with PDFIUM_LOCK:
+        doc = open_document(data, name)
+        count = len(doc)
+    try:
+        with RuledTables(data, name) as table_finder:
+            pages = [read_page(doc, i, table_finder, name) for i in range(count)]
+    finally:
+        with PDFIUM_LOCK:
+            doc.close()
+    return drop_furniture(pages)
+
+
+class RuledTables:
+    """pdfplumber's table finder over pypdfium2's glyphs, opened at the first ruled page."""
+
+    def __init__(self, data: bytes, name: str):
+        self.data, self.name = data, name
+        self.pdf: pdfplumber.PDF | None = None
+
+    def __enter__(self) -> RuledTables:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+    def __call__(self, index: int, chars: list[lay.Char]) -> tuple[Table, ...]:
+        try:
+            if self.pdf is None:
+                self.pdf = pdfplumber.open(io.BytesIO(self.data))
+            page = self.pdf.pages[index]
+            grids = [[list(row.cells) for row in found.rows] for found in page.find_tables()]
+            page.close()
+        except (PdfminerException, MalformedPDFException, PSException) as exc:
+            raise CorruptInput(f"{self.name}: damaged page {index + 1} ({exc})") from None
+        tables = (grid_to_table(grid, chars, index) for grid in grids)
+        return tuple(t for t in tables if t is not None)
+
+
+def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, name: str) -> PageRead:
+    with PDFIUM_LOCK:
+        chars, garbled, ruled, images, box = page_glyphs(doc, index, name)
+    tables = table_finder(index, chars) if ruled else ()
+    if tables:
+        chars = [c for c in chars if not any(t.holds(c) for t in tables)]
+    lines = lay.chars_to_lines(chars, index)
+    return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0])
+
+
+def page_glyphs(doc: pdfium.PdfDocument, index: int, name: str) -> tuple[list[lay.Char], int, bool, int, tuple]:
+    """All that pdfium gives of one page: glyphs, garbled count, ruled?, images, media box.
+    The caller holds ``PDFIUM_LOCK``."""
+    try:
+        page = doc[index]
+    except pdfium.PdfiumError as exc:
+        raise CorruptInput(f"{name}: damaged page {index + 1} ({exc})") from None
+    try:
+        textpage = page.get_textpage()
+        try:
+            box = page.get_mediabox()
+            chars, garbled = page_chars(textpage, box[3])
+        finally:
+            textpage.close()
+        ruled, images = page_graphics(page)
+    except pdfium.PdfiumError as exc:
+        raise CorruptInput(f"{name}: damaged page {index + 1} ({exc})") from None
+    finally:
+        page.close()
+    return chars, garbled, ruled, images, box
+
+
+def page_chars(textpage: pdfium.PdfTextPage, page_top: float) -> tuple[list[lay.Char], int]:
+    """Glyphs of a page with loose boxes (top-down coordinates); count those without Unicode.
+
+    Three pdfium calls per glyph; the text matrix is read only when the loose box is far
+    from the font size (text set as ``1 Tf`` and scaled by its matrix, as Word does)."""
+    raw = textpage.raw
+    box = pdfium_c.FS_RECTF()
+    text = page_text(textpage)
+    chars: list[lay.Char] = []
+    garbled = 0
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        if code in _BAD_CODEPOINTS or 0xE000 <= code <= 0xF8FF or pdfium_c.FPDFText_HasUnicodeMapError(raw, i):
+            garbled += 1
+            continue
+        if code < 32 or (code == 32 and pdfium_c.FPDFText_IsGenerated(raw, i)):
+            continue  # pdfium's generated line breaks and spaces (a space glyph is text); control characters
+        pdfium_c.FPDFText_GetLooseCharBox(raw, i, box)
+        size = pdfium_c.FPDFText_GetFontSize(raw, i)
+        if not 0.5 * size < box.top - box.bottom < 2 * size:
+            size *= _matrix_scale(raw, i)
+        chars.append(_new_char(lay.Char, (ch, box.left, box.right, page_top - box.top, page_top - box.bottom, size)))
+    return chars, garbled
+
+
+def page_text(textpage: pdfium.PdfTextPage) -> str:
+    """One character per pdfium char index (one call; per char where UTF-16 pairs shift it)."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    return text
+
+
+def _matrix_scale(raw, index: int) -> float:
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+    return math.hypot(matrix.c, matrix.d) or 1.0
+
+
+def page_graphics(page: pdfium.PdfPage) -> tuple[bool, int]:
+    """(does the page look ruled like a table, number of images); raw calls, top level only."""
+    horizontal = vertical = images = 0
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == _IMAGE:
+            images += 1
+        if kind != _PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        width, height = right.value - left.value, top.value - bottom.value
+        if width > 20 and height > 8 and _axis_segments(obj) >= 6:
+            return True, images  # one path drawing a whole grid
+        horizontal += height < 3 and width > 20
+        vertical += width < 3 and height > 8
+    return horizontal >= 2 and vertical >= 2, images
+
+
+def _axis_segments(obj) -> int:
+    """Number of horizontal/vertical straight segments in a path object."""
+    count = pdfium_c.FPDFPath_CountSegments(obj)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points = []
+    for k in range(max(count, 0)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        points.append((pdfium_c.FPDFPathSegment_GetType(seg), x.value, y.value))
+    lines = pdfium_c.FPDF_SEGMENT_LINETO
+    return sum(1 for (_, ax, ay), (kind, bx, by) in pairwise(points)
+               if kind == lines and (abs(ax - bx) < 0.5 or abs(ay - by) < 0.5))
+
+
+def drop_furniture(pages: list[PageRead]) -> list[PageRead]:
+    """Page numbers and running headers/footers out of every page's lines."""
+    numbered = lay.drop_page_numbers([list(p.lines) for p in pages])
+    keys = lay.running_keys(numbered)
+    return [PageRead(p.index, tuple(lay.drop_running(lines, keys)), p.tables, p.glyphs, p.garbled, p.images, p.width)
+            for p, lines in zip(pages, numbered)]
+
+
+def page_warnings(pages: list[PageRead], name: str) -> list[tuple[str, str, int | None]]:
+    """W501 for pages without text, W502 for unmapped glyphs; no text at all is an error."""
+    empty = [p.index + 1 for p in pages if p.glyphs == 0 and not p.tables]
+    if len(empty) == len(pages):
+        raise CorruptInput(f"{name}: no text layer on page{'s' if len(empty) > 1 else ''} "
+                           f"{page_ranges(empty)} (scanned images?); OCR is not supported")
+    out: list[tuple[str, str, int | None]] = []
+    for p in pages:
+        if p.glyphs == 0 and not p.tables:
+            kind = "image only" if p.images else "blank"
+            out.append((W_PAGE_NO_TEXT, f"{name}: page {p.index + 1} has no text layer ({kind})", p.index + 1))
+        if p.garbled:
+            message = f"{name}: page {p.index + 1}: {p.garbled} glyphs without a Unicode mapping"
+            out.append((W_GARBLED_TEXT, message + " (font without ToUnicode), left out", p.index + 1))
+    return out
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 5] -> '1-3, 5'."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in spans)
+
+
+# --- pages -> text ------------------------------------------------------------------------
+
+
+def pages_to_text(pages: list[PageRead]) -> tuple[str, tuple[int, ...]]:
+    """Paragraphs and table rows of all pages, one per line, and each page's start offset."""
+    frames = lay.document_frames([list(p.lines) for p in pages], [p.width for p in pages])
+    builder = TextBuilder(len(pages))
+    for item in merge_split_tables(page_items(pages)):
+        if isinstance(item, Table):
+            builder.add_rows(rows_to_lines(item), item.page)
+        else:
+            builder.add_line(item, frames[item.page])
+    return builder.finish()
+
+
+def page_items(pages: list[PageRead]) -> list[lay.Line | Table]:
+    """Lines and tables of every page in reading order (top to bottom)."""
+    items: list[lay.Line | Table] = []
+    for p in pages:
+        items.extend(sorted([*p.lines, *p.tables], key=lambda it: it.top))
+    return items
+
+
+class TextBuilder:
+    """Accumulates paragraphs, recording the offset where each page's text starts."""
+
+    def __init__(self, n_pages: int):
+        self.done: list[str] = []
+        self.size = 0  # length of the finished paragraphs, newlines included
+        self.current = ""
+        self.last: lay.Line | None = None
+        self.starts: list[int | None] = [None] * n_pages
+
+    def add_line(self, line: lay.Line, frame: lay.Frame) -> None:
+        if self.last is not None and (lay.open_cell_row(self.current, line.text) or lay.continues(self.last, line, frame)):
+            joined = lay.join_text(self.current, line.text)
+            self._mark(line.page, self.size + len(joined) - len(line.text))
+            self.current = joined
+        else:
+            self._close()
+            self._mark(line.page, self.size)
+            self.current = line.text
+        self.last = line
+
+    def add_rows(self, rows: list[tuple[str, int]], page: int) -> None:
+        self._close()
+        for text, row_page in rows:
+            self._mark(row_page, self.size)
+            self.current = text
+            self._close()
+        self.last = None
+
+    def _mark(self, page: int, offset: int) -> None:
+        if self.starts[page] is None:
+            self.starts[page] = offset
+
+    def _close(self) -> None:
+        if self.current:
+            self.done.append(self.current)
+            self.size += len(self.current) + 1
+            self.current = ""
+
+    def finish(self) -> tuple[str, tuple[int, ...]]:
+        self._close()
+        text = "\n".join(self.done)
+        starts: list[int] = []
+        following = len(text)
+        for start in reversed(self.starts):  # a page without text starts where the next one does
+            following = min(following, start) if start is not None else following
+            starts.append(following)
+        return text, tuple(reversed(starts))

@@ -1,0 +1,433 @@
+"""The envelope (公文要素) of a covering notice: title, 发文字号, 主送机关, issuer, date, 附注.
+
+Works on the folded text line by line.  The result also says where the notice's body is
+(its numbered points are scope "notice") and where the main document starts.
+"""
+from __future__ import annotations
+
+import re
+
+from policyparse.structure.draft import Envelope, FieldValue, FSpan
+from policyparse.structure.lines import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, Line, is_org_line, iso_date
+from policyparse.grammar.unitnames import looks_like_unit, split_list
+
+DOC_NUMBER = re.compile(f"(?P<num>{DOC_NUMBER_TEXT})")  # 粤府〔2021〕22号
+# Words glued before a doc number that are not part of it: …的通知粤府〔…, 文号蔡政办〔…
+DOC_NUMBER_BEFORE = ("通知", "》", "介绍", "文号", "字号")
+# Label before a doc number in portal metadata: 文号: / 文    号 / 发布文号 | / 政策文号:
+DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
+# A notice-type title: …关于…的通知 / …的意见 / …的函.
+NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
+TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
+# What a transmittal notice says: 现印发给你们 / 现将《X》印发给你们 / 现转发.
+TRANSMITS = re.compile(r"印发给你们|现印发|现转发|印发你们|印送给你们")
+TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送)")
+# The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
+TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知", re.DOTALL)
+QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
+TRANSMITTAL_SENTENCE = re.compile(r"(?:^\s*|[将把])《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)", re.MULTILINE)
+# 附注 after the signature: （此件公开发布） / 此件公开发布 on its own line.
+PUBLIC_NOTE_AFTER = re.compile(r"\s{0,40}?(?:[(\[]\s*(?P<b>此件[^)\]\n]{1,12}?)\s*[)\]]|(?:^|\n)\s*(?P<l>此件[^\n]{1,12}?)\s*(?:\n|$))",
+                               re.MULTILINE)
+# An issuer just before an inline date: 蔡甸区人民政府办公室 2023年1月3日
+INLINE_ISSUER = re.compile(r"(?:^|[\s。])(?P<org>[\u4e00-\u9fff()]{4,30})\s+$")
+# What may follow a date that closes a notice: 主题词：/抄送：/印发/（此件…）
+SIGN_TRAILER = re.compile(r"\s*(?:主题词|抄送|印发|\(此件)")
+# 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
+CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
+PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")
+# One entry of a numbered attachment list: 1.甲方案 / 2、乙清单
+ATTACHMENT_ITEM = re.compile(r"\s*\d{1,2}\s*[.、]\s*(?P<entry>[^\n]{2,80}?)\s*(?:\n|$)")
+ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.+?)\s*$")
+# Labels that end with a colon but do not introduce addressees.
+NOT_ADDRESSEES = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|分工|时限|主题词|抄送|附件|提示|介绍|摘要|来源|标题|目标|原则|要求|如下|措施|任务)$|如下$"
+)
+# Text that never stands in an addressee list: dates, times, wide gaps, URLs.
+NOT_UNIT_TEXT = re.compile(r"\d{4}-\d|\d:\d|\s{2,}|https?|www\.|\.(?:cn|com)")
+# Lines that start the main text: 一、 第一章 第一条 序号 (a cheap pre-scan).
+FIRST_MARKER = re.compile(r"^\s*(?:一\s*[、,.]|第一[章条]|序\s*号)")
+# Notes after a title that are not part of it: (征求意见稿V2.2), (2015年9月15日); (试行) stays.
+TITLE_NOTE = re.compile(r"\s*\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)\s*$")
+# Document-type words that a title-like line contains.
+DOC_TYPE = re.compile(r"方案|计划|意见|办法|措施|要点|清单|规划|细则|通知|分解|安排|报告|条例|规定|决定|纲要|表|情况|举措|政策|任务")
+
+
+def find_envelope(lines: list[Line], fold: str) -> Envelope:
+    stop = next((i for i, ln in enumerate(lines) if FIRST_MARKER.match(ln.text)), len(lines))
+    addr = _find_addressees(lines[:stop])
+    head_end = addr[0] if addr else min(stop, 12)
+    title = _fill(_find_title(lines, head_end, addr), fold)
+    head_limit = addr[1][0][0] if addr else lines[min(head_end, len(lines) - 1)].end
+    doc_number = _find_doc_number(lines, head_limit, fold)
+    present = bool(addr or title or doc_number)
+    if not present:
+        x = _transmitted_from_body(lines[:stop], fold)
+        return Envelope(doc_title=_fill(_doc_title(lines, 0, x, fold), fold))
+    after = addr[2] if addr else (title.span[1] if title else doc_number.span[1])
+    sign = _find_signature(lines, after, fold)
+    date, issuer, sign_start, sign_end = sign
+    note = _find_public_note(lines, sign_end, fold) if date else None
+    attachments, attachment_blocks = _find_attachments(lines, after, sign_start or len(fold), fold)
+    body_text = fold[after:sign_start or len(fold)]
+    transmittal = bool(
+        (title and TITLE_TRANSMITS.search(title.value)) or TRANSMITS.search(body_text[:600]) or attachments
+    )
+    x = _transmitted_title(title, fold, (after, min(len(fold), after + 600)))
+    if transmittal:
+        body_end = sign_start if sign_start is not None else _doc_start_without_signature(lines, after, x, fold)
+        doc_start = max(note.span[1] if note else 0, sign_end or 0, body_end)
+        notice_body = (after, body_end)
+    else:
+        doc_start, notice_body = after, None
+    if transmittal:
+        doc_title = _doc_title(lines, doc_start, x, fold)
+    else:
+        doc_title = title and FieldValue(title.value, title.span)
+    cc = CC.search(fold, after)
+    printed = PRINTED_BY.search(fold, after)
+    return Envelope(
+        cc=tuple(split_list(cc["list"], cc.start("list"))) if cc else (),
+        printed_by=FieldValue(printed.group(0), printed.span()) if printed else None,
+        title=title, doc_number=_fill(doc_number, fold), issuer=_fill(issuer, fold), date=date,
+        addressees=addr[1] if addr else (), public_note=_fill(note, fold),
+        attachments=tuple(_fill(a, fold) for a in attachments),
+        doc_title=_fill(doc_title, fold), notice_body=notice_body, document_start=doc_start, present=True,
+        skip=attachment_blocks,
+    )
+
+
+def _fill(fv: FieldValue | None, fold: str) -> FieldValue | None:
+    """Give a surface-valued field its folded text as value (assemble shows the raw surface)."""
+    if fv is None or fv.value:
+        return fv
+    return FieldValue(re.sub(r"\s*\n\s*", "", fold[fv.span[0]:fv.span[1]]).strip(), fv.span)
+
+
+# --- addressees (主送机关) -------------------------------------------------------------
+
+def _find_addressees(lines: list[Line]) -> tuple[int, tuple[FSpan, ...], int] | None:
+    """(line index, unit spans, fold offset after the colon) of the addressee segment."""
+    for i, ln in enumerate(lines):
+        for start in _segment_starts(ln):
+            colon = ln.text.find(":", start - ln.start)
+            if colon < 0 or (colon > 0 and ln.text[colon - 1].isdigit()):
+                continue
+            seg_start, seg_end = start, ln.start + colon
+            spans = _addressee_units(ln.text[start - ln.start:colon], seg_start)
+            if spans:
+                return i, spans, seg_end + 1
+    return None
+
+
+def _segment_starts(ln: Line):
+    yield ln.content_start
+    for m in re.finditer(r"的(?:通知|意见|决定)", ln.text):
+        yield ln.start + m.end()
+
+
+def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
+    if (not seg.strip() or len(seg) > 200 or "。" in seg or BOILERPLATE.match(seg) or NOT_ADDRESSEES.search(seg.strip())
+            or NOT_UNIT_TEXT.search(seg)):
+        return ()
+    parts = split_list(seg, offset)
+    if not parts:
+        return ()
+    good = sum(1 for a, b in parts if looks_like_unit(seg[a - offset:b - offset]))
+    if good / len(parts) < 0.6 or any(b - a > 30 for a, b in parts):
+        return ()
+    return tuple(parts)
+
+
+# --- title ------------------------------------------------------------------------------
+
+def _find_title(lines: list[Line], head_end: int, addr) -> FieldValue | None:
+    """The last notice-type title line before the addressees (or in the first lines)."""
+    best = None
+    for i in range(min(head_end + 1, len(lines))):
+        ln = lines[i]
+        limit = addr[1][0][0] if addr and i == addr[0] else ln.end
+        text = ln.text[: limit - ln.start].rstrip()
+        start = _after_title_prefix(ln)
+        m = _notice_title_end(text, start - ln.start)
+        end = ln.start + m if m else (ln.start + len(text) if _ends_title(lines, i, text) else None)
+        if end is not None:
+            if not re.search(r"[,。]", fold_slice(ln, start, end)) and _balanced(fold_slice(ln, start, end)):
+                best = (i, start, end)
+    return _complete_title(lines, *best) if best else None
+
+
+def _notice_title_end(text: str, begin: int) -> int | None:
+    """End of the first 关于…的通知 after ``begin`` with balanced 《》 from ``begin``: in
+    ``关于印发《关于…的实施意见》的通知`` the title ends at 通知, not inside the quotes."""
+    m = NOTICE_TITLE.search(text, begin)
+    if not m:
+        return None
+    for e in re.finditer(TITLE_END.pattern.rstrip("$"), text[: m.end() + 150]):
+        if e.end() >= m.end() and _balanced(text[begin:e.end()]):
+            return e.end()
+    return None
+
+
+def _balanced(s: str) -> bool:
+    return s.count("《") + s.count("〈") <= s.count("》") + s.count("〉")
+
+
+def _ends_title(lines: list[Line], i: int, text: str) -> bool:
+    """A line ending a notice title, also when the wrap leaves a bare 通知 on the last line."""
+    if TITLE_END.search(text):
+        return True
+    k = _prev_nonblank(lines, i)
+    return 0 < len(text.strip()) <= 6 and k is not None and k >= i - 2 and bool(
+        TITLE_END.search(lines[k].stripped + text.strip()))
+
+
+def fold_slice(ln: Line, a: int, b: int) -> str:
+    return ln.text[a - ln.start:b - ln.start]
+
+
+# What portals put before a title on its line: 文档介绍: / 湖政办发〔2017〕33号 / 《.
+TITLE_PREFIX = re.compile(r"\s*(?:[^:《\s]{1,8}:)?\s*(?:" + DOC_NUMBER.pattern + r")?\s*《?")
+
+
+def _after_title_prefix(ln: Line) -> int:
+    m = TITLE_PREFIX.match(ln.text)
+    return ln.start + m.end() if m else ln.content_start
+
+
+def _complete_title(lines: list[Line], i: int, start: int, end: int) -> FieldValue | None:
+    """Join a title wrapped over lines (…行动 / 计划（2021-2025年）的通知) and the 发文机关 line above."""
+    text = fold_slice(lines[i], start, end)
+    j = i
+    while "关于" not in text:
+        k = _prev_nonblank(lines, j)
+        if k is None or k < j - 2 or not _title_fragment(lines[k].stripped) or len(text) > 100:
+            break
+        j, start = k, lines[k].content_start
+        text = lines[k].stripped + text
+    k = _prev_nonblank(lines, j)
+    if text.startswith("关于") and k is not None and k >= j - 2 and is_org_line(lines[k].stripped):
+        start = lines[k].content_start  # 西平县人民政府办公室 / 关于印发…的通知
+    return FieldValue(value="", span=(start, end))
+
+
+def _title_fragment(s: str) -> bool:
+    """A line that can be the start of a wrapped title: not a sentence, a 文号, a label or furniture."""
+    return (0 < len(s) <= 40 and not _terminal(s) and not DOC_NUMBER.search(s) and not BOILERPLATE.match(s)
+            and "|" not in s and not s.endswith("文件"))
+
+
+def _prev_nonblank(lines: list[Line], j: int) -> int | None:
+    j -= 1
+    while j >= 0 and not lines[j].stripped:
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _terminal(s: str) -> bool:
+    return s.endswith(("。", ";", ":", "!", "?")) or "," in s
+
+
+# --- 发文字号 ----------------------------------------------------------------------------
+
+def _find_doc_number(lines: list[Line], limit: int, fold: str) -> FieldValue | None:
+    """The 发文字号 before ``limit`` (the addressees): on its own line first, then after a 文号
+    label, then glued to a title; never a citation (《…》(国发〔2015〕23号))."""
+    ranked = []
+    for ln in lines:
+        if ln.start >= limit:
+            break
+        for m in DOC_NUMBER.finditer(ln.text, 0, limit - ln.start):
+            a, b = ln.start + m.start(), ln.start + m.end()
+            before = ln.text[: m.start()]
+            if re.search(r"》\s*\($", before) or before.rstrip().endswith(("根据", "依据")):
+                continue  # a citation: 《…》(国发〔2015〕23号)
+            a = _trim_doc_prefix(fold, a, b)
+            own = not before.strip() and not re.search(r"[\u4e00-\u9fff]", ln.text[m.end():])
+            rank = 0 if own else 1 if DOC_NUMBER_LABEL.search(before) or before.rstrip().endswith(":") else 2
+            ranked.append((rank, a, b))
+    if not ranked:
+        return None
+    rank, a, b = min(ranked)
+    return FieldValue(value="", span=(a, b))
+
+
+def _trim_doc_prefix(fold: str, a: int, b: int) -> int:
+    """Cut title text glued before a doc number: …的通知龙府发〔2009〕 -> 龙府发〔2009〕."""
+    head = fold[a:b]
+    stop = min((head.find(c) for c in "〔[【(" if c in head), default=len(head))
+    cut = max((head.rfind(w, 0, stop) + len(w) for w in DOC_NUMBER_BEFORE if head.rfind(w, 0, stop) >= 0), default=0)
+    return a + cut
+
+
+# --- signature, date, 附注, 附件 --------------------------------------------------------
+
+def _find_signature(lines: list[Line], after: int, fold: str):
+    """(date, issuer, fold start of the signature block, fold end of the date).
+
+    The date stands on its own line (the issuer on the line above), or follows the issuer on
+    the same line (``…办公室 2023年1月3日``, text run together), or precedes 主题词/抄送/印发."""
+    for i, ln in enumerate(lines):
+        if ln.end <= after:
+            continue
+        for m in SIGN_DATE.finditer(ln.text):
+            if ln.start + m.start() < after or iso_date(m) is None:
+                continue
+            found = _signature_at(lines, i, m, after)
+            if found:
+                return found
+    return None, None, None, None
+
+
+def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
+    ln = lines[i]
+    date = FieldValue(iso_date(m), (ln.start + m.start(), ln.start + m.end()))
+    before, rest = ln.text[: m.start()], ln.text[m.end():]
+    end = ln.start + m.end()
+    if not before.strip() and not rest.strip():  # the date on its own line
+        k = _prev_nonblank(lines, i)
+        if k is not None and is_org_line(lines[k].stripped) and lines[k].start >= after:
+            return date, FieldValue("", (lines[k].content_start, lines[k].content_end)), lines[k].start, ln.end
+        return date, None, ln.start, ln.end
+    org = INLINE_ISSUER.search(before)
+    if org and is_org_line(org["org"]):
+        return date, FieldValue("", (ln.start + org.start("org"), ln.start + org.end("org"))), ln.start + org.start("org"), end
+    if SIGN_TRAILER.match(rest):
+        return date, None, ln.start + m.start(), end
+    return None
+
+
+def _find_public_note(lines: list[Line], after: int, fold: str) -> FieldValue | None:
+    """附注 right after the signature: （此件公开发布） inline or on one of the next lines."""
+    m = PUBLIC_NOTE_AFTER.match(fold, after)
+    if m:
+        g = "b" if m["b"] else "l"
+        return FieldValue("", (m.start(g), m.end(g)))
+    return None
+
+
+def _find_attachments(lines: list[Line], start: int, end: int, fold: str):
+    """附件 entries and the spans of their blocks: ``附件：1.甲方案`` / ``2.乙清单`` on the next lines."""
+    out, blocks = [], []
+    for i, ln in enumerate(lines):
+        if not start <= ln.start < end:
+            continue
+        m = ATTACHMENT.match(ln.text)
+        if not m:
+            continue
+        first = ATTACHMENT_ITEM.match(fold, ln.start + m.start("list"), ln.end)
+        if not first:
+            out.append(FieldValue("", (ln.start + m.start("list"), ln.start + m.end("list"))))
+            blocks.append((ln.start, ln.end))
+            continue
+        j, block_end = i, ln.end
+        while j < len(lines):
+            item = ATTACHMENT_ITEM.match(fold, lines[j].start if j > i else first.start(), lines[j].end)
+            if not item or (j > i and "。" in lines[j].text):
+                break
+            out.append(FieldValue("", (item.start("entry"), item.end("entry"))))
+            block_end = lines[j].end
+            j += 1
+        blocks.append((ln.start, block_end))
+    return tuple(out), tuple(blocks)
+
+
+# --- the main document's title ----------------------------------------------------------
+
+def _transmitted_title(title: FieldValue | None, fold: str, body: FSpan) -> FieldValue | None:
+    """X of 关于印发《X》的通知, or of 《X》已经…同意 in the notice body (value = folded X)."""
+    if title is not None:
+        a = title.span[0]
+        m = TRANSMITTED_IN_TITLE.search(fold, a, title.span[1])
+        if m:
+            q = QUOTED.match(fold, m.start("x"), m.end("x"))
+            g = q if q else m
+            return FieldValue(g["x"], (g.start("x"), g.end("x")))
+    m = TRANSMITTAL_SENTENCE.search(fold, body[0], body[1])
+    if m:
+        return FieldValue(m["x"], (m.start("x"), m.end("x")))
+    m = re.compile(r"(?P<x>[^《》。\n]{4,60})》(?:已经|经)").search(fold, body[0], min(body[1], body[0] + 200))
+    if m and not fold[body[0]:m.start()].strip():
+        return FieldValue(m["x"], (m.start("x"), m.end("x")))
+    return None
+
+
+def _transmitted_from_body(lines: list[Line], fold: str) -> FieldValue | None:
+    for ln in lines:
+        m = TRANSMITTAL_SENTENCE.search(ln.text)
+        if m and TRANSMITS.search(ln.text):
+            return FieldValue(m["x"], (ln.start + m.start("x"), ln.start + m.end("x")))
+    return None
+
+
+def _doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | None, fold: str) -> int:
+    """No signature: the document starts at the line naming X, else after the transmittal paragraph."""
+    key = _squash(x.value) if x else None
+    for ln in lines:
+        if ln.start >= after and ln.stripped and key and _squash(ln.text).startswith(key[: max(4, len(key) // 2)]):
+            return ln.start
+    for ln in lines:
+        if ln.start >= after and TRANSMITS.search(ln.text):
+            return ln.end
+    return after
+
+
+def _doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
+    """Title of the main document, without draft or date notes after it (see ``_title_line``)."""
+    found = _title_line(lines, start, x, fold)
+    if found is None:
+        return None
+    a, b = found.span
+    while (m := TITLE_NOTE.search(fold, a, b)) and m.start() > a:
+        b = m.start()
+    return FieldValue(found.value, (a, b))
+
+
+def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
+    """Title of the main document: the title line after ``start`` (matched against X if known)."""
+    cands = _title_candidates(lines, start)
+    key = _squash(x.value) if x else None
+    for i, ln in cands:
+        s = _squash(_strip_pipes(ln.text))
+        if key is None:
+            break
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and _squash(s + nxt.text) == key:
+            return FieldValue("", (ln.content_start, nxt.content_end))
+        if s == key or (s.startswith(key) and len(s) - len(key) <= 6):
+            return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
+        if key.startswith(s) and len(s) >= 6:
+            return FieldValue("", x.span)
+    if key:
+        return FieldValue("", x.span)
+    for _, ln in reversed(cands):
+        if _title_like(ln.stripped):
+            return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
+    return None
+
+
+def _title_candidates(lines: list[Line], start: int) -> list[tuple[int, Line]]:
+    """Lines from ``start`` up to the first numbered line or table header."""
+    out = []
+    for i, ln in enumerate(lines):
+        if ln.end <= start:
+            continue
+        if FIRST_MARKER.match(ln.text) or re.match(r"^\s*(?:\d{1,2}\s*[.、]|\(\s*[一二三四五六七八九十]\s*\))", ln.text):
+            break
+        if ln.stripped and not BOILERPLATE.match(ln.text):
+            out.append((i, ln))
+    return out
+
+
+def _title_like(s: str) -> bool:
+    s = _strip_pipes(s)
+    return (6 <= len(s) <= 80 and not _terminal(s) and not s.startswith(("(", "附件")) and bool(DOC_TYPE.search(s))
+            and "|" not in s)
+
+
+def _strip_pipes(s: str) -> str:
+    return s.strip().strip("|").strip()
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)

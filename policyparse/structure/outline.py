@@ -1,0 +1,391 @@
+"""Structure: ``Text`` -> ``Draft`` (envelope + outline of numbered items and table rows).
+
+The numbering grammar is the table ``MARKERS``: each style has a rank (一、 above （一） above
+1. above （1） above ①; 第一章/节/条 above all).  A marker is accepted where it can start an
+item (line start, or after a sentence end, a closing bracket, a cell bar or a space) and
+where its number continues the sequence: the next sibling, a first child, or numbering that
+continues across sections (``二、（一）12.``).  At a line start a gap or an orphan number is
+accepted with a warning, so fragments that start mid-list keep their items.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policyparse.structure.draft import Draft, DraftNode, FSpan, TableCells
+from policyparse.structure.envelope import find_envelope
+from policyparse.errors import W_NO_STRUCTURE, W_NUMBERING_GAP, W_ORPHAN_ITEMS
+from policyparse.structure.lines import CN_NUMERALS, RUN_ON_ENDS, cn_number, split_lines
+from policyparse.normalize import Text
+from policyparse.structure.tables import Table, find_tables
+
+_CN = CN_NUMERALS
+# (style, rank, pattern) — the numbering grammar, matched on folded text.
+MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
+    (style, rank, re.compile(pat))
+    for style, rank, pat in (
+        ("part", -0.5, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})(?:部分|篇)"),         # 第一部分
+        ("chapter", 0, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})章"),                 # 第一章
+        ("section", 1, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})节"),                 # 第一节
+        ("article", 2, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})条"),                 # 第一条
+        ("cn_dun", 3, rf"(?P<n>[{_CN}]{{1,3}})\s?[、,.](?![{_CN}])"),           # 一、  一,
+        ("cn_paren", 4, rf"\(\s?(?P<n>[{_CN}]{{1,3}})\s?\)|(?P<c>[㈠-㈩])"),     # （一） ㈠
+        ("ar_dot", 5, r"(?P<n>\d{1,3})\s?[.、](?!\d+(?:\.\d+)?\s*(?:%|‰|倍|万|亿|元|个百分点))|(?P<c>[⒈-⒛])"),  # 1. 1、 1﹒ ⒈
+        ("ar_paren", 6, r"\(\s?(?P<n>\d{1,3})\s?\)|(?P<c>[⑴-⒇])"),             # （1） ⑴
+        ("circled", 7, r"(?P<c>[①-⑳])"),                                     # ①
+    )
+)
+# Forms accepted only at the start of a line, as the style they stand for: 1） 一）
+LINE_MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+    ("cn_paren", 4, re.compile(rf"(?P<n>[{_CN}]{{1,3}})\)")),                   # 一）
+    ("ar_paren", 6, re.compile(r"(?P<n>\d{1,3})\)")),                   # 1）
+)
+# First code point of each run of enclosed numerals: ㈠=1, ⒈=1, ⑴=1, ①=1.
+ENCLOSED_BASES = (0x3220, 0x2488, 0x2474, 0x2460)
+# Bullets and decorations before a marker at a line start: ● 一、  ■（一）
+BULLETS = "●◆■□▪•★☆◇►▶※-—"
+# A table-of-contents line: 一、总体要求……………3 (never an item: the heading comes again below)
+TOC_LINE = re.compile(r"(?:[.…·。]\s*){4,}\s*\d{1,3}\s*$")
+ROW_RANK = 4.5  # table rows: under a section row of their table (一、…), above steps in their cells (1.)
+# Positions after which an item can start inside a line: 。；！？：| ) ] 】 〕 or a space.
+BOUNDARY = re.compile(r"[。;!?:|)\]】〕”\s]")
+# Styles that may start right after any character (`二、工作措施(一)降低…`).
+# 一、 only from 二、 on: 统一、规范 and 唯一、 are words, not markers.
+ANYWHERE = ("cn_paren", "cn_dun")
+# Section headings that run into their text on one line: `一、工作目标全面落实…`.
+SECTION_TERMS = re.compile(
+    r"(?:指导思想|总体要求|基本原则|工作原则|主要目标|工作目标|发展目标|总体目标|行动目标|重点任务|主要任务|"
+    r"工作任务|工作措施|政策措施|主要措施|保障措施|工作要求|组织实施|实施步骤|组织保障)(?![,。:;、)])"
+)
+# Unit bracket ending a heading: `一、强化科技创新(区科技局牵头)`.
+TITLE_UNIT_TAIL = re.compile(r"[(\[【〔][^()\[\]【】〔〕]*(?:牵头|负责|配合|责任单位|牵头单位)[^()\[\]【】〔〕]*[)\]】〕]\s*$")
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str
+    rank: int
+    num: int
+    start: int  # fold offset of the marker
+    end: int  # end of the marker text
+    body_start: int  # after the marker and following spaces
+    line_start: bool
+
+
+@dataclass
+class _Open:
+    rank: int
+    style: str
+    num: int
+    index: int
+
+
+@dataclass
+class Outliner:
+    """Accepts markers in reading order and builds the parent links (one per scope)."""
+
+    scope: str
+    nodes: list = field(default_factory=list)  # (Marker, parent index | None)
+    stack: list[_Open] = field(default_factory=list)
+    last: dict[str, int] = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+
+    def offer(self, m: Marker, force: bool = False) -> bool:
+        """Accept ``m`` if its number fits the sequence (``force``: a table row's 序号 always does)."""
+        stack = self.stack
+        same = next((k for k, o in enumerate(stack) if o.style == m.style), None)
+        if same is not None:
+            prev = stack[same].num
+            fits = m.num == prev + 1 or (m.line_start and (m.num == 1 or prev + 1 < m.num <= prev + 3))
+            if not (fits or force):
+                return False
+            if m.num not in (prev + 1, 1):
+                self.warnings.append((W_NUMBERING_GAP, f"numbering jumps from {prev} to {m.num}", (m.start, m.end)))
+            del stack[same:]
+        else:
+            cont = self.last.get(m.style)
+            if not (m.num == 1 or (cont is not None and m.num == cont + 1) or m.line_start):
+                return False
+            while stack and stack[-1].rank >= m.rank:
+                stack.pop()
+            if m.num != 1 and (cont is None or m.num != cont + 1):
+                code = W_ORPHAN_ITEMS if not stack else W_NUMBERING_GAP
+                self.warnings.append((code, f"item numbered {m.num} without its predecessors", (m.start, m.end)))
+        parent = stack[-1].index if stack else None
+        self.nodes.append((m, parent))
+        stack.append(_Open(m.rank, m.style, m.num, len(self.nodes) - 1))
+        self.last[m.style] = m.num
+        return True
+
+
+def text_to_draft(text: Text) -> Draft:
+    fold = text.fold
+    lines = split_lines(fold)
+    env = find_envelope(lines, fold)
+    tables = [t for t in find_tables(lines, env.document_start, fold) if any(r.serial for r in t.rows)]
+    nodes: list[DraftNode] = []
+    warnings: list = []
+    if env.notice_body:
+        a, b = env.notice_body
+        _outline_region(fold, _minus(a, b, list(env.skip)), "notice", nodes, warnings)
+    toc = [(ln.start, ln.end) for ln in lines if TOC_LINE.search(ln.text)]
+    regions = _minus(env.document_start, len(fold), [t.span for t in tables] + list(env.skip) + toc)
+    _outline_region(fold, regions, "document", nodes, warnings, tables)
+    if not nodes:
+        warnings.append((W_NO_STRUCTURE, "no numbered outline found", None))
+    return Draft(envelope=env, nodes=tuple(nodes), warnings=tuple(warnings))
+
+
+def _minus(start: int, end: int, holes: list[FSpan]) -> list[FSpan]:
+    out, pos = [], start
+    for a, b in sorted(holes):
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def _outline_region(fold: str, regions: list[FSpan], scope: str, nodes: list[DraftNode], warnings: list,
+                    tables: list[Table] = ()) -> None:
+    """Accept markers in ``regions`` and table rows, in reading order, into draft nodes."""
+    outliner = Outliner(scope)
+    events: list[tuple[int, object]] = []
+    for a, b in regions:
+        events.extend((m.start, (m, b)) for m in find_markers(fold, a, b))
+    for k, t in enumerate(tables):
+        events.extend((r.span[0], (k, r)) for r in t.rows)
+    events.sort(key=lambda e: e[0])
+    accepted: list[tuple[Marker, int]] = []  # marker, region end
+    rows: dict[int, object] = {}
+    table = None
+    for _, ev in events:
+        if isinstance(ev[0], Marker):
+            m, region_end = ev
+            if outliner.offer(m):
+                accepted.append((m, region_end))
+            table = None
+            continue
+        k, row = ev
+        if k != table:
+            outliner.stack, table = [], k  # a table starts its own outline
+        if row.serial is None:  # a section row: 一、优化政务服务 | | |
+            a, b = row.cells[0][1]
+            accepted.extend((m, b) for m in find_markers(fold, a, b)[:1] if outliner.offer(m))
+            continue
+        m = _row_marker(fold, row)
+        outliner.offer(m, force=True)
+        accepted.append((m, row.span[1]))
+        rows[len(accepted) - 1] = row
+        _cell_items(fold, row, outliner, accepted)
+    warnings.extend(outliner.warnings)
+    _to_nodes(fold, scope, outliner, accepted, rows, nodes)
+
+
+def _row_marker(fold: str, row) -> Marker:
+    a, b = row.serial
+    first_cell = row.cells[0][1][0] if row.cells else b
+    return Marker("row", ROW_RANK, int(fold[a:b].strip().rstrip(".、")), a, b, first_cell, True)
+
+
+def _cell_items(fold: str, row, outliner: Outliner, accepted: list) -> None:
+    """Numbered steps inside a row's text cells (`1.4月底前…。 2.8月底前…`) become its children."""
+    row_open = list(outliner.stack)
+    for kind, (a, b) in row.cells:
+        if kind in ("detail", "extra", "other"):
+            for m in find_markers(fold, a, b):
+                if m.rank > ROW_RANK and outliner.offer(m):
+                    accepted.append((m, b))
+    outliner.stack = row_open
+
+
+def find_markers(fold: str, start: int, end: int) -> list[Marker]:
+    """Candidate markers in fold[start:end] at positions where an item can begin."""
+    out: list[Marker] = []
+    seen: set[int] = set()
+    for pos, line_start in _positions(fold, start, end):
+        m = _match_marker(fold, pos, end, line_start)
+        if m and m.start not in seen:
+            seen.add(m.start)
+            out.append(m)
+    for style, rank, pat in MARKERS:
+        if style in ANYWHERE:
+            for mm in pat.finditer(fold, start, end):
+                if style == "cn_dun" and mm["n"] == "一":
+                    continue
+                if mm.start() not in seen and _after_short_heading(fold, start, mm.start()):
+                    seen.add(mm.start())
+                    out.append(_marker(style, rank, mm, fold, False))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _after_short_heading(fold: str, start: int, pos: int) -> bool:
+    """`二、工作措施(一)…`: a marker glued to a short heading of its own line or sentence."""
+    back = fold[max(start, pos - 16):pos]
+    cut = max(back.rfind(c) for c in "\n。;:|、")
+    head = back[cut + 1:]
+    return cut >= 0 and 2 <= len(head) <= 12 and not re.search(r"[《》,(\d]", head)
+
+
+def _positions(fold: str, start: int, end: int):
+    pos = start
+    while pos < end:
+        nl = fold.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        content = pos
+        while content < line_end and (fold[content] in " \t" or fold[content] in BULLETS):
+            content += 1
+        yield content, True
+        for bm in BOUNDARY.finditer(fold, content, line_end):
+            nxt = bm.end()
+            while nxt < line_end and fold[nxt] == " ":
+                nxt += 1
+            if nxt < line_end:
+                yield nxt, _after_sentence_gap(fold, nxt)
+        pos = line_end + 1
+
+
+def _match_marker(fold: str, pos: int, end: int, line_start: bool) -> Marker | None:
+    for style, rank, pat in MARKERS + (LINE_MARKERS if line_start else ()):
+        mm = pat.match(fold, pos, end)
+        if mm:
+            if style == "cn_dun" and fold[mm.end() - 1] in ",." and not (line_start or _after_sentence_gap(fold, pos)):
+                continue  # 一, 一. only at a line start, or after a sentence and a space (lines run together)
+            return _marker(style, rank, mm, fold, line_start)
+    return None
+
+
+def _after_sentence_gap(fold: str, pos: int) -> bool:
+    """``…实施意见。 一,全面推进…``: whitespace, and before it the end of a sentence."""
+    k = pos
+    while k > 0 and fold[k - 1] in " \t":
+        k -= 1
+    return k < pos and k > 0 and fold[k - 1] in RUN_ON_ENDS
+
+
+def _marker(style: str, rank: int, mm: re.Match[str], fold: str, line_start: bool) -> Marker:
+    if mm.groupdict().get("c"):
+        code = ord(mm["c"])
+        num = code - max(b for b in ENCLOSED_BASES if b <= code) + 1
+    else:
+        num = cn_number(mm["n"]) or 0
+    body = mm.end()
+    while body < len(fold) and fold[body] in " \t":
+        body += 1
+    return Marker(style, rank, num, mm.start(), mm.end(), body, line_start)
+
+
+def _to_nodes(fold: str, scope: str, outliner: Outliner, accepted: list, rows: dict, nodes: list) -> None:
+    base = len(nodes)
+    ends = [accepted[i + 1][0].start if i + 1 < len(accepted) else None for i in range(len(accepted))]
+    prefix = _orphan_prefix(outliner.nodes)
+    paths: list[str] = []
+    levels: list[int] = []
+    for i, ((m, region_end), (_, parent)) in enumerate(zip(accepted, outliner.nodes)):
+        end = min(region_end, ends[i]) if ends[i] is not None and ends[i] <= region_end else region_end
+        num = str(m.num)
+        if parent is None:
+            paths.append(f"{prefix[i]}.{num}" if prefix.get(i) else num)
+            levels.append(2 if prefix.get(i) else 1)
+        else:
+            paths.append(f"{paths[parent]}.{num}")
+            levels.append(levels[parent] + 1)
+        row = rows.get(i)
+        title = _row_title(fold, row) if row else _title(fold, m, end)
+        nodes.append(DraftNode(
+            scope=scope, path=paths[-1], marker=(m.start, m.end), level=levels[-1], title=title,
+            body=(m.body_start, end), parent=None if parent is None else base + parent, style=m.style,
+            cells=TableCells(_by_kind(row)) if row else None,
+        ))
+
+
+def _orphan_prefix(accepted: list) -> dict[int, str]:
+    """Items before their parent (a fragment starting at `(4)` under a `3、` not in the text):
+    number the missing parent from the next higher-ranked item (`4、` -> parent 3)."""
+    if not accepted or accepted[0][0].num == 1 or accepted[0][1] is not None:
+        return {}
+    rank = accepted[0][0].rank
+    nxt = next((m for m, p in accepted if p is None and m.rank < rank), None)
+    if nxt is None or nxt.num < 2:
+        return {}
+    out = {}
+    for i, (m, p) in enumerate(accepted):
+        if m is nxt:
+            break
+        if p is None:
+            out[i] = str(nxt.num - 1)
+    return out
+
+
+def _by_kind(row) -> dict[str, tuple[FSpan, ...]]:
+    out: dict[str, list[FSpan]] = {}
+    for kind, span in row.cells:
+        out.setdefault(kind, []).append(span)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _row_title(fold: str, row) -> FSpan:
+    cells = dict((k, s) for k, s in reversed(row.cells))
+    a, b = cells.get("task") or next((s for k, s in row.cells if k in ("detail", "other", "extra")), row.serial)
+    return _first_sentence(fold, a, b)
+
+
+def _title(fold: str, m: Marker, end: int) -> FSpan:
+    a = m.body_start
+    seg = fold[a:end]
+    nl = seg.find("\n")
+    first = seg if nl < 0 else seg[:nl]
+    rest = "" if nl < 0 else seg[nl + 1:]
+    if rest.strip() and "。" not in first.rstrip().rstrip("。") and "|" not in first and not _wrapped(first, rest):
+        span = (a, a + len(first.rstrip()))
+    else:
+        span = _first_sentence(fold, a, end)
+        gap = HEADING_GAP.match(fold, span[0], span[1])
+        if gap:  # `一、行动目标 到2025年，…`: a heading run into its text after a space
+            span = (span[0], gap.end("h"))
+    span = _cut_unit_tail(fold, span)
+    if m.rank <= 3 and span[1] - span[0] > 25:
+        sm = SECTION_TERMS.match(fold, span[0], span[1])
+        if sm:
+            span = (sm.start(), sm.end())
+    return span
+
+
+# A short heading followed by a space and more text on the same line (text run together).
+HEADING_GAP = re.compile(r"(?P<h>[^,，。;；:：\s]{4,20})[ \t]+(?=\S{6})")
+# What starts a new block after a heading line: a marker, a label line, a bracket.
+NEW_BLOCK = re.compile(r"\s*(?:[(\[【〔]|[一二三四五六七八九十\d]{1,3}\s?[、.]|[\u4e00-\u9fff]{2,8}:)")
+
+
+def _wrapped(first: str, rest: str) -> bool:
+    """A long line without a sentence end whose sentence ends on the next line is a hard wrap
+    (`（一）建立经济发展与扩大就业联动机` / `制。将城镇…`), not a heading line."""
+    nxt = rest.lstrip("\n").split("\n", 1)[0]
+    return len(first.strip()) >= 18 and not first.rstrip().endswith((":", "。")) and not NEW_BLOCK.match(nxt) \
+        and 0 <= nxt.find("。") <= 12
+
+
+def _first_sentence(fold: str, a: int, b: int) -> FSpan:
+    depth = 0
+    for i in range(a, b):
+        ch = fold[i]
+        if ch in "(《“[【":
+            depth += 1
+        elif ch in ")》”]】":
+            depth = max(0, depth - 1)
+        elif ch == "|" or (ch in "。!?" and depth == 0):
+            return (a, _rstrip(fold, a, i))
+    return (a, _rstrip(fold, a, b))
+
+
+def _rstrip(fold: str, a: int, b: int) -> int:
+    while b > a and fold[b - 1] in " \t\n|":
+        b -= 1
+    return b
+
+
+def _cut_unit_tail(fold: str, span: FSpan) -> FSpan:
+    a, b = span
+    m = TITLE_UNIT_TAIL.search(fold, a, b)
+    return (a, _rstrip(fold, a, m.start())) if m and m.start() > a else span

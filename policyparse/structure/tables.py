@@ -1,0 +1,342 @@
+"""Task tables in text form: ``序号 | 任务 | 责任单位 | 完成时限`` rows, one cell per line, or
+space-separated rows — found, split into records, and their cells mapped to columns.
+
+Columns are named by their header words (``COLUMN_KINDS``).  When a record has as many cells
+as there are columns the mapping is positional; otherwise (merged cells left out, as in
+one-cell-per-line tables) each cell goes to the next column whose kind accepts it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policyparse.structure.draft import FSpan
+from policyparse.structure.lines import BOILERPLATE, CN_NUMERALS, Line
+from policyparse.grammar.unitnames import UNIT_END, split_list
+
+# Header word -> column kind; first match wins (folded text, spaces removed).
+COLUMN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pat))
+    for kind, pat in (
+        ("serial", r"^序号$"),                                   # 序号
+        ("lead", r"^(?:牵头|主责)(?!.*(?:领导|负责人|责任人))"),   # 牵头单位, 牵头协调部门, 牵头
+        ("supporting", r"^(?:配合|协办|协同|协助|参与)"),          # 配合单位
+        ("unit", r"(?:责任|负责|承办|实施|落实)(?:单位|部门|股室|处室|科室)|责任主体|^(?:单位|责任)$"),  # 责任单位（及责任人）
+        ("person", r"领导|负责人|责任人|^主要领"),                 # 责任领导, 牵头区领导
+        ("deadline", r"时限|完成时间|时间节点|截止"),              # 完成时限
+        ("category", r"指标|类别|领域|类型|板块"),                 # 指标
+        ("task", r"任务|重点工作|实事项目|项目名称|民生实事|实事名称|工作内容|事项|名称"),  # 重点工作
+        ("detail", r"要求|举措|计划|内容|措施|进展|备注|情况|安排"),  # 具体要求
+    )
+)
+UNIT_KINDS = ("unit", "lead", "supporting")
+SERIAL = re.compile(r"^\d{1,3}[.、]?$")  # 序号 cell: 1  1.  1、
+# A deadline cell: 12月底前, 9月投入使用, 全年, 2023年6月底前, 长期坚持.
+DEADLINE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月|年底|年内|全年|长期|持续|\d季度|上半年|下半年|每[年月季])")
+# A person's name cell: 夏俊贵, 周 斐 (names only, never a unit).
+PERSON_CELL = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:、[\u4e00-\u9fff]{2,4})*$")
+ROLE_WORDS = re.compile(r"牵头|配合|负责|协助")
+# Characters a text cut off mid-sentence ends with: 改造…等,
+CUT_ENDINGS = ",、;:(《“"
+NO_LINE_START = ",.、;:?!)》」』”’】〕〉…%"  # folded text: 、 and the closing marks a line cannot start with
+SENTENCE_END = "。!?;"
+WRAPPED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+$")  # 策划20 | 19年: a number cut by a line end in running text
+NON_SPACE = re.compile(r"\S")
+# A row that is a section heading spanning the table: 一、优化政务服务 | | |  （二）…
+_CN = CN_NUMERALS
+SECTION_CELL = re.compile(rf"\s*(?:[{_CN}]{{1,3}}\s?[、.]|\(\s?[{_CN}]{{1,3}}\s?\)|第[{_CN}]{{1,3}}部分)")
+# 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
+SPACED_SERIAL = re.compile(r"^\s*\d{1,3}\s")  # 1 完成…
+GLUED_SERIAL = re.compile(r"\s*(\d{1,3})(?=[\u4e00-\u9fff])")  # 1完成…
+GLUED_SERIAL_HEADER = re.compile(r"\s*序\s*号(?P<rest>[\u4e00-\u9fff]{2,8})\s*$")
+TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
+
+
+@dataclass(frozen=True)
+class Row:
+    serial: FSpan | None
+    cells: tuple[tuple[str, FSpan], ...]  # (column kind, span) in reading order
+    span: FSpan
+
+
+@dataclass(frozen=True)
+class Table:
+    span: FSpan
+    rows: tuple[Row, ...]
+
+
+def find_tables(lines: list[Line], start: int, fold: str) -> list[Table]:
+    """Every task table in the text from ``start`` on."""
+    tables, i = [], 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.start >= start:
+            found = _table_at(lines, i, fold)
+            if found:
+                table, i = found
+                tables.append(table)
+                continue
+        i += 1
+    return tables
+
+
+def _table_at(lines: list[Line], i: int, fold: str):
+    text = lines[i].stripped
+    cells = _pipe_cells(lines[i])
+    if len(cells) >= 2 and _is_header([fold[a:b] for a, b in cells]):
+        return _line_rows(lines, i, cells, fold)
+    glued = GLUED_SERIAL_HEADER.match(text)
+    if re.match(r"^序\s*号\s*\|?$", text) or (glued and column_kind(glued["rest"]) != "other"):
+        return _stream_rows(lines, i, fold)
+    if re.match(r"^序\s*号\s+\S", text):
+        parts = _space_cells(lines[i])
+        if _is_header([fold[a:b] for a, b in parts]):
+            return _space_rows(lines, i, parts, fold)
+    return None
+
+
+def _is_header(words: list[str]) -> bool:
+    kinds = [column_kind(w) for w in words]
+    return "serial" in kinds or (sum(k != "other" for k in kinds) >= 2 and any(k in UNIT_KINDS for k in kinds))
+
+
+def column_kind(word: str) -> str:
+    w = re.sub(r"\s+", "", word)
+    for kind, pat in COLUMN_KINDS:
+        if pat.search(w):
+            return kind
+    return "other"
+
+
+def _pipe_cells(ln: Line) -> list[FSpan]:
+    if "|" not in ln.text:
+        return []
+    return split_list(ln.text, ln.start, seps="|")
+
+
+def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
+    """One row per line: ``1 | 任务 | 责任单位 |``."""
+    kinds = [column_kind(fold[a:b]) for a, b in header]
+    rows, j = [], i + 1
+    while j < len(lines) and (not lines[j].stripped or "|" in lines[j].text) and not BOILERPLATE.match(lines[j].text):
+        cells = _pipe_cells(lines[j])
+        if cells:
+            rows.append(_section_row(cells, fold) or _record(cells, kinds, fold))
+            if len(rows) > 1 and rows[-1] and rows[-2] and rows[-2].serial and _continues(rows[-2], rows[-1], fold):
+                rows[-2:] = [_merge(rows[-2], rows[-1], fold)]  # a continuation row (merged 序号 cell)
+        j += 1
+    end = lines[j - 1].end
+    return Table((lines[i].start, end), tuple(r for r in rows if r)), j
+
+
+def _space_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
+    """Space-separated rows: ``1 完成…目标。 全年地区生产总值…``; the 序号 may be glued to the
+    first cell (``1完成…``, a reader that dropped the space) when it is the next number."""
+    kinds = [column_kind(fold[a:b]) for a, b in header]
+    rows, j, expected = [], i + 1, 1
+    while j < len(lines):
+        ln = lines[j]
+        if not ln.stripped:
+            j += 1
+            continue
+        cells = _space_cells(ln)
+        spaced = SPACED_SERIAL.match(ln.text)
+        glued = None if spaced else GLUED_SERIAL.match(fold, ln.start, ln.end)
+        if glued and int(glued[1]) == expected:
+            a, b = cells[0]
+            cells[:1] = [(a, glued.end(1)), (glued.end(1), b)]
+        elif not spaced:
+            break
+        rows.append(_record(cells, kinds, fold))
+        first = fold[cells[0][0]:cells[0][1]].strip()
+        expected = int(first) + 1 if first.isdigit() else expected + 1
+        j += 1
+    return Table((lines[i].start, lines[j - 1].end), tuple(r for r in rows if r)), j
+
+
+def _continues(row: Row, nxt: Row, fold: str) -> bool:
+    """A row that continues the one above: no 序号 of its own, or the same 序号 repeated
+    (readers that fill a merged cell into every row it spans)."""
+    if nxt.serial is None:
+        return nxt.cells[0][0] != "section"
+    return fold[nxt.serial[0]:nxt.serial[1]].strip() == fold[row.serial[0]:row.serial[1]].strip()
+
+
+def _merge(row: Row, more: Row, fold: str) -> Row:
+    """A row and its continuation; a cell the continuation repeats (a merged 责任单位 cell that a
+    reader filled into every row it spans) is kept once."""
+    have = {(kind, fold[a:b].strip()) for kind, (a, b) in row.cells}
+    extra = tuple(c for c in more.cells if (c[0], fold[c[1][0]:c[1][1]].strip()) not in have)
+    return Row(row.serial, row.cells + extra, (row.span[0], more.span[1]))
+
+
+def _space_cells(ln: Line) -> list[FSpan]:
+    """Cells of a tab-separated line, or of a space-separated one when it has no tabs."""
+    if "\t" in ln.text:
+        return split_list(ln.text, ln.start, seps="\t")
+    return [(ln.start + m.start(), ln.start + m.end()) for m in re.finditer(r"\S+", ln.text)]
+
+
+def _stream_rows(lines: list[Line], i: int, fold: str):
+    """One cell per line (optionally ending ``|``); records start at the next serial number."""
+    cells, j = [], i
+    while j < len(lines) and not BOILERPLATE.match(lines[j].text) and not TABLE_END.match(lines[j].text):
+        cells.extend(_pipe_cells(lines[j]) if "|" in lines[j].text else
+                     ([(lines[j].content_start, lines[j].content_end)] if lines[j].stripped else []))
+        j += 1
+    a, b = cells[0]
+    glued = GLUED_SERIAL_HEADER.match(fold, a, b)
+    if glued:  # 序号指标: two header cells joined by a reader
+        cells[:1] = [(a, glued.start("rest")), (glued.start("rest"), b)]
+    header, k = [], 0
+    while k < len(cells) and fold[cells[k][0]:cells[k][1]].strip() != "1" and not SECTION_CELL.match(fold, *cells[k]):
+        a, b = cells[k]
+        if header and fold[a:b].startswith("("):
+            header[-1] = (header[-1][0], b)  # 责任股室 / (单位): a header wrapped over two lines
+        else:
+            header.append((a, b))
+        k += 1
+    kinds = [column_kind(fold[a:b]) for a, b in header]
+    records, expected = [], 1
+    for a, b in cells[k:]:
+        if fold[a:b].strip() == str(expected):
+            records.append([])
+            expected += 1
+        elif b - a <= 30 and SECTION_CELL.match(fold, a, b):
+            records.append(["section"])
+        if records:
+            records[-1].append((a, b))
+    rows = tuple(r for r in (_section_row(rec[1:], fold) if rec[0] == "section" else _record(rec, kinds, fold, wrapped=True)
+                             for rec in records) if r)
+    return Table((lines[i].start, lines[j - 1].end), rows), j
+
+
+def at_text_end(fold: str, pos: int) -> bool:
+    """Only whitespace follows ``pos`` (without copying the rest of the text)."""
+    return NON_SPACE.search(fold, pos) is None
+
+
+def _section_row(cells: list[FSpan], fold: str) -> Row | None:
+    """A row holding only a section heading (一、… spanning the table) — not a task, not a continuation."""
+    if cells and len(cells) <= 2 and SECTION_CELL.match(fold, *cells[0]) and not SERIAL.match(fold[cells[0][0]:cells[0][1]]):
+        return Row(None, (("section", cells[0]),), (cells[0][0], cells[-1][1]))
+    return None
+
+
+def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = False) -> Row | None:
+    """A row from its cells; ``wrapped``: a cell may have been wrapped over several lines."""
+    serial = None
+    if cells and SERIAL.match(fold[cells[0][0]:cells[0][1]].strip()):
+        serial, cells = cells[0], cells[1:]
+        kinds = kinds[1:] if kinds and kinds[0] == "serial" else kinds
+    elif kinds and kinds[0] == "serial":
+        kinds = kinds[1:]
+    if not cells:
+        return None
+    cut = at_text_end(fold, cells[-1][1]) and fold[cells[-1][1] - 1] in CUT_ENDINGS
+    if wrapped:
+        mapped = _unwrapped(cells, kinds, fold, cut)
+    elif len(cells) == len(kinds) or (cut and len(cells) < len(kinds)):
+        mapped = tuple(zip(kinds, cells))  # positional; a row cut by the end of the text is a prefix
+    else:
+        mapped = tuple(_typed(cells, kinds, fold))
+    span = (serial[0] if serial else cells[0][0], cells[-1][1])
+    return Row(serial, mapped, span)
+
+
+def _unwrapped(cells: list[FSpan], kinds: list[str], fold: str, cut: bool) -> tuple[tuple[str, FSpan], ...]:
+    """Map the lines of a one-cell-per-line record to columns when a cell may have been wrapped
+    over several lines (tables read from a PDF): sure joins first (``_wrap_score`` 3.5); then,
+    positional when every cell fits its column; else likely joins while there are more cells
+    than columns, positional if every cell then fits; else by what each cell looks like."""
+    cells = _join_wrapped(cells, 0, fold, sure=True)
+    if _all_fit(cells, kinds, fold, cut):
+        return tuple(zip(kinds, cells))
+    joined = _join_wrapped(cells, len(kinds), fold)
+    if _all_fit(joined, kinds, fold, cut):
+        return tuple(zip(kinds, joined))
+    return tuple(_typed(cells, kinds, fold))
+
+
+def _all_fit(cells: list[FSpan], kinds: list[str], fold: str, cut: bool) -> bool:
+    """As many cells as columns (a prefix of them for a row cut by the end of the text), each fitting its column."""
+    if len(cells) != len(kinds) and not (cut and len(cells) < len(kinds)):
+        return False
+    return all(_fits(kind, fold[a:b]) for kind, (a, b) in zip(kinds, cells))
+
+
+def _join_wrapped(cells: list[FSpan], columns: int, fold: str, sure: bool = False) -> list[FSpan]:
+    """Join the lines of wrapped cells until the record has ``columns`` cells, surest joins first
+    (``_wrap_score``), stopping when no join is likely (``sure``: when none is sure)."""
+    cells = list(cells)
+    least = 3 if sure else 0
+    while len(cells) > max(columns, 1):
+        scores = [_wrap_score(fold[a:b].strip(), fold[c:d].strip()) for (a, b), (c, d) in zip(cells, cells[1:])]
+        best = max(range(len(scores)), key=lambda k: (scores[k], -k))
+        if scores[best] <= least:
+            break
+        cells[best:best + 2] = [(cells[best][0], cells[best + 1][1])]
+    return cells
+
+
+def _wrap_score(cell: str, nxt: str) -> float:
+    """How surely ``nxt`` is the next line of ``cell``: 3.5 when a line cannot start with its
+    first character (、紫薇…), the cell stops mid-list (…、) or a number is cut (…策划20 / 19年…);
+    2 (+ a tie-break by length: a wrapped line is a full one) when two text lines meet and the
+    first does not end a sentence; else 0."""
+    if not cell or not nxt:
+        return 0
+    if nxt[0] in NO_LINE_START or cell[-1] in CUT_ENDINGS or (WRAPPED_NUMBER.search(cell) and nxt[0].isdigit()):
+        return 3.5
+    if cell[-1] in SENTENCE_END or cell_type(cell) != "text" or cell_type(nxt) != "text":
+        return 0
+    return 2 + len(cell) / 1000
+
+
+def _fits(kind: str, s: str) -> bool:
+    """A cell can stand in a column of this kind (a column of unknown kind takes anything)."""
+    return kind == "other" or _accepts(kind, cell_type(s), s)
+
+
+def _typed(cells: list[FSpan], kinds: list[str], fold: str):
+    """Map cells to columns by what each cell looks like (merged cells are left out)."""
+    p = 0
+    for a, b in cells:
+        ctype = cell_type(fold[a:b])
+        q = next((q for q in range(p, len(kinds)) if _accepts(kinds[q], ctype, fold[a:b])), None)
+        if q is None:
+            yield ("extra", (a, b))
+            continue
+        yield (kinds[q], (a, b))
+        p = q if kinds[q] in (*UNIT_KINDS, "person") else q + 1
+
+
+def cell_type(s: str) -> str:
+    s = s.strip()
+    if SERIAL.match(s):
+        return "number"
+    if len(s) <= 16 and DEADLINE_CELL.match(s):
+        return "deadline"
+    if PERSON_CELL.match(s) and not UNIT_END.search(s.replace(" ", "")):
+        return "person"
+    parts = [s[a:b] for a, b in split_list(s)]
+    if parts and "。" not in s and all(_unit_part(p) for p in parts):
+        return "unit"
+    return "text"
+
+
+def _unit_part(p: str) -> bool:
+    p = ROLE_WORDS.sub("", p).strip()
+    return bool(p) and len(p) <= 30 and (p.startswith("各") or bool(UNIT_END.search(p)))
+
+
+def _accepts(kind: str, ctype: str, s: str) -> bool:
+    if kind in UNIT_KINDS:
+        return ctype == "unit"
+    if kind in ("person", "deadline"):
+        return ctype == kind
+    if kind == "category":  # 公共文化服务, 广电: short labels (a 2–4 character one may look like a name)
+        return ctype in ("text", "person") and len(s.strip()) <= 12 and not re.search(r"[。,;、]", s)
+    if kind in ("task", "detail"):
+        return ctype == "text"
+    return ctype in ("text", "number")

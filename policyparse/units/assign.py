@@ -1,0 +1,391 @@
+"""Units: find each item's responsible units and split them into units with roles.
+
+Sources, in a node's own text: a unit bracket ending a paragraph (``[…]`` ``【…】`` ``（…）``
+``〔…〕``), label lines under the item (``牵头单位：`` ``责任单位：`` …), a unit-led heading
+(``4、茄子河区政府负责：``), trailing table cells, and the mapped cells of a table row.
+The grammars — role labels, role verbs, conventions, deadlines — are the tables below.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policyparse.structure.draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
+from policyparse.errors import W_CONVENTION_APPLIED, W_TRUNCATED_ITEM, W_UNBALANCED_BRACKET, W_UNIT_LIST_UNPARSED
+from policyparse.normalize import Text
+from policyparse.structure.tables import at_text_end
+from policyparse.grammar.unitnames import CLOSE, OPEN, UNIT_END, looks_like_unit, split_list
+
+# Role labels before a colon (folded); "person" labels introduce people, never units.
+_BODY = r"(?:单位|部门|处室|科室|股室)"
+LABELS: tuple[tuple[str, str | None], ...] = (
+    (rf"牵头(?:责任)?{_BODY}|牵头", "lead"),                                    # 牵头单位：  牵头：
+    (rf"主责{_BODY}|主办{_BODY}", "lead"),                                      # 主责单位：
+    (rf"协同责任{_BODY}|(?:协同|配合|协助|协办|参与|参加|协作|支持){_BODY}|配合|协办", "supporting"),  # 配合单位：
+    (rf"(?:主要)?责任{_BODY}(?:与协同单位)?|责任主体|(?:负责|承办|实施|落实|执行){_BODY}|责任", "responsible"),  # 责任单位：
+    (r"(?:部门)?分工", None),                                                   # 部门分工：X牵头，Y配合
+    (r"(?:牵头)?负责领导|分管(?:省|市|区|县)?领导|责任领导|联系领导|牵头领导|责任人", "person"),  # 责任领导：张三
+    (r"完成时限|时间节点|完成时间|时限要求|时限", "deadline"),                     # 完成时限：2023年6月底前
+)
+_LABEL_ALT = "|".join(f"(?:{p})" for p, _ in LABELS)
+# A role label: ``责任单位：`` or in lenticular brackets ``【牵头单位】``.
+LABEL = re.compile(rf"(?:【\s*(?P<blabel>{_LABEL_ALT})\s*】|(?P<label>{_LABEL_ALT})\s*:)")
+LABEL_LINE = re.compile(rf"\s*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*:)")
+# Role verbs ending a run of units: (X、Y牵头，A、B配合), (…按职责分工负责).
+ROLE_VERBS: tuple[tuple[str, str], ...] = (
+    (r"按照?职责分工(?:分别)?牵头|分别牵头|共同牵头|牵头抓总|牵头负责|牵头落实|牵头", "lead"),  # X、Y牵头
+    (r"按照?职责分工(?:分别)?(?:负责|落实)|分工负责|分别负责|负责落实|具体负责|负总责|各负其责|负责", "responsible"),  # X负责
+    (r"按照?职责分工配合|(?:协同|协助|积极)?配合(?:落实)?|参加|参与|协助|协办|协同", "supporting"),  # A、B配合
+)
+ROLE_VERB = re.compile(
+    "(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(ROLE_VERBS)) + r")(?=\s*(?:[,;。、]|$))"
+)
+# A stated convention: (列第一位者为牵头单位，下同), (排在首位的为牵头单位，下同).
+CONVENTION = re.compile(
+    r"(?:除标注“[^”]*”外,?)?(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:为|是)牵头(?:单位|部门)?(?:或汇总单位)?"
+    r"(?:,?下同)?|首位(?:单位)?为牵头(?:单位|部门)"
+)
+# A deadline inside a unit list: 6月底完成, 2023年底前, 长期坚持.
+DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬)?|年底|年内|长期|持续)\S{0,6}$")
+# Words trimmed from a unit: leading 由/联合, trailing 等/等部门/等单位.
+LEADING = re.compile(r"(?:由|联合|请)")
+TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等)$")
+# A person by title, never a unit: 分管副市长, 王副区长, 区委书记.
+PERSON_TITLE = re.compile(r"(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长|书记|秘书长|主任|局长|厅长|部长|主席)$")
+# 及/和 split two units only where both sides end like unit names: 州委编办及州直相关单位.
+JOINER = re.compile(r"[及和与]")
+# The end of a labelled list: its 。 or its line's end.
+LIST_END = re.compile(r"[。\n]")
+# A unit-led heading: 4、茄子河区政府负责：
+UNIT_LED = re.compile(r"(?P<u>[^,，:：;；。]{2,20}?)负责\s*[:]")
+BRACKETS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
+
+
+@dataclass
+class _State:
+    convention: bool = False
+
+
+def draft_to_assignments(text: Text, draft: Draft) -> Assignments:
+    fold = text.fold
+    state = _State()
+    by_node: dict[int, NodeUnits] = {}
+    warnings: list = []
+    dropped: set[int] = set()
+    for i, node in enumerate(draft.nodes):
+        found = _node_units(fold, node, state, warnings)
+        if found is None:
+            continue
+        if found == "truncated":
+            if i == len(draft.nodes) - 1:
+                dropped.add(i)
+                warnings.append((W_TRUNCATED_ITEM, f"item {node.path}: unit list cut off at the end of the text",
+                                 (node.marker[0], node.body[1])))
+            continue
+        if found.units or found.deadline:
+            by_node[i] = found
+    return Assignments(by_node=by_node, dropped=frozenset(dropped), warnings=tuple(warnings))
+
+
+def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
+    if node.cells is not None:
+        return _row_units(fold, node, state)
+    a, b = node.body
+    lists: list[tuple[FSpan, str | None]] = []  # (span of list text, default role)
+    if _text_truncated_in_units(fold, a, b):
+        return "truncated"
+    lead = UNIT_LED.match(fold, node.title[0], node.title[1])
+    if lead:
+        lists.append(((lead.start("u"), lead.end("u")), "responsible"))
+    for span in _label_lines(fold, a, b):
+        lists.append((span, None))
+    for span in _unit_brackets(fold, a, b, warnings):
+        lists.append((span, None))
+    for span in _trailing_cells(fold, a, b):
+        lists.append((span, "responsible"))
+    for span in _trailing_role_sentence(fold, a, b, lists):
+        lists.append((span, None))
+    if not lists:
+        return None
+    units, deadline = [], None
+    for span, role in sorted(lists, key=lambda x: x[0]):
+        got, dl = parse_unit_list(fold, span, role or "responsible", state, warnings)
+        if not got and not dl and not _only_people(fold, span):
+            warnings.append((W_UNIT_LIST_UNPARSED, f"no unit found in: {fold[span[0]:span[1]].strip()}", span))
+        units.extend(got)
+        deadline = deadline or dl
+    return NodeUnits(units=tuple(_apply_convention(units, state)), deadline=deadline)
+
+
+def _only_people(fold: str, span: FSpan) -> bool:
+    """A list that names only people (责任领导：张三) rightly yields no unit."""
+    labels = [m["label"] or m["blabel"] for m in LABEL.finditer(fold, *span)]
+    return bool(labels) and all(next((r for p, r in LABELS if re.fullmatch(p, lb)), None) == "person" for lb in labels)
+
+
+def _row_units(fold: str, node: DraftNode, state: _State) -> NodeUnits:
+    cells = node.cells.by_kind
+    units: list[DraftUnit] = []
+    for kind, role in (("lead", "lead"), ("unit", "responsible"), ("supporting", "supporting")):
+        for span in cells.get(kind, ()):
+            got, _ = parse_unit_list(fold, span, role, state, [])
+            units.extend(got)
+    deadline = cells.get("deadline", (None,))[0]
+    if deadline:
+        deadline = _strip_span(fold, *deadline)
+    return NodeUnits(units=tuple(units), deadline=deadline)
+
+
+def _apply_convention(units: list[DraftUnit], state: _State) -> list[DraftUnit]:
+    """First listed leads, where the document said so: only lists with no explicit lead."""
+    if not state.convention or not units or any(u.role == "lead" for u in units):
+        return units
+    resp = [k for k, u in enumerate(units) if u.role == "responsible"]
+    if not resp:
+        return units
+    first = resp[0]
+    return [DraftUnit(u.span, "lead", u.name) if k == first else u for k, u in enumerate(units)]
+
+
+# --- where unit lists are -----------------------------------------------------------------
+
+def _label_lines(fold: str, a: int, b: int):
+    """``责任单位：…`` from its label to the end of its line, where the label starts a line or
+    follows a sentence end outside brackets (``…推行帮办。责任单位：市大数据局。``)."""
+    depth, i = 0, a
+    while i < b:
+        ch = fold[i]
+        if depth == 0 and (i == a or fold[i - 1] in "\n。;" or fold[i - 1].isspace()):
+            m = LABEL_LINE.match(fold, i, b)
+            if m:
+                end = _list_end(fold, m.end(), b)
+                yield (i, end)
+                i = end + 1
+                continue
+        if ch in "([【〔":
+            depth += 1
+        elif ch in ")]】〕":
+            depth = max(0, depth - 1)
+        i += 1
+
+
+def _list_end(fold: str, a: int, b: int) -> int:
+    """Where a labelled list ends: its line's end, or the 。 closing it (text run together)."""
+    m = LIST_END.search(fold, a, b)
+    return m.start() if m else b
+
+
+def _unit_brackets(fold: str, a: int, b: int, warnings: list):
+    """Bracket groups that hold a unit list and end a paragraph — or end a sentence, when they
+    carry role labels or verbs: ``（一）推进改革（市发改委牵头）。具体…``.  A unit bracket left
+    open is parsed to the end of the item, with a warning."""
+    depth, start = 0, None
+    i = a
+    while i < b:
+        ch = fold[i]
+        if ch in BRACKETS and depth == 0:
+            start, closer, depth = i, BRACKETS[ch], 1
+        elif depth and ch == fold[start]:
+            depth += 1
+        elif depth and ch == closer:
+            depth -= 1
+            if depth == 0:
+                if _ends_block(fold, start + 1, i, b) and is_unit_list(fold, start + 1, i):
+                    yield (start + 1, i)
+                start = None
+        i += 1
+    if depth and start is not None and is_unit_list(fold, start + 1, _strip_span(fold, start + 1, b)[1]):
+        warnings.append((W_UNBALANCED_BRACKET, "unit bracket is not closed", (start, b)))
+        yield (start + 1, _strip_span(fold, start + 1, b)[1])
+
+
+def _ends_block(fold: str, s: int, e: int, b: int) -> bool:
+    if _ends_paragraph(fold, e + 1, b):
+        return True
+    return bool(re.match(r"\s*[。;]", fold[e + 1:b])) and bool(LABEL.search(fold, s, e) or ROLE_VERB.search(fold, s, e))
+
+
+def _ends_paragraph(fold: str, i: int, b: int) -> bool:
+    rest = fold[i:b]
+    m = re.match(r"[\s。;,.|]*", rest)
+    return m.end() == len(rest) or "\n" in rest[: m.end()]
+
+
+def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
+    """An item's last sentence that is only units with role verbs: ``…。市发改委牵头，市财政局配合。``"""
+    if found:
+        return
+    body = fold[a:b].rstrip()
+    cut = max(body.rfind("。", 0, len(body) - 1), body.rfind("\n", 0, len(body) - 1))
+    if cut < 0:
+        return
+    s, e = _strip_span(fold, a + cut + 1, a + len(body))
+    if e > s and ROLE_VERB.search(fold, s, e) and is_unit_list(fold, s, e, strict=True) and "(" not in fold[s:e]:
+        yield (s, e)
+
+
+def _trailing_cells(fold: str, a: int, b: int):
+    """Cells after ``|`` at the end of a table line: ``1.积极推进…。 | 财务科 |``."""
+    seg = fold[a:b]
+    first_line_end = seg.find("\n")
+    line = seg if first_line_end < 0 else seg[:first_line_end]
+    if "|" not in line:
+        return
+    cells = split_list(line, a, seps="|")
+    for s, e in cells[1:]:
+        if is_unit_list(fold, s, e, strict=True):
+            yield (s, e)
+
+
+def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
+    """The text ends (cut off) inside this item's unit list: an open bracket or a label line."""
+    if not at_text_end(fold, b) or re.search(r"[。!?)\]】〕”]\s*$", fold[a:b]):
+        return False
+    tail = fold[a:b]
+    last_part = re.split(r"[、,;:\n]", tail.rstrip())[-1].strip()
+    if _unit_like(last_part) or ROLE_VERB.search(last_part):
+        return False  # the list ends on a whole unit: 市农业农村局分别牵头
+    last_open = max(tail.rfind(c) for c in BRACKETS)
+    if last_open >= 0 and not any(c in tail[last_open:] for c in BRACKETS.values()):
+        inner = tail[last_open + 1:]
+        if LABEL.search(inner) or ROLE_VERB.search(inner):
+            return True
+    return any(LABEL_LINE.match(ln) for ln in tail.split("\n")[1:])
+
+
+def is_unit_list(fold: str, a: int, b: int, strict: bool = False) -> bool:
+    """Does fold[a:b] read as a unit list (labels, role verbs, or unit names only)?"""
+    seg = fold[a:b]
+    if not seg.strip() or len(seg) > 600:
+        return False
+    if LABEL.search(seg):
+        return True
+    seg = CONVENTION.sub("", seg)
+    seg = seg.split("。")[0]
+    parts = [TRAILING.sub("", ROLE_VERB.sub("", seg[p:q])).strip() for p, q in split_list(seg)]
+    parts = [p for p in parts if p and not DEADLINE.match(p)]
+    return bool(parts) and all(_unit_like(p) for p in parts)
+
+
+def _unit_like(p: str) -> bool:
+    p = LEADING.sub("", p)
+    return len(p) <= 40 and looks_like_unit(p)
+
+
+# --- splitting a list into units ------------------------------------------------------------
+
+def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, warnings: list):
+    """Units (with roles) and a deadline from one list: labels, role verbs, separators."""
+    a, b = span
+    stop = fold.find("。", a, b)  # a standing instruction after the list: 。以下任务均需…
+    if stop >= 0:
+        b = stop
+    conv = CONVENTION.search(fold, a, b)
+    if conv:
+        if not state.convention:
+            warnings.append((W_CONVENTION_APPLIED, "first-listed unit leads from here on", (conv.start(), conv.end())))
+        state.convention = True
+    units: list[DraftUnit] = []
+    deadline = None
+    for role, (s, e) in _chunks(fold, a, b, default_role):
+        if role == "person":
+            continue
+        if role == "deadline":
+            s, e = _strip_span(fold, s, e)
+            deadline = deadline or ((s, e) if e > s else None)
+            continue
+        for urole, (p, q) in _verb_runs(fold, s, e, role):
+            for us, ue in split_list(fold[p:q], p):
+                if conv and us < conv.end() and ue > conv.start():
+                    ue = _cut_convention(fold, us, ue, conv)
+                    if ue <= us:
+                        continue
+                cleaned = _clean(fold, us, ue)
+                if cleaned is None:
+                    continue
+                if DEADLINE.match(fold[cleaned[0]:cleaned[1]]):
+                    deadline = deadline or cleaned
+                    continue
+                if PERSON_TITLE.search(fold[cleaned[0]:cleaned[1]]):
+                    continue  # 分管副市长: a person, not a unit
+                for part in _split_spaces(fold, *cleaned):
+                    units.extend(DraftUnit(sp, urole) for sp in _split_joiners(fold, *part))
+    return units, deadline
+
+
+def _chunks(fold: str, a: int, b: int, default_role: str):
+    """(role, span) runs of a list, cut at role labels."""
+    pos, role = a, default_role
+    for m in LABEL.finditer(fold, a, b):
+        if m.start() > pos:
+            yield role, (pos, m.start())
+        label = m["label"] or m["blabel"]
+        role = next((r for p, r in LABELS if re.fullmatch(p, label)), None) or default_role
+        pos = m.end()
+    if pos < b:
+        yield role, (pos, b)
+
+
+def _verb_runs(fold: str, a: int, b: int, role: str):
+    """Split at role verbs: the units before a verb take its role; the rest keep ``role``."""
+    pos = a
+    for m in ROLE_VERB.finditer(fold, a, b):
+        vrole = next(ROLE_VERBS[i][1] for i in range(len(ROLE_VERBS)) if m.group(f"v{i}"))
+        if role == "lead" and vrole == "responsible" and m.group(0).startswith("按"):
+            vrole = "lead"
+        yield vrole, (pos, m.start())
+        pos = m.end()
+    if pos < b:
+        yield role, (pos, b)
+
+
+def _cut_convention(fold: str, us: int, ue: int, conv: re.Match[str]) -> int:
+    """Drop a convention note glued to the last unit: 市卫生健康委(除标注…下同)."""
+    cut = conv.start()
+    while cut > us and fold[cut - 1] in OPEN + " ,":
+        cut -= 1
+    return cut
+
+
+def _clean(fold: str, a: int, b: int) -> FSpan | None:
+    a, b = _strip_span(fold, a, b)
+    m = LEADING.match(fold, a, b)
+    if m:
+        a = m.end()
+    m = TRAILING.search(fold, a, b)
+    if m:
+        b = m.start()
+    a, b = _strip_span(fold, a, b)
+    if b <= a or not re.search(r"[\u4e00-\u9fff]", fold[a:b]):
+        return None
+    return a, b
+
+
+def _strip_span(fold: str, a: int, b: int) -> FSpan:
+    while a < b and fold[a] in " \t\n|.。,;:":
+        a += 1
+    while b > a and fold[b - 1] in " \t\n|.。,;:":
+        b -= 1
+    return a, b
+
+
+def _split_spaces(fold: str, a: int, b: int) -> list[FSpan]:
+    """``县水务局 县住建局`` (cell lines joined by a space) -> two units, where every piece is a unit name;
+    ``规划 建设局`` (a space inside one name) stays whole."""
+    pieces = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^ \t]+", fold[a:b])]
+    if len(pieces) > 1 and all(q - p >= 3 and _unit_like(fold[p:q]) and _depth_zero(fold[p:q]) for p, q in pieces):
+        return pieces
+    return [(a, b)]
+
+
+def _split_joiners(fold: str, a: int, b: int) -> list[FSpan]:
+    """Split at 及/和/与 only where both sides end like unit names."""
+    for m in JOINER.finditer(fold, a, b):
+        left, right = fold[a:m.start()], fold[m.end():b]
+        if _depth_zero(left) and UNIT_END.search(left) and UNIT_END.search(right) and len(left) >= 3 and len(right) >= 3:
+            return [(a, m.start()), *_split_joiners(fold, m.end(), b)]
+    return [(a, b)]
+
+
+def _depth_zero(s: str) -> bool:
+    return sum(s.count(c) for c in OPEN) == sum(s.count(c) for c in CLOSE)

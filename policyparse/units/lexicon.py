@@ -1,0 +1,312 @@
+"""Unit normalisation (单位名称规范化): resolved name, canonical full name, alias and kind.
+
+``describe_units`` takes the surface units of ONE list in the order written (a task's unit
+list, the 主送机关 line …) and returns, for each, what trackers key on:
+
+* ``resolved`` — shared parts restored: the group's level prefix inherited by bare names
+  (``区发改委、财政局`` -> 区财政局), a suffix the list wrote once distributed back
+  (``各县、市、区人民政府`` -> 各县人民政府 …, zones before one ``管委会``), ``各`` carried forward
+  over bare town words, and a stem carried over bare generic tails (``市政府有关委、办、局``).
+* ``canonical`` — full official name from the lexicon (models/units.tsv), the resolved level
+  prefix kept (区发改委 -> 区发展和改革委员会); None when the lexicon does not fix it.
+* ``alias`` — the second name of a 区镇合一 / 挂牌 unit (``区委组织部（人才办）`` -> 人才办).
+* ``kind`` — party_organ, government, department, town_street, development_zone,
+  mass_organisation, court_procuratorate, vertical_agency, enterprise, temporary_body,
+  collective_scope, public_institution or other.
+
+Rules match the folded name (simplified script, ASCII brackets, pinyin glosses dropped);
+``resolved`` keeps the script as written.  The lexicon is read once per process, on first use.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from policyparse._models import model_file
+from policyparse.normalize import fold_string, text_from_string
+from policyparse.grammar.unitnames import UNIT_END
+
+LEVEL = r"(?:特区|自治州|县|市|区|州|乡|镇|街道)"
+SINGLE_LEVEL = r"(?:特区|县|市|区|州|乡|镇|街道)"  # 各 is carried to these, not to 自治州 (a name)
+ZONE_WORD = r"(?:开发区|高新区|新区|园区|工业园|度假区|风景名胜区|集聚区|综保区|经开区|保税区|新城)"
+
+# A part that is only place words, its suffix left to a later part: 各县 / 市 / 县(市) / 各区县市.
+BARE_PLACE = re.compile(rf"^各?{LEVEL}+(?:\([^()]*\))?$")
+# The part that carries the shared suffix: 区人民政府, 县(市)政府 -> head + tail.
+LEVEL_TAIL = re.compile(rf"^(?P<head>{LEVEL}+(?:\([^()]*\))?)(?P<tail>[^各()]+)$")
+SINGLE_HEAD = re.compile(rf"^{SINGLE_LEVEL}(?:\([^()]*\))?")
+# Zone names before one 管委会: 济宁高新区、太白湖新区、济宁经济技术开发区管委会.
+ZONE_NAME = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?$")
+ZONE_TAIL = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?(?P<tail>管委会|管理委员会)$")
+# 各 carried forward over bare town words: 各乡镇人民政府、街道办事处 -> 各街道办事处.
+EACH_TOWN = re.compile(r"^各(?:乡镇|乡|镇|街道)")
+BARE_TOWN = re.compile(r"^(?:乡镇|乡|镇|街道)(?:\([^()]*\))?(?:人民政府|政府|办事处)$")
+# A bare generic tail takes the stem of the part before: 市政府有关委、办、局 -> 市政府有关办.
+BARE_TAILS = frozenset({"委", "办", "局", "厅", "单位", "部门"})
+GENERIC_END = re.compile(r"(?:部门|单位|委|办|局|厅)$")
+SET_WORD = re.compile(r"各|有关|相关")
+
+# A level prefix before a lexicon name: 区 / 蔡甸区 / 区委 / 省政府 / 市府 (not 各区, not 规划).
+LEVEL_PREFIX = re.compile(r"^(?:[^各有关相局部办厅委府\s]{0,6}?(?:省|市|县|区|州|旗|盟))(?:委|人民政府|政府|府)?$")
+# A bare place before a vertical agency that never takes a level prefix: 合肥海关, 钱江海关.
+PLACE_PREFIX = re.compile(r"^[^各有关相局部办厅委府省市县区州\s]{2,4}$")
+GOV_TAIL = re.compile(r"(?:人民政府|政府|府)$")
+# 市生态环境局咸安分局: a department's branch in a district.
+BRANCH = re.compile(r"^(?P<parent>.+?局)(?P<place>[^局]{1,4})分局$")
+BRACKETS = re.compile(r"\([^()]*\)")
+
+# Collective scopes (tested on the folded resolved name), first match wins.
+COLLECTIVE: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
+    r"各",                      # 各有关单位, 区政府各部门, 纺织服装各省级行业协会
+    r"有关|相关",               # 市直有关部门, 区级相关部门, 相关乡镇办
+    r"(?:单位|部门|机构|科室|股室)$",  # 直属事业单位, 市管单位
+    r"^(?:区县市|县市区|县区市|区县|县区|县市|市县)[^局委办厅部]{0,4}$",  # 区县市政府
+))
+
+# Kind by the ending of the folded name (alias brackets removed) when the lexicon has no entry.
+KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("temporary_body", r"(?:领导小组|工作专班|专班|指挥部|联席会议|工作组)(?:办公室)?$"),  # 县护城河指挥部
+    ("development_zone", rf"{ZONE_WORD}(?:管委会?|管理委员会)?(?:办公室|办)?$"),   # 济宁高新区, 综保区管委
+    ("town_street", r"(?:镇|乡|街道|办事处|街办)(?:人民政府|政府)?$"),             # 震泽镇, 老街办
+    ("court_procuratorate", r"(?:法院|检察院)$"),                                 # 区人民法院
+    ("vertical_agency", r"(?:海关|调查队)$"),                                     # 合肥海关
+    ("government", r"(?:人民政府|政府)(?:办公室|办公厅)?$"),                       # 茄子河区政府
+    ("enterprise", r"(?:集团|公司|银行|支行|分行)$"),                             # 区经发集团, 中国银行X支行
+    ("public_institution", r"(?:中心|馆|学校|医院|学院|大学|研究院|研究所|管理处)$"),  # 县代建中心
+    ("department", r"(?:局|委|办|厅|署|部)$"),                                    # 规划建设局, 招商工作部
+    ("other", r"(?:股|科|室|队|会)$"),                                            # 财务科, 执法大队
+))
+
+# Alias in brackets: 区委组织部（人才办）, 五台工业园区(湖北工业园)管委会.
+_ALIAS = re.compile(r"^(?P<head>[^（(]+?)[（(](?P<alias>[^（）()、，,]+)[）)](?:管委会|管理委员会)?$")
+ALIAS_END = re.compile(r"(?:新城|工业园)$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A lexicon name: full official name (None when not fixed), kind, inherits the group prefix."""
+
+    full: str | None
+    kind: str
+    inherit: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    names: dict[str, Entry]
+    prefixes: tuple[tuple[str, str, str], ...]  # (abbreviated lead, full lead, kind), longest first
+    longest: int
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the document says about where it comes from (optional; no rule needs it yet)."""
+
+    issuer: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    resolved: str
+    canonical: str | None
+    alias: str | None
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The unit lexicon (models/units.tsv), read once per process."""
+    names: dict[str, Entry] = {}
+    prefixes = []
+    for line in model_file("units.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        typ, name, full, kind, inherit = line.split("\t")
+        if typ == "name":
+            names[name] = Entry(full or None, kind, inherit == "y")
+        else:
+            prefixes.append((name, full, kind))
+    prefixes.sort(key=lambda p: -len(p[0]))
+    return Lexicon(names, tuple(prefixes), max(map(len, names)))
+
+
+def describe_units(names: list[str], context: Context | None = None) -> list[UnitInfo]:
+    """Resolved / canonical / alias / kind of each unit of one list, in order."""
+    restored, scoped = restore_shared_parts(names)
+    resolved = inherit_prefixes(restored)
+    return [describe(r, n, i in scoped) for i, (r, n) in enumerate(zip(resolved, names))]
+
+
+def describe(resolved: str, name: str, scoped: bool = False) -> UnitInfo:
+    """One unit, its list context already applied to ``resolved``."""
+    folded = fold(resolved)
+    if scoped or any(p.search(folded) for p in COLLECTIVE):
+        return UnitInfo(resolved, None, None, "collective_scope")
+    kind, canonical = classify(BRACKETS.sub("", folded))
+    return UnitInfo(resolved, canonical, split_alias(name), kind)
+
+
+def classify(head: str) -> tuple[str, str | None]:
+    """(kind, canonical) of a folded name without brackets."""
+    for lead, full, kind in lexicon().prefixes:
+        if head.startswith(lead):  # 人行合肥中心支行 -> 中国人民银行合肥中心支行
+            return kind, full + head[len(lead):]
+    branch = BRANCH.match(head)
+    if branch and (parent := match_entry(branch["parent"])) and clean_prefix(*parent):
+        full = canonical_of(*parent)  # 市生态环境局咸安分局: the parent's full name + 咸安分局
+        return parent[1].kind, full and full + branch["place"] + "分局"
+    match = match_entry(head)
+    if match and clean_prefix(*match):
+        return match[1].kind, canonical_of(*match)
+    return next((k for k, p in KIND_PATTERNS if p.search(head)), "other"), None
+
+
+def match_entry(head: str) -> tuple[str, Entry] | None:
+    """(prefix, entry) for the longest lexicon name that ends ``head``: 区发改委 -> (区, 发改委)."""
+    names = lexicon().names
+    for n in range(min(len(head), lexicon().longest), 0, -1):
+        entry = names.get(head[-n:])
+        if entry:
+            return head[:-n], entry
+    return None
+
+
+def clean_prefix(prefix: str, entry: Entry) -> bool:
+    """Is ``prefix`` a level or place (区, 蔡甸区, 区委, 省政府), so the lexicon name is the unit?"""
+    if not prefix or LEVEL_PREFIX.match(prefix):
+        return True
+    return not entry.inherit and bool(PLACE_PREFIX.match(prefix))
+
+
+def canonical_of(prefix: str, entry: Entry) -> str | None:
+    """Full name with the level prefix kept; 政府 in the prefix spelled 人民政府 (省政府金融办)."""
+    if entry.full is None:
+        return None
+    return GOV_TAIL.sub("人民政府", prefix) + entry.full
+
+
+# --- shared parts of a list ------------------------------------------------------------------
+
+def restore_shared_parts(names: list[str]) -> tuple[list[str], set[int]]:
+    """Names with the parts a list wrote once restored, and the indices that form a 各 set."""
+    out, scoped = list(names), set()
+    distribute_tails(out, scoped)
+    carry_each(out, scoped)
+    carry_stems(out)
+    return out, scoped
+
+
+def distribute_tails(out: list[str], scoped: set[int]) -> None:
+    """各县、市、区人民政府 -> 各县人民政府 …; 济宁高新区、太白湖新区、济宁经济技术开发区管委会 -> each 管委会."""
+    i = 0
+    while i < len(out):
+        j = run_end(out, i)
+        tail = shared_tail(out, i, j)
+        if tail:
+            for k in range(i, j):
+                out[k] += tail
+            if fold(out[i]).startswith("各"):
+                add_each(out, range(i, j + 1), scoped)
+        i = max(j, i + 1)
+
+
+def run_end(out: list[str], i: int) -> int:
+    """End of the run of bare parts starting at ``i`` (all place words, or all zone names)."""
+    pattern = BARE_PLACE if BARE_PLACE.match(fold(out[i])) else ZONE_NAME
+    j = i
+    while j < len(out) and pattern.match(fold(out[j])):
+        j += 1
+    return j
+
+
+def shared_tail(out: list[str], i: int, j: int) -> str | None:
+    """The suffix (as written) that part ``j`` carries for the bare parts ``i:j``."""
+    if j == i or j >= len(out):
+        return None
+    last = fold(out[j])
+    m = (LEVEL_TAIL if BARE_PLACE.match(fold(out[i])) else ZONE_TAIL).match(last)
+    return surface_tail(out[j], len(m["tail"])) if m else None
+
+
+def add_each(out: list[str], indices: range, scoped: set[int]) -> None:
+    for k in indices:
+        scoped.add(k)
+        if not fold(out[k]).startswith("各") and SINGLE_HEAD.match(fold(out[k])):
+            out[k] = "各" + out[k]
+
+
+def carry_each(out: list[str], scoped: set[int]) -> None:
+    """各乡镇人民政府、街道办事处 -> 各街道办事处 (each town word after a 各 town set)."""
+    for i in range(1, len(out)):
+        prev, cur = fold(out[i - 1]), fold(out[i])
+        if (EACH_TOWN.match(prev) or (i - 1 in scoped and prev.startswith("各"))) and BARE_TOWN.match(cur):
+            out[i] = "各" + out[i]
+            scoped.add(i)
+
+
+def carry_stems(out: list[str]) -> None:
+    """市政府有关委、办、局 -> 市政府有关办, 市政府有关局; 市政府各部门、单位 -> 市政府各单位."""
+    for i in range(1, len(out)):
+        prev = fold(out[i - 1])
+        end = GENERIC_END.search(prev)
+        if fold(out[i]) in BARE_TAILS and end and SET_WORD.search(prev):
+            out[i] = surface_head(out[i - 1], end.start()) + out[i]
+
+
+# --- the level prefix of a group -------------------------------------------------------------
+
+def inherit_prefixes(names: list[str]) -> list[str]:
+    """区发改委、财政局 -> 区财政局: bare lexicon names take the last level prefix of the list."""
+    out, group = [], None
+    for name in names:
+        head = BRACKETS.sub("", fold(name))
+        match = match_entry(head)
+        if match and match[0] and LEVEL_PREFIX.match(match[0]):
+            group = surface_head(name, len(match[0]))
+        elif match and not match[0] and match[1].inherit and group and head == fold(name):
+            name = adapt_prefix(group, match[1].kind) + name
+        out.append(name)
+    return out
+
+
+def adapt_prefix(group: str, kind: str) -> str:
+    """The group prefix as a bare name takes it: 区委 for a party organ, else 区 (区委/省政府 -> 区/省)."""
+    folded = fold(group)
+    gov = GOV_TAIL.search(folded)
+    if gov:
+        group, folded = surface_head(group, gov.start()), folded[:gov.start()]
+    if kind == "party_organ":
+        return group if folded.endswith("委") else group + "委"
+    return surface_head(group, len(folded) - 1) if folded.endswith("委") else group
+
+
+# --- alias and text helpers ------------------------------------------------------------------
+
+def split_alias(name: str) -> str | None:
+    """Second name of a 区镇合一 / 挂牌 unit: ``区委组织部（人才办）`` -> ``人才办``; not for 各 sets."""
+    m = _ALIAS.match(name)
+    if not m or name.startswith("各"):
+        return None
+    alias = m["alias"]
+    if (UNIT_END.search(alias) or ALIAS_END.search(alias)) and not alias.startswith(("含", "不含", "以下")):
+        return alias
+    return None
+
+
+def fold(s: str) -> str:
+    """Matching view of a name: simplified script, ASCII brackets, pinyin glosses dropped."""
+    return fold_string(s)
+
+
+def surface_head(s: str, n: int) -> str:
+    """The part of ``s`` as written behind its first ``n`` folded characters."""
+    text = text_from_string(s)
+    return s if n >= len(text.fold) else s[:text.fold_map[n]]
+
+
+def surface_tail(s: str, n: int) -> str:
+    """The part of ``s`` as written behind its last ``n`` folded characters."""
+    text = text_from_string(s)
+    return s[text.fold_map[len(text.fold) - n]:]

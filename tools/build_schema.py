@@ -1,0 +1,22 @@
+"""Rebuild models/schema.json: the JSON Schema of ``PolicyDocument`` (the output contract).
+
+Source data: ``policyparse/schema.py``.  Sorted keys, indent 2, trailing newline, so the
+file only changes when the models do.  Run: ``python tools/build_schema.py``
+(tests/test_schema.py fails while the committed file is stale).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+TARGET = Path(__file__).resolve().parent.parent / "models" / "schema.json"
+
+
+def main() -> None:
+    from policyparse.export.json import schema_json
+
+    TARGET.write_text(schema_json(), encoding="utf-8")
+    print(f"wrote {TARGET}")
+
+
+if __name__ == "__main__":
+    main()
