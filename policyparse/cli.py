@@ -16,6 +16,7 @@ from policyparse._version import __version__
 from policyparse.batch import run as batch
 from policyparse.export import json as export
 from policyparse.export import ledger
+from policyparse.export import sinks
 from policyparse.export import views
 from policyparse.api import Options, parse
 from policyparse.errors import PolicyParseError
@@ -179,7 +180,7 @@ def export_command(results: tuple[str, ...], output: str, fmt: str | None, table
     with _errors(output):
         out = Path(output)
         column_map = ledger.load_column_map(columns) if columns else None
-        counts = ledger.export_results(results, out, ledger.export_format(out, fmt), table, column_map)
+        counts = sinks.export_results(results, out, sinks.export_format(out, fmt), table, column_map)
     _echo_tty(", ".join(f"{n} {name}" for name, n in counts.items()) + f" -> {output}")
 
 

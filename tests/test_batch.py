@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from policyparse import __version__
 from policyparse.batch import run as batch
 from policyparse.export import ledger
+from policyparse.export import sinks
 from policyparse.batch import worker
 from policyparse.api import Options, parse
 from policyparse.cli import cli
@@ -213,7 +214,7 @@ def test_task_rule_on_a_hand_built_document(sample_doc) -> None:
 
 
 def expected_tasks(out: Path) -> list[dict]:
-    docs = [ledger.load_result(p) for p in ledger.result_files([str(out)])]
+    docs = [sinks.load_result(p) for p in sinks.result_files([str(out)])]
     return [task for doc in docs for task, _, _ in ledger.document_rows(doc)]
 
 

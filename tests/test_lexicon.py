@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import policyparse
-from policyparse.units.lexicon import describe_units, lexicon, split_alias
+from policyparse.grammar.unitnames import split_alias
+from policyparse.units.lexicon import describe_units, lexicon
 from policyparse.eval.units import score_units_gold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,12 +146,6 @@ def test_distributed_parts_are_a_collective_scope():
 def test_alias(name, expected):
     assert describe_units([name])[0].alias == expected
     assert split_alias(name) == expected
-
-
-def test_unitnames_split_alias_still_works():
-    from policyparse.grammar.unitnames import split_alias as old
-
-    assert old("区委组织部（人才办）") == "人才办"
 
 
 # --- gold: hand-made, ≥ 300 mentions; floors from issue 4 --------------------------------------

@@ -360,7 +360,8 @@ def write_feeds(options: BatchOptions, results: list[Path]) -> None:
     """Ledgers (``_tasks.csv`` …) and the SQLite store, from the result files of this run."""
     if not options.formats and options.db is None:
         return
-    from policyparse.export.ledger import batch_sinks, feed_documents, load_column_map
+    from policyparse.export.ledger import load_column_map
+    from policyparse.export.sinks import batch_sinks, feed_documents
 
     columns = load_column_map(options.columns) if options.columns else None
     feed_documents(results, batch_sinks(options.outdir, options.formats, columns, options.db))

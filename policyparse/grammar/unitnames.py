@@ -20,12 +20,20 @@ def looks_like_unit(s: str) -> bool:
     return s.startswith("各") or bool(UNIT_END.search(s)) or bool(UNIT_WORD.search(s))
 
 
-def split_alias(name: str) -> str | None:
-    """Second name of a 区镇合一 / 挂牌 unit (moved to ``lexicon.split_alias``; kept for callers)."""
-    # imported here: lexicon imports this module
-    from policyparse.units.lexicon import split_alias as lexicon_split_alias
+# A second name in brackets: 区委组织部（人才办）, 吴江高新区（盛泽镇）管委会.
+_ALIAS = re.compile(r"^(?P<head>[^（(]+?)[（(](?P<alias>[^（）()、，,]+)[）)](?:管委会|管理委员会)?$")
+ALIAS_END = re.compile(r"(?:新城|工业园)$")
 
-    return lexicon_split_alias(name)
+
+def split_alias(name: str) -> str | None:
+    """Second name of a 区镇合一 / 挂牌 unit: ``区委组织部（人才办）`` -> ``人才办``; not for 各 sets."""
+    m = _ALIAS.match(name)
+    if not m or name.startswith("各"):
+        return None
+    alias = m["alias"]
+    if (UNIT_END.search(alias) or ALIAS_END.search(alias)) and not alias.startswith(("含", "不含", "以下")):
+        return alias
+    return None
 
 
 OPEN = "([{【〔《〈“"

@@ -8,26 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from policyparse.errors import EmptyInput, InputNotFound, UnsupportedFormat
+from policyparse.ingest.source import Source, clean_text
+
+__all__ = ["FORMATS", "Source", "read_bytes", "read_path", "read_text", "sniff_format"]
 
 FORMATS = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
-
-
-@dataclass(frozen=True)
-class Source:
-    """A document as read: plain text plus what the reader detected."""
-
-    name: str
-    sha256: str
-    format: str
-    text: str
-    encoding: str | None = None
-    pages: int | None = None
-    page_starts: tuple[int, ...] = ()
-    warnings: tuple[tuple[str, str, int | None], ...] = field(default=())  # (code, message, page)
 
 
 def sniff_format(name: str, data: bytes) -> str:
@@ -86,8 +74,4 @@ def read_text(text: str, name: str = "<text>") -> Source:
     if not text.strip():
         raise EmptyInput(f"{name}: text is empty")
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Source(name=name, sha256=sha, format="txt", text=_clean(text), encoding="str")
-
-
-def _clean(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return Source(name=name, sha256=sha, format="txt", text=clean_text(text), encoding="str")

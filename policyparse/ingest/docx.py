@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from policyparse.errors import CorruptInput, EmptyInput, UnsupportedFormat
-from policyparse.ingest import Source
+from policyparse.ingest.source import Source
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}

@@ -20,7 +20,7 @@ import lxml.html
 from lxml import etree
 
 from policyparse.errors import W_ENCODING_GUESSED, DecodeError, EmptyInput
-from policyparse.ingest import Source
+from policyparse.ingest.source import Source
 
 # <meta charset="gb2312">  /  <meta http-equiv="Content-Type" content="text/html; charset=GBK">
 META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*(?P<enc>[\w.:-]+)""", re.IGNORECASE | re.VERBOSE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import codecs
 
 from policyparse.errors import W_ENCODING_GUESSED, DecodeError
-from policyparse.ingest import Source, _clean
+from policyparse.ingest.source import Source, clean_text
 
 # Tried in order before any guessing: strict decoders that reject wrong input.
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -14,7 +14,7 @@ _STRICT = ("utf-8", "gb18030")
 def read_txt(data: bytes, name: str, sha256: str) -> Source:
     encoding, text, guessed = decode(data, name)
     warnings = ((W_ENCODING_GUESSED, f"{name}: encoding guessed as {encoding}", None),) if guessed else ()
-    return Source(name=name, sha256=sha256, format="txt", text=_clean(text), encoding=encoding, warnings=warnings)
+    return Source(name=name, sha256=sha256, format="txt", text=clean_text(text), encoding=encoding, warnings=warnings)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str, bool]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from policyparse.structure.draft import Envelope, FieldValue, FSpan
-from policyparse.structure.lines import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, Line, is_org_line, iso_date
+from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line
+from policyparse.grammar.numerals import iso_date
+from policyparse.structure.lines import Line
 from policyparse.grammar.unitnames import looks_like_unit, split_list
 
 DOC_NUMBER = re.compile(f"(?P<num>{DOC_NUMBER_TEXT})")  # 粤府〔2021〕22号

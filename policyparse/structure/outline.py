@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from policyparse.structure.draft import Draft, DraftNode, FSpan, TableCells
 from policyparse.structure.envelope import find_envelope
 from policyparse.errors import W_NO_STRUCTURE, W_NUMBERING_GAP, W_ORPHAN_ITEMS
-from policyparse.structure.lines import CN_NUMERALS, RUN_ON_ENDS, cn_number, split_lines
+from policyparse.grammar.envelope import RUN_ON_ENDS
+from policyparse.grammar.numerals import CN_NUMERALS, cn_number
+from policyparse.structure.lines import split_lines
 from policyparse.normalize import Text
 from policyparse.structure.tables import Table, find_tables
 

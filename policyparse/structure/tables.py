@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 
 from policyparse.structure.draft import FSpan
-from policyparse.structure.lines import BOILERPLATE, CN_NUMERALS, Line
+from policyparse.grammar.envelope import BOILERPLATE
+from policyparse.grammar.numerals import CN_NUMERALS
+from policyparse.structure.lines import Line
 from policyparse.grammar.unitnames import UNIT_END, split_list
 
 # Header word -> column kind; first match wins (folded text, spaces removed).

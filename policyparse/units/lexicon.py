@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from policyparse._models import model_file
 from policyparse.normalize import fold_string, text_from_string
-from policyparse.grammar.unitnames import UNIT_END
+from policyparse.grammar.unitnames import UNIT_END, split_alias
 
 LEVEL = r"(?:特区|自治州|县|市|区|州|乡|镇|街道)"
 SINGLE_LEVEL = r"(?:特区|县|市|区|州|乡|镇|街道)"  # 各 is carried to these, not to 自治州 (a name)
@@ -79,8 +79,6 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
 ))
 
 # Alias in brackets: 区委组织部（人才办）, 五台工业园区(湖北工业园)管委会.
-_ALIAS = re.compile(r"^(?P<head>[^（(]+?)[（(](?P<alias>[^（）()、，,]+)[）)](?:管委会|管理委员会)?$")
-ALIAS_END = re.compile(r"(?:新城|工业园)$")
 
 
 @dataclass(frozen=True)
@@ -284,15 +282,6 @@ def adapt_prefix(group: str, kind: str) -> str:
 
 # --- alias and text helpers ------------------------------------------------------------------
 
-def split_alias(name: str) -> str | None:
-    """Second name of a 区镇合一 / 挂牌 unit: ``区委组织部（人才办）`` -> ``人才办``; not for 各 sets."""
-    m = _ALIAS.match(name)
-    if not m or name.startswith("各"):
-        return None
-    alias = m["alias"]
-    if (UNIT_END.search(alias) or ALIAS_END.search(alias)) and not alias.startswith(("含", "不含", "以下")):
-        return alias
-    return None
 
 
 def fold(s: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
-from policyparse.structure.lines import DOC_TYPE_WORDS
+from policyparse.grammar.envelope import DOC_TYPE_WORDS
 
 
 class Char(NamedTuple):

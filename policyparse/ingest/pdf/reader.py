@@ -28,7 +28,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from policyparse.errors import W_GARBLED_TEXT, W_PAGE_NO_TEXT, CorruptInput
-from policyparse.ingest import Source
+from policyparse.ingest.source import Source
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf.tables import Table, grid_to_table, merge_split_tables, rows_to_lines
 

@@ -1,0 +1,36 @@
+"""Chinese numerals and dates: 一 … 九十九, 二〇〇九, 2021年1月20日 -> ISO."""
+from __future__ import annotations
+
+import re
+
+CN_NUMERALS = "一二三四五六七八九十"  # the numerals of 一、 and （一） markers
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def cn_number(s: str) -> int | None:
+    """Chinese numeral (一 … 九十九, also digit-by-digit 二〇〇九) or ASCII digits -> int."""
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if not s or any(c not in _CN_DIGIT and c not in "十百" for c in s):
+        return None
+    if "十" not in s and "百" not in s:
+        return int("".join(str(_CN_DIGIT[c]) for c in s))
+    total, cur = 0, 0
+    for c in s:
+        if c == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        elif c == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        else:
+            cur = _CN_DIGIT[c]
+    return total + cur
+
+
+def iso_date(m: re.Match[str]) -> str | None:
+    y, mo, d = cn_number(m["y"]), cn_number(m["m"]), cn_number(m["d"])
+    if y is None or mo is None or d is None or not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
