@@ -1,6 +1,6 @@
 """Structure: ``Text`` -> ``Draft`` (envelope + outline of numbered items and table rows).
 
-The numbering grammar is the table ``MARKERS``: each style has a rank (一、 above （一） above
+The numbering grammar is the table ``grammar.markers.MARKERS``: each style has a rank (一、 above （一） above
 1. above （1） above ①; 第一章/节/条 above all).  A marker is accepted where it can start an
 item (line start, or after a sentence end, a closing bracket, a cell bar or a space) and
 where its number continues the sequence: the next sibling, a first child, or numbering that
@@ -16,36 +16,12 @@ from policyparse.structure.draft import Draft, DraftNode, FSpan, TableCells
 from policyparse.structure.envelope import find_envelope
 from policyparse.errors import W_NO_STRUCTURE, W_NUMBERING_GAP, W_ORPHAN_ITEMS
 from policyparse.grammar.envelope import RUN_ON_ENDS
-from policyparse.grammar.numerals import CN_NUMERALS, cn_number
+from policyparse.grammar.markers import BULLETS, ENCLOSED_BASES, LINE_MARKERS, MARKERS
+from policyparse.grammar.numerals import cn_number
 from policyparse.structure.lines import split_lines
 from policyparse.normalize import Text
 from policyparse.structure.tables import Table, find_tables
 
-_CN = CN_NUMERALS
-# (style, rank, pattern) — the numbering grammar, matched on folded text.
-MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
-    (style, rank, re.compile(pat))
-    for style, rank, pat in (
-        ("part", -0.5, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})(?:部分|篇)"),         # 第一部分
-        ("chapter", 0, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})章"),                 # 第一章
-        ("section", 1, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})节"),                 # 第一节
-        ("article", 2, rf"第(?P<n>[{_CN}百零〇\d]{{1,4}})条"),                 # 第一条
-        ("cn_dun", 3, rf"(?P<n>[{_CN}]{{1,3}})\s?[、,.](?![{_CN}])"),           # 一、  一,
-        ("cn_paren", 4, rf"\(\s?(?P<n>[{_CN}]{{1,3}})\s?\)|(?P<c>[㈠-㈩])"),     # （一） ㈠
-        ("ar_dot", 5, r"(?P<n>\d{1,3})\s?[.、](?!\d+(?:\.\d+)?\s*(?:%|‰|倍|万|亿|元|个百分点))|(?P<c>[⒈-⒛])"),  # 1. 1、 1﹒ ⒈
-        ("ar_paren", 6, r"\(\s?(?P<n>\d{1,3})\s?\)|(?P<c>[⑴-⒇])"),             # （1） ⑴
-        ("circled", 7, r"(?P<c>[①-⑳])"),                                     # ①
-    )
-)
-# Forms accepted only at the start of a line, as the style they stand for: 1） 一）
-LINE_MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
-    ("cn_paren", 4, re.compile(rf"(?P<n>[{_CN}]{{1,3}})\)")),                   # 一）
-    ("ar_paren", 6, re.compile(r"(?P<n>\d{1,3})\)")),                   # 1）
-)
-# First code point of each run of enclosed numerals: ㈠=1, ⒈=1, ⑴=1, ①=1.
-ENCLOSED_BASES = (0x3220, 0x2488, 0x2474, 0x2460)
-# Bullets and decorations before a marker at a line start: ● 一、  ■（一）
-BULLETS = "●◆■□▪•★☆◇►▶※-—"
 # A table-of-contents line: 一、总体要求……………3 (never an item: the heading comes again below)
 TOC_LINE = re.compile(r"(?:[.…·。]\s*){4,}\s*\d{1,3}\s*$")
 ROW_RANK = 4.5  # table rows: under a section row of their table (一、…), above steps in their cells (1.)

@@ -1,7 +1,7 @@
 """PDF layout: characters with boxes -> visual lines -> paragraphs, and page furniture.
 
-Pure geometry, no PDF library: ``pdf.py`` reads ``Char`` s with pypdfium2 and hands them
-here.  Coordinates are PDF points measured from the top-left of the page (as pdfplumber's
+Pure geometry, no PDF library: the reader reads ``Char`` s with pypdfium2 and hands them
+here (``reader.py`` in this package).  Coordinates are PDF points measured from the top-left of the page (as pdfplumber's
 ``x0/x1/top/bottom``).  Thresholds are fractions of the font size (an ``em``), never
 absolute points, so the same rules serve 3号 GB/T 9704 documents and 小四 Word exports.
 
@@ -9,7 +9,10 @@ Stages: ``chars_to_lines`` (dedupe fake bold; which space glyphs are text) ->
 ``drop_page_numbers`` / ``running_keys`` (page furniture) -> ``document_frames`` (each page's
 text block: justified or ragged right, mirrored margins) -> ``continues`` and
 ``open_cell_row`` (does the next line go on the paragraph: full lines, first-line indents,
-heading markers, centred titles, text-table rows), applied by ``pdf.TextBuilder``.
+heading markers, centred titles, text-table rows), applied by ``reader.TextBuilder``.
+
+Over 400 lines: the five geometry stages share the ``Line``/``Frame`` types and em-relative
+thresholds; splitting lines, furniture and paragraph rules into modules is the next step here.
 """
 from __future__ import annotations
 

@@ -1,0 +1,44 @@
+"""The numbering grammar (编号): one row per marker style, matched on folded text.
+
+Each row is (style, rank, pattern, golden case).  Rank orders the levels: 第一部分/篇 above 第一章
+above 第一节 above 第一条 above 一、 above （一） above 1. above （1） above ①.  The golden case
+is a real line from a named corpus document (``ID:LINE``, in tests/golden or tests/golden_new)
+that the row must match at its start; ``tests/test_grammar.py`` checks every row, and names the
+rows that still wait for a real line (no corpus document has one yet).
+"""
+from __future__ import annotations
+
+import re
+
+from policyparse.grammar.numerals import CN_NUMERALS
+
+_CN = CN_NUMERALS
+_N = rf"[{_CN}百零〇\d]{{1,4}}"  # the number of 第…章/节/条: 一 … 九十九, 百, 12
+
+# (style, rank, pattern, golden case "ID:LINE" or None)
+MARKER_TABLE: tuple[tuple[str, float, str, str | None], ...] = (
+    ("part", -0.5, rf"第(?P<n>{_N})(?:部分|篇)", "n316:1"),                       # 第一部分  第一篇
+    ("chapter", 0, rf"第(?P<n>{_N})章", "d39:54"),                                 # 第一章
+    ("section", 1, rf"第(?P<n>{_N})节", "n332:49"),                                # 第一节
+    ("article", 2, rf"第(?P<n>{_N})条", "n130:32"),                                # 第一条
+    ("cn_dun", 3, rf"(?P<n>[{_CN}]{{1,3}})\s?[、,.](?![{_CN}])", "d01:14"),         # 一、  一,
+    ("cn_paren", 4, rf"\(\s?(?P<n>[{_CN}]{{1,3}})\s?\)|(?P<c>[㈠-㈩])", "d01:29"),   # （一） ㈠
+    ("ar_dot", 5, r"(?P<n>\d{1,3})\s?[.、](?!\d+(?:\.\d+)?\s*(?:%|‰|倍|万|亿|元|个百分点))|(?P<c>[⒈-⒛])",
+     "d03:25"),                                                                    # 1. 1、 1﹒ ⒈
+    ("ar_paren", 6, r"\(\s?(?P<n>\d{1,3})\s?\)|(?P<c>[⑴-⒇])", "d37:1"),           # （1） ⑴
+    ("circled", 7, r"(?P<c>[①-⑳])", None),                                         # ①
+)
+# Forms accepted only at the start of a line, as the style they stand for: 一） 1）
+LINE_MARKER_TABLE: tuple[tuple[str, float, str, str | None], ...] = (
+    ("cn_paren", 4, rf"(?P<n>[{_CN}]{{1,3}})\)", None),                            # 一）
+    ("ar_paren", 6, r"(?P<n>\d{1,3})\)", None),                                    # 1）
+)
+
+MARKERS: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
+    (style, rank, re.compile(pattern)) for style, rank, pattern, _ in MARKER_TABLE)
+LINE_MARKERS: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
+    (style, rank, re.compile(pattern)) for style, rank, pattern, _ in LINE_MARKER_TABLE)
+# First code point of each run of enclosed numerals: ㈠=1, ⒈=1, ⑴=1, ①=1.
+ENCLOSED_BASES = (0x3220, 0x2488, 0x2474, 0x2460)
+# Bullets and decorations before a marker at a line start: ● 一、  ■（一）
+BULLETS = "●◆■□▪•★☆◇►▶※-—"
