@@ -11,7 +11,7 @@ import re
 from policyparse._models import model_record
 from policyparse._version import __version__
 from policyparse.structure.draft import Assignments, Draft, DraftNode, FSpan, NodeUnits
-from policyparse.errors import W_MODEL_MISMATCH, WARNINGS
+from policyparse.errors import Warn, Warnings, warn
 from policyparse.ingest import Source
 from policyparse.units.lexicon import describe_units
 from policyparse.normalize import Text
@@ -45,7 +45,7 @@ def build_document(src: Source, text: Text, draft: Draft, assigned: Assignments,
     notice = builder.notice(draft) if draft.envelope.present else None
     env = draft.envelope
     sections = builder.tree(draft.nodes, assigned)
-    warnings = [builder.issue(*w) for w in (*_source_warnings(src, text), *draft.warnings, *assigned.warnings)]
+    warnings = [builder.issue(w) for w in (*src.warnings, *draft.warnings, *assigned.warnings)]
     meta, model_warnings = models_meta(MODELS)
     return PolicyDocument(
         parser_version=__version__,
@@ -69,18 +69,11 @@ def models_meta(names: tuple[str, ...], meta: Meta | None = None) -> tuple[Meta,
         version, sha, expected = model_record(name)
         models[name] = ModelInfo(version=version, sha256=sha)
         if expected != sha:
-            warnings.append(Issue(code=W_MODEL_MISMATCH, message=(
-                f"models/{name} has sha256 {sha[:12]}…, models/manifest.json records "
-                f"{(expected or 'nothing')[:12]}…: rebuilt or edited without its manifest?")))
+            mismatch = warn(Warnings.MODEL_MISMATCH, name=name, sha=sha[:12], expected=(expected or "nothing")[:12])
+            warnings.append(Issue(code=mismatch.code, message=mismatch.message))
     return Meta(models=models), warnings
 
 
-
-
-def _source_warnings(src: Source, text: Text):
-    for code, message, page in src.warnings:
-        start = text.page_starts[page - 1] if page and text.page_starts else None
-        yield code, message, None if start is None else ("raw", start)
 
 
 class _Builder:
@@ -98,12 +91,15 @@ class _Builder:
     def surface(self, fspan: FSpan) -> str:
         return self.text.surface(*fspan)
 
-    def issue(self, code: str, message: str, span) -> Issue:
-        if span is None:
-            return Issue(code=code, message=message or WARNINGS.get(code, ""))
-        if span[0] == "raw":
-            return Issue(code=code, message=message, span=Span(start=span[1], end=span[1], page=self.text.page_of(span[1])))
-        return Issue(code=code, message=message or WARNINGS.get(code, ""), span=self.span(span))
+    def issue(self, w: Warn) -> Issue:
+        """The output's ``Issue``: a fold span mapped to the raw text, a page to where it starts."""
+        at = w.span
+        if at is not None and at.view == "page" and self.text.page_starts:
+            start = self.text.page_starts[at.start - 1]
+            return Issue(code=w.code, message=w.message, span=Span(start=start, end=start, page=self.text.page_of(start)))
+        if at is not None and at.view == "fold":
+            return Issue(code=w.code, message=w.message, span=self.span((at.start, at.end)))
+        return Issue(code=w.code, message=w.message)
 
     def units(self, items: list[tuple[FSpan, str, str | None]]) -> list[Unit]:
         """One list of units (a node's, 主送机关, 抄送) as (span, role, name), normalised together."""

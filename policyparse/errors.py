@@ -2,9 +2,13 @@
 
 Bad input raises a ``PolicyParseError`` subclass whose message names the input, what was
 expected and what was found.  Oddities found while parsing are not raised: they become
-``Issue(code, message, span)`` entries in ``PolicyDocument.warnings`` (codes below).
+``Warn`` values (catalogue below), and ``Issue(code, message, span)`` entries in
+``PolicyDocument.warnings``.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
 
 
 class PolicyParseError(Exception):
@@ -39,29 +43,83 @@ class BatchError(PolicyParseError):
     """Bad batch or export arguments: clashing outputs, an unusable column map, a non-result file."""
 
 
-# Warning catalogue: code -> meaning.  Messages add the specifics.
-W_ENCODING_GUESSED = "W101"
-W_NO_STRUCTURE = "W102"
-W_NUMBERING_GAP = "W201"
-W_ORPHAN_ITEMS = "W202"
-W_UNBALANCED_BRACKET = "W301"
-W_UNIT_LIST_UNPARSED = "W302"
-W_TRUNCATED_ITEM = "W304"
-W_CONVENTION_APPLIED = "W305"
-W_PAGE_NO_TEXT = "W501"
-W_GARBLED_TEXT = "W502"
-W_MODEL_MISMATCH = "W601"
+# --------------------------------------------------------------------------- warnings
+# The catalogue (as spaCy's ``Warnings``): each kind of oddity with its code and message
+# template.  A stage records ``Warn(kind, span, params)``; ``assemble`` turns it into the
+# output's ``Issue(code, message, span)``.  Several kinds may share a code (W201: a gap, and an
+# item without its predecessors after a gap).
 
-WARNINGS: dict[str, str] = {
-    W_ENCODING_GUESSED: "text encoding was guessed, not declared",
-    W_NO_STRUCTURE: "no numbered outline found",
-    W_NUMBERING_GAP: "numbering skips a number",
-    W_ORPHAN_ITEMS: "items before their parent heading (fragment starts mid-list)",
-    W_UNBALANCED_BRACKET: "unit bracket is not closed",
-    W_UNIT_LIST_UNPARSED: "text looks like a unit list but could not be split",
-    W_TRUNCATED_ITEM: "last item's unit list is cut off; item left out",
-    W_CONVENTION_APPLIED: "stated first-listed-leads convention applied from here on",
-    W_PAGE_NO_TEXT: "page has no text layer",
-    W_GARBLED_TEXT: "text extracted with garbage characters (font without ToUnicode)",
-    W_MODEL_MISMATCH: "a model file differs from models/manifest.json (rebuilt without its manifest?)",
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of warning: its code and the template of its message."""
+
+    code: str
+    template: str
+
+
+@dataclass(frozen=True)
+class At:
+    """Where a warning points, and in which view of the text: ``fold`` offsets (start, end) of
+    the normalized text, or a PDF ``page`` (start = end = the 1-based page number)."""
+
+    view: Literal["fold", "page"]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Warn:
+    """A warning as a stage records it: its kind, where it points, the template's values."""
+
+    kind: Kind
+    span: At | None = None
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def code(self) -> str:
+        return self.kind.code
+
+    @property
+    def message(self) -> str:
+        return self.kind.template.format(**dict(self.params))
+
+
+def warn(kind: Kind, span: At | None = None, **params: object) -> Warn:
+    """``warn(Warnings.NUMBERING_GAP, At("fold", a, b), prev=3, num=5)``."""
+    return Warn(kind, span, tuple(sorted(params.items())))
+
+
+class Warnings:
+    """The catalogue.  Templates name their values; the output keeps the code and the message."""
+
+    ENCODING_GUESSED = Kind("W101", "{name}: encoding guessed as {encoding}")
+    NO_STRUCTURE = Kind("W102", "no numbered outline found")
+    NUMBERING_GAP = Kind("W201", "numbering jumps from {prev} to {num}")
+    AFTER_GAP = Kind("W201", "item numbered {num} without its predecessors")
+    ORPHAN_ITEMS = Kind("W202", "item numbered {num} without its predecessors")
+    UNBALANCED_BRACKET = Kind("W301", "unit bracket is not closed")
+    UNIT_LIST_UNPARSED = Kind("W302", "no unit found in: {text}")
+    TRUNCATED_ITEM = Kind("W304", "item {path}: unit list cut off at the end of the text")
+    CONVENTION_APPLIED = Kind("W305", "first-listed unit leads from here on")
+    PAGE_NO_TEXT = Kind("W501", "{name}: page {page} has no text layer ({what})")
+    GARBLED_GLYPHS = Kind("W502", "{name}: page {page}: {count} glyphs without a Unicode mapping (font without ToUnicode), left out")
+    CID_CODES = Kind("W502", "{name}: '(cid:NN)' glyph codes in the text layer")
+    MODEL_MISMATCH = Kind("W601", "models/{name} has sha256 {sha}…, models/manifest.json records {expected}…: "
+                                  "rebuilt or edited without its manifest?")
+
+
+# Codes and what each means (the README's and the user's view of the catalogue).
+CODES: dict[str, str] = {
+    "W101": "text encoding was guessed, not declared",
+    "W102": "no numbered outline found",
+    "W201": "numbering skips a number",
+    "W202": "items before their parent heading (fragment starts mid-list)",
+    "W301": "unit bracket is not closed",
+    "W302": "text looks like a unit list but could not be split",
+    "W304": "last item's unit list is cut off; item left out",
+    "W305": "stated first-listed-leads convention applied from here on",
+    "W501": "page has no text layer",
+    "W502": "text extracted with garbage characters (font without ToUnicode)",
+    "W601": "a model file differs from models/manifest.json (rebuilt without its manifest?)",
 }

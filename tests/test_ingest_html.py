@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from policyparse.errors import W_ENCODING_GUESSED, DecodeError, EmptyInput
+from policyparse.errors import DecodeError, EmptyInput
 from policyparse.ingest import read_bytes, read_path
 from policyparse.ingest.html import bytes_to_text
 
@@ -87,7 +87,7 @@ def test_charset_detected(path):
     source = read_path(path)
     encoding, guessed = ENCODINGS[path.stem]
     assert source.encoding == encoding
-    assert any(code == W_ENCODING_GUESSED for code, _, _ in source.warnings) is guessed
+    assert any(w.code == "W101" for w in source.warnings) is guessed
 
 
 # ---------------------------------------------------------------------------- structure
@@ -138,7 +138,7 @@ def test_xhtml_with_xml_declaration():
 def test_utf8_page_that_declares_gb2312_is_read_as_utf8_with_warning():
     source = read_bytes(page(ARTICLE, head="<meta charset='gb2312'>"), "w.html")
     assert source.encoding == "utf-8" and "制定本方案" in source.text
-    assert [code for code, _, _ in source.warnings] == [W_ENCODING_GUESSED]
+    assert [w.code for w in source.warnings] == ["W101"]
 
 
 def test_undeclared_gbk_page_is_detected():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from policyparse.errors import W_GARBLED_TEXT, W_PAGE_NO_TEXT, CorruptInput
+from policyparse.errors import CorruptInput
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest import read_bytes, read_path
 
@@ -314,12 +314,12 @@ def test_bad_pdf_raises_clear_error(name, message):
 
 def test_garbled_font_warns_with_page():
     source = read_path(BAD / "garbled_font.pdf")
-    assert [(code, page) for code, _, page in source.warnings] == [(W_GARBLED_TEXT, 1)]
+    assert [(w.code, w.span.view, w.span.start) for w in source.warnings] == [("W502", "page", 1)]
 
 
 def test_page_without_text_warns():
     source = read_path(BAD / "image_page.pdf")
-    assert source.warnings == ((W_PAGE_NO_TEXT, "image_page.pdf: page 2 has no text layer (image only)", 2),)
+    assert [(w.code, w.message, w.span.start) for w in source.warnings] == [("W501", "image_page.pdf: page 2 has no text layer (image only)", 2)]
     assert source.pages == 2 and source.page_starts == (0, len(source.text))
     assert source.text.splitlines()[1] == "一、加强组织领导。"
 

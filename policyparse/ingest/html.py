@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
-from policyparse.errors import W_ENCODING_GUESSED, DecodeError, EmptyInput
+from policyparse.errors import DecodeError, EmptyInput, Warnings, warn
 from policyparse.ingest.source import Source
 
 # <meta charset="gb2312">  /  <meta http-equiv="Content-Type" content="text/html; charset=GBK">
@@ -349,6 +349,6 @@ def read_html(data: bytes, name: str, sha256: str) -> Source:
         lines.insert(0, title)
     if not any(line.strip() for line in lines):
         raise EmptyInput(f"{name}: no article text found in the HTML page")
-    warnings = ((W_ENCODING_GUESSED, f"{name}: encoding guessed as {encoding}", None),) if guessed else ()
+    warnings = (warn(Warnings.ENCODING_GUESSED, name=name, encoding=encoding),) if guessed else ()
     return Source(name=name, sha256=sha256, format="html", text="\n".join(lines), encoding=encoding,
                   warnings=warnings)

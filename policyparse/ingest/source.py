@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from policyparse.errors import Warn
+
 
 @dataclass(frozen=True)
 class Source:
@@ -15,7 +17,7 @@ class Source:
     encoding: str | None = None
     pages: int | None = None
     page_starts: tuple[int, ...] = ()
-    warnings: tuple[tuple[str, str, int | None], ...] = field(default=())  # (code, message, page)
+    warnings: tuple[Warn, ...] = field(default=())
 
 
 def clean_text(text: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import codecs
 
-from policyparse.errors import W_ENCODING_GUESSED, DecodeError
+from policyparse.errors import DecodeError, Warnings, warn
 from policyparse.ingest.source import Source, clean_text
 
 # Tried in order before any guessing: strict decoders that reject wrong input.
@@ -13,7 +13,7 @@ _STRICT = ("utf-8", "gb18030")
 
 def read_txt(data: bytes, name: str, sha256: str) -> Source:
     encoding, text, guessed = decode(data, name)
-    warnings = ((W_ENCODING_GUESSED, f"{name}: encoding guessed as {encoding}", None),) if guessed else ()
+    warnings = (warn(Warnings.ENCODING_GUESSED, name=name, encoding=encoding),) if guessed else ()
     return Source(name=name, sha256=sha256, format="txt", text=clean_text(text), encoding=encoding, warnings=warnings)
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from policyparse.errors import Warn
+
 FSpan = tuple[int, int]  # (start, end) in Text.fold
 
 
@@ -63,7 +65,7 @@ class DraftNode:
 class Draft:
     envelope: Envelope
     nodes: tuple[DraftNode, ...]
-    warnings: tuple[tuple[str, str, FSpan | None], ...] = ()
+    warnings: tuple[Warn, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,4 +85,4 @@ class NodeUnits:
 class Assignments:
     by_node: dict[int, NodeUnits] = field(default_factory=dict)
     dropped: frozenset[int] = frozenset()
-    warnings: tuple[tuple[str, str, FSpan | None], ...] = ()
+    warnings: tuple[Warn, ...] = ()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from policyparse.structure.draft import Draft, DraftNode, FSpan, TableCells
 from policyparse.structure.envelope import find_envelope
-from policyparse.errors import W_NO_STRUCTURE, W_NUMBERING_GAP, W_ORPHAN_ITEMS
+from policyparse.errors import At, Warnings, warn
 from policyparse.grammar.envelope import RUN_ON_ENDS
 from policyparse.grammar.markers import BULLETS, ENCLOSED_BASES, LINE_MARKERS, MARKERS
 from policyparse.grammar.numerals import cn_number
@@ -78,7 +78,7 @@ class Outliner:
             if not (fits or force):
                 return False
             if m.num not in (prev + 1, 1):
-                self.warnings.append((W_NUMBERING_GAP, f"numbering jumps from {prev} to {m.num}", (m.start, m.end)))
+                self.warnings.append(warn(Warnings.NUMBERING_GAP, At("fold", m.start, m.end), prev=prev, num=m.num))
             del stack[same:]
         else:
             cont = self.last.get(m.style)
@@ -87,8 +87,8 @@ class Outliner:
             while stack and stack[-1].rank >= m.rank:
                 stack.pop()
             if m.num != 1 and (cont is None or m.num != cont + 1):
-                code = W_ORPHAN_ITEMS if not stack else W_NUMBERING_GAP
-                self.warnings.append((code, f"item numbered {m.num} without its predecessors", (m.start, m.end)))
+                kind = Warnings.ORPHAN_ITEMS if not stack else Warnings.AFTER_GAP
+                self.warnings.append(warn(kind, At("fold", m.start, m.end), num=m.num))
         parent = stack[-1].index if stack else None
         self.nodes.append((m, parent))
         stack.append(_Open(m.rank, m.style, m.num, len(self.nodes) - 1))
@@ -110,7 +110,7 @@ def text_to_draft(text: Text) -> Draft:
     regions = _minus(env.document_start, len(fold), [t.span for t in tables] + list(env.skip) + toc)
     _outline_region(fold, regions, "document", nodes, warnings, tables)
     if not nodes:
-        warnings.append((W_NO_STRUCTURE, "no numbered outline found", None))
+        warnings.append(warn(Warnings.NO_STRUCTURE))
     return Draft(envelope=env, nodes=tuple(nodes), warnings=tuple(warnings))
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from policyparse.structure.draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
-from policyparse.errors import W_CONVENTION_APPLIED, W_TRUNCATED_ITEM, W_UNBALANCED_BRACKET, W_UNIT_LIST_UNPARSED
+from policyparse.errors import At, Warnings, warn
 from policyparse.normalize import Text
 from policyparse.structure.tables import at_text_end
 from policyparse.grammar.unitnames import CLOSE, OPEN, UNIT_END, looks_like_unit, split_list
@@ -79,8 +79,7 @@ def draft_to_assignments(text: Text, draft: Draft) -> Assignments:
         if found == "truncated":
             if i == len(draft.nodes) - 1:
                 dropped.add(i)
-                warnings.append((W_TRUNCATED_ITEM, f"item {node.path}: unit list cut off at the end of the text",
-                                 (node.marker[0], node.body[1])))
+                warnings.append(warn(Warnings.TRUNCATED_ITEM, At("fold", node.marker[0], node.body[1]), path=node.path))
             continue
         if found.units or found.deadline:
             by_node[i] = found
@@ -111,7 +110,7 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
     for span, role in sorted(lists, key=lambda x: x[0]):
         got, dl = parse_unit_list(fold, span, role or "responsible", state, warnings)
         if not got and not dl and not _only_people(fold, span):
-            warnings.append((W_UNIT_LIST_UNPARSED, f"no unit found in: {fold[span[0]:span[1]].strip()}", span))
+            warnings.append(warn(Warnings.UNIT_LIST_UNPARSED, At("fold", *span), text=fold[span[0]:span[1]].strip()))
         units.extend(got)
         deadline = deadline or dl
     return NodeUnits(units=tuple(_apply_convention(units, state)), deadline=deadline)
@@ -195,7 +194,7 @@ def _unit_brackets(fold: str, a: int, b: int, warnings: list):
                 start = None
         i += 1
     if depth and start is not None and is_unit_list(fold, start + 1, _strip_span(fold, start + 1, b)[1]):
-        warnings.append((W_UNBALANCED_BRACKET, "unit bracket is not closed", (start, b)))
+        warnings.append(warn(Warnings.UNBALANCED_BRACKET, At("fold", start, b)))
         yield (start + 1, _strip_span(fold, start + 1, b)[1])
 
 
@@ -283,7 +282,7 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
     conv = CONVENTION.search(fold, a, b)
     if conv:
         if not state.convention:
-            warnings.append((W_CONVENTION_APPLIED, "first-listed unit leads from here on", (conv.start(), conv.end())))
+            warnings.append(warn(Warnings.CONVENTION_APPLIED, At("fold", conv.start(), conv.end())))
         state.convention = True
     units: list[DraftUnit] = []
     deadline = None

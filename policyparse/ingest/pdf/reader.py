@@ -27,7 +27,7 @@ import pypdfium2.raw as pdfium_c
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from policyparse.errors import W_GARBLED_TEXT, W_PAGE_NO_TEXT, CorruptInput
+from policyparse.errors import At, CorruptInput, Warn, Warnings, warn
 from policyparse.ingest.source import Source
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf.tables import Table, grid_to_table, merge_split_tables, rows_to_lines
@@ -74,7 +74,7 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Source:
     warnings = page_warnings(pages, name)
     text, starts = pages_to_text(pages)
     if CID_GARBAGE.search(text):
-        warnings.append((W_GARBLED_TEXT, f"{name}: '(cid:NN)' glyph codes in the text layer", None))
+        warnings.append(warn(Warnings.CID_CODES, name=name))
     return Source(name=name, sha256=sha256, format="pdf", text=text, pages=len(pages),
                   page_starts=starts, warnings=tuple(warnings))
 
@@ -258,20 +258,20 @@ def drop_furniture(pages: list[PageRead]) -> list[PageRead]:
             for p, lines in zip(pages, numbered)]
 
 
-def page_warnings(pages: list[PageRead], name: str) -> list[tuple[str, str, int | None]]:
+def page_warnings(pages: list[PageRead], name: str) -> list[Warn]:
     """W501 for pages without text, W502 for unmapped glyphs; no text at all is an error."""
     empty = [p.index + 1 for p in pages if p.glyphs == 0 and not p.tables]
     if len(empty) == len(pages):
         raise CorruptInput(f"{name}: no text layer on page{'s' if len(empty) > 1 else ''} "
                            f"{page_ranges(empty)} (scanned images?); OCR is not supported")
-    out: list[tuple[str, str, int | None]] = []
+    out: list[Warn] = []
     for p in pages:
         if p.glyphs == 0 and not p.tables:
-            kind = "image only" if p.images else "blank"
-            out.append((W_PAGE_NO_TEXT, f"{name}: page {p.index + 1} has no text layer ({kind})", p.index + 1))
+            what = "image only" if p.images else "blank"
+            out.append(warn(Warnings.PAGE_NO_TEXT, At("page", p.index + 1, p.index + 1), name=name, page=p.index + 1, what=what))
         if p.garbled:
-            message = f"{name}: page {p.index + 1}: {p.garbled} glyphs without a Unicode mapping"
-            out.append((W_GARBLED_TEXT, message + " (font without ToUnicode), left out", p.index + 1))
+            out.append(warn(Warnings.GARBLED_GLYPHS, At("page", p.index + 1, p.index + 1), name=name, page=p.index + 1,
+                            count=p.garbled))
     return out
 
 
