@@ -12,7 +12,6 @@ body does not start with it.
 """
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 
@@ -20,6 +19,7 @@ import lxml.html
 from lxml import etree
 
 from policyparse.errors import DecodeError, EmptyInput, Warnings, warn
+from policyparse.ingest.decode import decode
 from policyparse.ingest.source import Source
 
 # <meta charset="gb2312">  /  <meta http-equiv="Content-Type" content="text/html; charset=GBK">
@@ -64,49 +64,11 @@ LAYOUT_MARK = "data-policyparse-layout"  # set on layout tables by mark_layout_t
 
 # ---------------------------------------------------------------------------- decoding
 def bytes_to_text(data: bytes, name: str) -> tuple[str, str, bool]:
-    """Return (encoding, text, guessed).  Raises DecodeError for undecodable bytes.
-
-    Order: BOM, strict UTF-8, the declared charset, charset_normalizer.  UTF-8 goes before
-    the declaration because GB18030 decodes nearly any bytes (a UTF-8 page that still says
-    gb2312 would become mojibake), while GBK text is practically never valid UTF-8."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return enc, data.decode(enc, errors="replace"), False
-    if b"\x00" in data[:4096]:
-        raise DecodeError(f"{name}: binary data (NUL bytes), expected an HTML page")
-    declared = _declared_encoding(data)
-    try:  # valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares (CMS migrations)
-        text = data.decode("utf-8")
-        return "utf-8", text, declared not in (None, "utf-8") and not data.isascii()
-    except UnicodeDecodeError:
-        pass
-    if declared:
-        try:
-            return declared, data.decode(declared), False
-        except UnicodeDecodeError:
-            pass
-    return _detect(data, name)
-
-
-def _declared_encoding(data: bytes) -> str | None:
+    """Return (encoding, text, guessed): the shared decoder, told the page's declared charset."""
     match = META_CHARSET.search(data[:4096])
-    if not match:
-        return None
-    try:
-        enc = codecs.lookup(match.group("enc").decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
-        return None
-    return "gb18030" if enc in ("gb2312", "gbk", "gb18030", "hz") else enc
-
-
-def _detect(data: bytes, name: str) -> tuple[str, str, bool]:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise DecodeError(f"{name}: cannot decode the HTML page (tried its declared charset, UTF-8 and detection)")
-    enc = "gb18030" if best.encoding in ("gb2312", "gbk", "gb18030") else best.encoding
-    return enc, data.decode(enc, errors="replace"), True
+    declared = match.group("enc").decode("ascii", "replace") if match else None
+    decoded = decode(data, name, declared, strict_text=False, expected="an HTML page")
+    return decoded.encoding, decoded.text, decoded.guessed
 
 
 def text_to_tree(text: str, name: str) -> lxml.html.HtmlElement:
