@@ -7,11 +7,11 @@
 """
 import logging
 
+from policyparse._version import __version__
 from policyparse.api import Options, parse
 from policyparse.errors import PolicyParseError
 from policyparse.schema import PolicyDocument
 
-from policyparse._version import __version__
 ParseResult = PolicyDocument
 
 __all__ = ["parse", "Options", "PolicyDocument", "ParseResult", "PolicyParseError", "__version__"]

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policyparse import assemble
-from policyparse.structure import outline as structure
-from policyparse.units import assign as units
 from policyparse.errors import StrictModeError
 from policyparse.ingest import FORMATS, Source, read_bytes, read_path, read_text
 from policyparse.normalize import source_to_text
 from policyparse.schema import PolicyDocument
+from policyparse.structure import outline as structure
+from policyparse.units import assign as units
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ import re
 
 from policyparse._models import model_record
 from policyparse._version import __version__
-from policyparse.structure.draft import Assignments, Draft, DraftNode, FSpan, NodeUnits
 from policyparse.errors import Warn, Warnings, warn
 from policyparse.ingest import Source
-from policyparse.units.lexicon import describe_units
 from policyparse.normalize import Text
 from policyparse.schema import Deadline, Issue, Meta, ModelInfo, Node, Notice, PolicyDocument, SourceInfo, Span, Target, Unit
+from policyparse.structure.draft import Assignments, Draft, DraftNode, FSpan, NodeUnits
+from policyparse.units.lexicon import describe_units
 
 # Section roles: (role, pattern over the folded title).  First match wins.
 SECTION_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

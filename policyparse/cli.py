@@ -13,16 +13,14 @@ from pathlib import Path
 import click
 
 from policyparse._version import __version__
-from policyparse.batch import run as batch
-from policyparse.export import json as export
-from policyparse.export import ledger
-from policyparse.export import sinks
-from policyparse.export import views
 from policyparse.api import Options, parse
+from policyparse.batch import run as batch
 from policyparse.errors import PolicyParseError
 from policyparse.eval.score import EXTENSIONS, evaluate_dir
-from policyparse.schema import Issue, Node, Notice, PolicyDocument
 from policyparse.eval.units import score_units_gold, units_gold_lines
+from policyparse.export import json as export
+from policyparse.export import ledger, sinks, views
+from policyparse.schema import Issue, Node, Notice, PolicyDocument
 
 ROLE_COLOURS = {"lead": "red", "responsible": "green", "supporting": "cyan"}
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policyparse._models import model_file
-from policyparse.ingest import Source
 from policyparse.grammar.envelope import DOC_NUMBER_TEXT, DOC_TYPE_WORDS, RUN_ON_ENDS
+from policyparse.ingest import Source
 
 # A pinyin gloss inserted by some mirrors after a character: 發(fā), 區(qū).  At least one
 # tone-marked vowel, so ordinary bracketed Latin such as (APP) is kept.

@@ -6,13 +6,15 @@ offsets into ``PolicyDocument.text`` (the normalized text), ``end`` exclusive.
 """
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterator, Sequence
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
 
 Role = Literal["lead", "responsible", "supporting"]
+ROLES: tuple[str, ...] = get_args(Role)  # in this order everywhere: ledgers, views, the gold format
 Scope = Literal["notice", "document"]
 
 
@@ -141,3 +143,10 @@ class PolicyDocument(_Model):
     warnings: list[Issue] = []
     meta: Meta = Meta()
     text: str = Field(description="the normalized text that every span points into")
+
+
+def walk(nodes: Sequence[Node], ancestors: tuple[Node, ...] = ()) -> Iterator[tuple[Node, tuple[Node, ...]]]:
+    """Every node of an outline with its ancestors, in reading order (pre-order)."""
+    for node in nodes:
+        yield node, ancestors
+        yield from walk(node.children, (*ancestors, node))

@@ -19,14 +19,14 @@ import pytest
 from click.testing import CliRunner
 
 from policyparse import __version__
-from policyparse.batch import run as batch
-from policyparse.export import ledger
-from policyparse.export import sinks
-from policyparse.batch import worker
 from policyparse.api import Options, parse
+from policyparse.batch import run as batch
+from policyparse.batch import worker
 from policyparse.cli import cli
+from policyparse.export import ledger, sinks
 from policyparse.export.json import to_json
 from policyparse.export.store import Store
+from policyparse.schema import ROLES
 
 TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden"
@@ -260,7 +260,7 @@ def test_column_map_selects_orders_and_renames(folder: Path) -> None:
     assert rows[1][0] == "1" and len(rows) == len(expected_tasks(Path("out"))) + 1
     run("export", "out", "-o", "units.jsonl", "--table", "units", "--columns", "map.json")
     first = json.loads(Path("units.jsonl").read_text(encoding="utf-8").splitlines()[0])
-    assert list(first) == ["部门", "角色"] and first["角色"] in ledger.ROLES
+    assert list(first) == ["部门", "角色"] and first["角色"] in ROLES
 
 
 def test_yaml_column_map_and_bad_map(folder: Path) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from policyparse.eval import score as evaluate
+from policyparse.eval.gold import GoldError, gold_problem, load_gold
 from policyparse.eval.score import Report, evaluate_dir, score_document
 from policyparse.export.json import to_gold
-from policyparse.eval.gold import GoldError, gold_problem, load_gold
 
 TESTS = Path(__file__).parent
 FLOORS_FILE = TESTS / "eval_floors.json"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from policyparse.errors import CorruptInput
-from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest import read_bytes, read_path
+from policyparse.ingest.pdf import layout as lay
 
 GOLDEN = Path(__file__).parent / "golden_pdf"
 BAD = Path(__file__).parent / "bad_pdf"

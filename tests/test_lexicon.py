@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import policyparse
+from policyparse.eval.units import score_units_gold
 from policyparse.grammar.unitnames import split_alias
 from policyparse.units.lexicon import describe_units, lexicon
-from policyparse.eval.units import score_units_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "models"

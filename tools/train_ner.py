@@ -16,8 +16,8 @@ from pathlib import Path
 import spacy
 from spacy.training import Example
 
-from policyparse.nlp import pipeline as pnlp
 from policyparse.eval import running_text as nlpeval
+from policyparse.nlp import pipeline as pnlp
 
 SEED = 4
 EPOCHS = 30

@@ -22,8 +22,8 @@ import time
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 
-from policyparse.errors import BatchError
 from policyparse.batch.worker import Job, Outcome, failed, run_job, warm_up
+from policyparse.errors import BatchError
 
 READY = "ready"
 STOP_GRACE = 2.0  # seconds a worker gets to exit after the stop message before it is killed

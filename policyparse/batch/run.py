@@ -42,10 +42,10 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from policyparse._version import __version__
-from policyparse.export.atomic import write_text_atomic
-from policyparse.errors import BatchError
-from policyparse.ingest import FORMATS
 from policyparse.batch.worker import TRANSIENT_ERRORS, Job, Outcome
+from policyparse.errors import BatchError
+from policyparse.export.atomic import write_text_atomic
+from policyparse.ingest import FORMATS
 
 SUMMARY = "_summary.json"
 MANIFEST = "_manifest.jsonl"

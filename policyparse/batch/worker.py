@@ -11,8 +11,8 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from policyparse.export.atomic import write_text_atomic
 from policyparse.api import Options, parse
+from policyparse.export.atomic import write_text_atomic
 from policyparse.export.json import to_json
 
 # Failures that depend on the machine rather than on the input: retried by the next run.

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from policyparse.errors import PolicyParseError
+from policyparse.schema import ROLES
 
 TOP_KEYS = ("notice", "document_title", "outline", "assignments")
 NOTICE_KEYS = ("title", "doc_number", "issuer", "date", "addressees", "public_note")
 OUTLINE_KEYS = ("scope", "path", "marker", "title")
 ASSIGNMENT_KEYS = ("scope", "path", "lead", "responsible", "supporting", "deadline")
-ROLES = ("lead", "responsible", "supporting")
 SCOPES = ("notice", "document")
 
 

@@ -24,9 +24,10 @@ from typing import Any
 
 from policyparse import api
 from policyparse.errors import InputNotFound
-from policyparse.export.json import to_gold
 from policyparse.eval.counts import Counts
-from policyparse.eval.gold import ROLES, GoldError, gold_key, load_gold
+from policyparse.eval.gold import GoldError, gold_key, load_gold
+from policyparse.export.json import to_gold
+from policyparse.schema import ROLES
 
 EXTENSIONS = (".txt", ".pdf", ".docx", ".html")
 METRICS = ("outline_f1", "units_f1", "role_acc", "field_acc", "deadline_acc")

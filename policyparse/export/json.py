@@ -6,15 +6,13 @@ follows the model's field order, non-ASCII is written as is, output ends with a 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
-from policyparse.schema import Node, PolicyDocument
+from policyparse.schema import ROLES, Node, PolicyDocument, walk
 
 # Notice fields copied as they are into the gold view (addressees are mapped to names).
 NOTICE_GOLD_FIELDS = ("title", "doc_number", "issuer", "date", "public_note")
 NODE_GOLD_FIELDS = {"scope", "path", "marker", "title"}
-ROLES = ("lead", "responsible", "supporting")
 
 
 def to_json(doc: PolicyDocument, *, indent: int | None = 2) -> str:
@@ -28,7 +26,7 @@ def to_gold(doc: PolicyDocument) -> dict[str, Any]:
     ``{notice, document_title, outline, assignments}``; spans and everything the gold
     format does not annotate are left out.
     """
-    nodes = list(iter_nodes(doc.sections))
+    nodes = [node for node, _ in walk(doc.sections)]
     return {
         "notice": notice_to_gold(doc),
         "document_title": doc.title,
@@ -45,13 +43,6 @@ def to_gold_json(doc: PolicyDocument, *, indent: int | None = 2) -> str:
 def schema_json() -> str:
     """The JSON Schema of ``PolicyDocument`` (what ``models/schema.json`` holds)."""
     return json.dumps(PolicyDocument.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def iter_nodes(nodes: list[Node]) -> Iterator[Node]:
-    """Every node of the tree in pre-order (reading order)."""
-    for node in nodes:
-        yield node
-        yield from iter_nodes(node.children)
 
 
 def notice_to_gold(doc: PolicyDocument) -> dict[str, Any] | None:

@@ -20,20 +20,17 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from policyparse.export.atomic import atomic_path
 from policyparse.errors import BatchError
-from policyparse.schema import Node, PolicyDocument, Unit
+from policyparse.export.atomic import atomic_path
+from policyparse.schema import ROLES, Node, PolicyDocument, Unit, walk
 
 STATEMENT_ROLES = frozenset({"指导思想", "基本原则"})
-ROLES = ("lead", "responsible", "supporting")
 ROLE_NAMES = {"lead": "牵头单位", "responsible": "责任单位", "supporting": "配合单位"}
 UNIT_SEPARATOR = "、"
 SECTION_SEPARATOR = " / "
@@ -76,13 +73,7 @@ def is_task(node: Node, ancestors: tuple[Node, ...]) -> bool:
 def iter_tasks(doc: PolicyDocument) -> Iterator[tuple[Node, tuple[Node, ...]]]:
     """(task, its ancestors) in reading order."""
 
-    def walk(nodes: list[Node], ancestors: tuple[Node, ...]) -> Iterator[tuple[Node, tuple[Node, ...]]]:
-        for node in nodes:
-            if is_task(node, ancestors):
-                yield node, ancestors
-            yield from walk(node.children, (*ancestors, node))
-
-    return walk(doc.sections, ())
+    return ((node, ancestors) for node, ancestors in walk(doc.sections) if is_task(node, ancestors))
 
 
 def document_fields(doc: PolicyDocument) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from policyparse.export.ledger import BATCH_NAMES, TABLES, ColumnMap, Ledger
 from policyparse.export.store import Store
 from policyparse.schema import PolicyDocument
 
+
 def batch_sinks(outdir: Path, formats: Iterable[str], columns: ColumnMap | None, db: Path | None) -> list[Any]:
     """The sinks of a batch run: ``OUTDIR/_tasks.FMT`` + ``_task_units.FMT`` (``_ledger.xlsx``), the store."""
     sinks: list[Any] = []

@@ -4,12 +4,10 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from policyparse.schema import Node, PolicyDocument
+from policyparse.schema import ROLES, PolicyDocument, walk
 
-ROLES = ("lead", "responsible", "supporting")
 # displaCy labels and colours: units by role, mentions.
 DISPLACY_COLOURS = {"LEAD": "#f4a6a6", "RESPONSIBLE": "#a6e3a6", "SUPPORTING": "#a6d8f4", "MENTION": "#e0e0e0"}
 
@@ -26,16 +24,10 @@ class UnitRow:
         return sum(len(v) for v in self.tasks.values())
 
 
-def walk(nodes: list[Node]) -> Iterator[Node]:
-    for node in nodes:
-        yield node
-        yield from walk(node.children)
-
-
 def responsibility_matrix(doc: PolicyDocument) -> list[UnitRow]:
     """Units x tasks, sorted by lead load, then total, then name (deterministic)."""
     rows: dict[str, UnitRow] = {}
-    for node in walk(doc.sections):
+    for node, _ in walk(doc.sections):
         for unit in node.units:
             key = unit.canonical or unit.resolved or unit.name
             row = rows.setdefault(key, UnitRow(key))
@@ -70,7 +62,7 @@ def displacy_html(doc: PolicyDocument) -> str:
     from spacy import displacy  # the nlp extra; only this view needs it
 
     ents = []
-    for node in walk(doc.sections):
+    for node, _ in walk(doc.sections):
         ents += [(u.span.start, u.span.end, u.role.upper()) for u in node.units]
         ents += [(m.span.start, m.span.end, "MENTION") for m in node.mentions]
     ents = _non_overlapping(sorted(set(ents)))

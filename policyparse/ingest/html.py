@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
-from policyparse.errors import DecodeError, EmptyInput, Warnings, warn
+from policyparse.errors import EmptyInput, Warnings, warn
 from policyparse.ingest.decode import decode
 from policyparse.ingest.source import Source
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from policyparse.structure.draft import Envelope, FieldValue, FSpan
 from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line
 from policyparse.grammar.numerals import iso_date
-from policyparse.structure.lines import Line
 from policyparse.grammar.unitnames import looks_like_unit, split_list
+from policyparse.structure.draft import Envelope, FieldValue, FSpan
+from policyparse.structure.lines import Line
 
 DOC_NUMBER = re.compile(f"(?P<num>{DOC_NUMBER_TEXT})")  # 粤府〔2021〕22号
 # Words glued before a doc number that are not part of it: …的通知粤府〔…, 文号蔡政办〔…

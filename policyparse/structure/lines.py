@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-
 @dataclass(frozen=True)
 class Line:
     start: int  # fold offset of the first character

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policyparse.structure.draft import Draft, DraftNode, FSpan, TableCells
-from policyparse.structure.envelope import find_envelope
 from policyparse.errors import At, Warnings, warn
 from policyparse.grammar.envelope import RUN_ON_ENDS
 from policyparse.grammar.markers import BULLETS, ENCLOSED_BASES, LINE_MARKERS, MARKERS
 from policyparse.grammar.numerals import cn_number
-from policyparse.structure.lines import split_lines
 from policyparse.normalize import Text
+from policyparse.structure.draft import Draft, DraftNode, FSpan, TableCells
+from policyparse.structure.envelope import find_envelope
+from policyparse.structure.lines import split_lines
 from policyparse.structure.tables import Table, find_tables
 
 # A table-of-contents line: 一、总体要求……………3 (never an item: the heading comes again below)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policyparse.structure.draft import FSpan
 from policyparse.grammar.envelope import BOILERPLATE
 from policyparse.grammar.numerals import CN_NUMERALS
-from policyparse.structure.lines import Line
 from policyparse.grammar.unitnames import UNIT_END, split_list
+from policyparse.structure.draft import FSpan
+from policyparse.structure.lines import Line
 
 # Header word -> column kind; first match wins (folded text, spaces removed).
 COLUMN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

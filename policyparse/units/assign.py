@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policyparse.structure.draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
 from policyparse.errors import At, Warnings, warn
-from policyparse.normalize import Text
-from policyparse.structure.tables import at_text_end
 from policyparse.grammar.unitnames import CLOSE, OPEN, UNIT_END, looks_like_unit, split_list
+from policyparse.normalize import Text
+from policyparse.structure.draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
+from policyparse.structure.tables import at_text_end
 
 # Role labels before a colon (folded); "person" labels introduce people, never units.
 _BODY = r"(?:单位|部门|处室|科室|股室)"

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policyparse._models import model_file
+from policyparse.grammar.unitnames import split_alias
 from policyparse.normalize import fold_string, text_from_string
-from policyparse.grammar.unitnames import UNIT_END, split_alias
 
 LEVEL = r"(?:特区|自治州|县|市|区|州|乡|镇|街道)"
 SINGLE_LEVEL = r"(?:特区|县|市|区|州|乡|镇|街道)"  # 各 is carried to these, not to 自治州 (a name)

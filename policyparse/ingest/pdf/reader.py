@@ -28,9 +28,9 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from policyparse.errors import At, CorruptInput, Warn, Warnings, warn
-from policyparse.ingest.source import Source
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf.tables import Table, grid_to_table, merge_split_tables, rows_to_lines
+from policyparse.ingest.source import Source
 
 # Where the file header may sit (PDF 1.7, 7.5.2 tolerates leading junk): %PDF-1.7
 PDF_HEADER = re.compile(rb"%PDF-\d")
