@@ -32,10 +32,10 @@ from spacy.util import filter_spans
 
 from policyparse._models import model_file
 from policyparse.assemble import models_meta
+from policyparse.grammar.roles import ROLE_VERBS
 from policyparse.nlp import grammar as unitgrammar
 from policyparse.normalize import Text, text_from_string
 from policyparse.schema import Mention, Node, PolicyDocument, Span, Unit
-from policyparse.units.assign import ROLE_VERBS
 from policyparse.units.lexicon import describe_units, lexicon
 
 LABEL = "ORG_UNIT"

@@ -12,32 +12,17 @@ from dataclasses import dataclass
 
 from policyparse.grammar.envelope import BOILERPLATE
 from policyparse.grammar.numerals import CN_NUMERALS
+from policyparse.grammar.roles import COLUMN_KINDS, ROLE_WORDS
 from policyparse.grammar.unitnames import UNIT_END, split_list
 from policyparse.structure.draft import FSpan
 from policyparse.structure.lines import Line
 
-# Header word -> column kind; first match wins (folded text, spaces removed).
-COLUMN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pat))
-    for kind, pat in (
-        ("serial", r"^序号$"),                                   # 序号
-        ("lead", r"^(?:牵头|主责)(?!.*(?:领导|负责人|责任人))"),   # 牵头单位, 牵头协调部门, 牵头
-        ("supporting", r"^(?:配合|协办|协同|协助|参与)"),          # 配合单位
-        ("unit", r"(?:责任|负责|承办|实施|落实)(?:单位|部门|股室|处室|科室)|责任主体|^(?:单位|责任)$"),  # 责任单位（及责任人）
-        ("person", r"领导|负责人|责任人|^主要领"),                 # 责任领导, 牵头区领导
-        ("deadline", r"时限|完成时间|时间节点|截止"),              # 完成时限
-        ("category", r"指标|类别|领域|类型|板块"),                 # 指标
-        ("task", r"任务|重点工作|实事项目|项目名称|民生实事|实事名称|工作内容|事项|名称"),  # 重点工作
-        ("detail", r"要求|举措|计划|内容|措施|进展|备注|情况|安排"),  # 具体要求
-    )
-)
 UNIT_KINDS = ("unit", "lead", "supporting")
 SERIAL = re.compile(r"^\d{1,3}[.、]?$")  # 序号 cell: 1  1.  1、
 # A deadline cell: 12月底前, 9月投入使用, 全年, 2023年6月底前, 长期坚持.
 DEADLINE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月|年底|年内|全年|长期|持续|\d季度|上半年|下半年|每[年月季])")
 # A person's name cell: 夏俊贵, 周 斐 (names only, never a unit).
 PERSON_CELL = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:、[\u4e00-\u9fff]{2,4})*$")
-ROLE_WORDS = re.compile(r"牵头|配合|负责|协助")
 # Characters a text cut off mid-sentence ends with: 改造…等,
 CUT_ENDINGS = ",、;:(《“"
 NO_LINE_START = ",.、;:?!)》」』”’】〕〉…%"  # folded text: 、 and the closing marks a line cannot start with

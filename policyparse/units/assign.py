@@ -11,39 +11,18 @@ import re
 from dataclasses import dataclass
 
 from policyparse.errors import At, Warnings, warn
+from policyparse.grammar.roles import CONVENTION, LABELS, ROLE_VERBS, label_role
 from policyparse.grammar.unitnames import CLOSE, OPEN, UNIT_END, looks_like_unit, split_list
 from policyparse.normalize import Text
 from policyparse.structure.draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
 from policyparse.structure.tables import at_text_end
 
-# Role labels before a colon (folded); "person" labels introduce people, never units.
-_BODY = r"(?:单位|部门|处室|科室|股室)"
-LABELS: tuple[tuple[str, str | None], ...] = (
-    (rf"牵头(?:责任)?{_BODY}|牵头", "lead"),                                    # 牵头单位：  牵头：
-    (rf"主责{_BODY}|主办{_BODY}", "lead"),                                      # 主责单位：
-    (rf"协同责任{_BODY}|(?:协同|配合|协助|协办|参与|参加|协作|支持){_BODY}|配合|协办", "supporting"),  # 配合单位：
-    (rf"(?:主要)?责任{_BODY}(?:与协同单位)?|责任主体|(?:负责|承办|实施|落实|执行){_BODY}|责任", "responsible"),  # 责任单位：
-    (r"(?:部门)?分工", None),                                                   # 部门分工：X牵头，Y配合
-    (r"(?:牵头)?负责领导|分管(?:省|市|区|县)?领导|责任领导|联系领导|牵头领导|责任人", "person"),  # 责任领导：张三
-    (r"完成时限|时间节点|完成时间|时限要求|时限", "deadline"),                     # 完成时限：2023年6月底前
-)
 _LABEL_ALT = "|".join(f"(?:{p})" for p, _ in LABELS)
 # A role label: ``责任单位：`` or in lenticular brackets ``【牵头单位】``.
 LABEL = re.compile(rf"(?:【\s*(?P<blabel>{_LABEL_ALT})\s*】|(?P<label>{_LABEL_ALT})\s*:)")
 LABEL_LINE = re.compile(rf"\s*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*:)")
-# Role verbs ending a run of units: (X、Y牵头，A、B配合), (…按职责分工负责).
-ROLE_VERBS: tuple[tuple[str, str], ...] = (
-    (r"按照?职责分工(?:分别)?牵头|分别牵头|共同牵头|牵头抓总|牵头负责|牵头落实|牵头", "lead"),  # X、Y牵头
-    (r"按照?职责分工(?:分别)?(?:负责|落实)|分工负责|分别负责|负责落实|具体负责|负总责|各负其责|负责", "responsible"),  # X负责
-    (r"按照?职责分工配合|(?:协同|协助|积极)?配合(?:落实)?|参加|参与|协助|协办|协同", "supporting"),  # A、B配合
-)
 ROLE_VERB = re.compile(
     "(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(ROLE_VERBS)) + r")(?=\s*(?:[,;。、]|$))"
-)
-# A stated convention: (列第一位者为牵头单位，下同), (排在首位的为牵头单位，下同).
-CONVENTION = re.compile(
-    r"(?:除标注“[^”]*”外,?)?(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:为|是)牵头(?:单位|部门)?(?:或汇总单位)?"
-    r"(?:,?下同)?|首位(?:单位)?为牵头(?:单位|部门)"
 )
 # A deadline inside a unit list: 6月底完成, 2023年底前, 长期坚持.
 DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬)?|年底|年内|长期|持续)\S{0,6}$")
@@ -119,7 +98,7 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
 def _only_people(fold: str, span: FSpan) -> bool:
     """A list that names only people (责任领导：张三) rightly yields no unit."""
     labels = [m["label"] or m["blabel"] for m in LABEL.finditer(fold, *span)]
-    return bool(labels) and all(next((r for p, r in LABELS if re.fullmatch(p, lb)), None) == "person" for lb in labels)
+    return bool(labels) and all(label_role(lb) == "person" for lb in labels)
 
 
 def _row_units(fold: str, node: DraftNode, state: _State) -> NodeUnits:
@@ -319,7 +298,7 @@ def _chunks(fold: str, a: int, b: int, default_role: str):
         if m.start() > pos:
             yield role, (pos, m.start())
         label = m["label"] or m["blabel"]
-        role = next((r for p, r in LABELS if re.fullmatch(p, label)), None) or default_role
+        role = label_role(label) or default_role
         pos = m.end()
     if pos < b:
         yield role, (pos, b)

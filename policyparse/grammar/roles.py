@@ -1,0 +1,64 @@
+"""Role grammar (职责分工): labels, verbs, the first-listed convention and table column words.
+
+Each row carries a golden case: a real line of a named dev-corpus document (``ID:LINE``) in
+which the row's pattern matches, checked by ``tests/test_grammar.py``; ``None`` marks a row that
+still waits for one (the test pins which).  All matched on folded text (half-width punctuation,
+simplified script).
+"""
+from __future__ import annotations
+
+import re
+
+_BODY = r"(?:单位|部门|处室|科室|股室)"
+
+# Role labels before a colon, or in 【】: (pattern, role, golden).  "person" labels introduce
+# people, never units; None (部门分工) is a label whose list carries its own role verbs.
+LABEL_TABLE: tuple[tuple[str, str | None, str | None], ...] = (
+    (rf"牵头(?:责任)?{_BODY}|牵头", "lead", "d02:5"),                                  # 牵头单位：  牵头：
+    (rf"主责{_BODY}|主办{_BODY}", "lead", None),                                      # 主责单位：
+    (rf"协同责任{_BODY}|(?:协同|配合|协助|协办|参与|参加|协作|支持){_BODY}|配合|协办", "supporting", "d04:7"),  # 配合单位：
+    (rf"(?:主要)?责任{_BODY}(?:与协同单位)?|责任主体|(?:负责|承办|实施|落实|执行){_BODY}|责任", "responsible",
+     "d01:31"),                                                                        # 责任单位：
+    (r"(?:部门)?分工", None, "d08:24"),                                               # 部门分工：X牵头，Y配合
+    (r"(?:牵头)?负责领导|分管(?:省|市|区|县)?领导|责任领导|联系领导|牵头领导|责任人", "person", "d02:5"),  # 责任领导：张三
+    (r"完成时限|时间节点|完成时间|时限要求|时限", "deadline", None),                     # 完成时限：2023年6月底前
+)
+# Role verbs ending a run of units: (X、Y牵头，A、B配合), (…按职责分工负责): (pattern, role, golden).
+ROLE_VERB_TABLE: tuple[tuple[str, str, str | None], ...] = (
+    (r"按照?职责分工(?:分别)?牵头|分别牵头|共同牵头|牵头抓总|牵头负责|牵头落实|牵头", "lead", "d05:8"),  # X、Y牵头
+    (r"按照?职责分工(?:分别)?(?:负责|落实)|分工负责|分别负责|负责落实|具体负责|负总责|各负其责|负责", "responsible",
+     "d06:13"),                                                                        # X负责
+    (r"按照?职责分工配合|(?:协同|协助|积极)?配合(?:落实)?|参加|参与|协助|协办|协同", "supporting", "d08:24"),  # A、B配合
+)
+# A stated convention: (列第一位者为牵头单位，下同), (排在首位的为牵头单位，下同).
+CONVENTION_PATTERN = (
+    r"(?:除标注“[^”]*”外,?)?(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:为|是)牵头(?:单位|部门)?(?:或汇总单位)?"
+    r"(?:,?下同)?|首位(?:单位)?为牵头(?:单位|部门)"
+)
+CONVENTION_GOLDEN = "d17:22"
+# Table header word -> column kind, first match wins (spaces removed): (kind, pattern, golden).
+COLUMN_TABLE: tuple[tuple[str, str, str | None], ...] = (
+    ("serial", r"^序号$", "d15:1"),                                                   # 序号
+    ("lead", r"^(?:牵头|主责)(?!.*(?:领导|负责人|责任人))", None),                 # 牵头单位, 牵头协调部门, 牵头
+    ("supporting", r"^(?:配合|协办|协同|协助|参与)", "d27:4"),                         # 配合单位
+    ("unit", r"(?:责任|负责|承办|实施|落实)(?:单位|部门|股室|处室|科室)|责任主体|^(?:单位|责任)$", "d10:38"),  # 责任单位
+    ("person", r"领导|负责人|责任人|^主要领", "d15:5"),                                 # 责任领导, 牵头区领导
+    ("deadline", r"时限|完成时间|时间节点|截止", "d15:4"),                             # 完成时限
+    ("category", r"指标|类别|领域|类型|板块", "d15:2"),                                # 指标
+    ("task", r"任务|重点工作|实事项目|项目名称|民生实事|实事名称|工作内容|事项|名称", "d15:3"),  # 重点工作
+    ("detail", r"要求|举措|计划|内容|措施|进展|备注|情况|安排", "d15:8"),               # 具体要求
+)
+# Words that make a header or heading bracket a unit list: 一、强化科技创新(区科技局牵头).
+ROLE_WORDS_PATTERN = r"牵头|配合|负责|协助"
+
+LABELS: tuple[tuple[str, str | None], ...] = tuple((p, role) for p, role, _ in LABEL_TABLE)
+LABEL_ROLES: tuple[tuple[re.Pattern[str], str | None], ...] = tuple((re.compile(p), role) for p, role in LABELS)
+ROLE_VERBS: tuple[tuple[str, str], ...] = tuple((p, role) for p, role, _ in ROLE_VERB_TABLE)
+CONVENTION = re.compile(CONVENTION_PATTERN)
+COLUMN_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(p)) for kind, p, _ in COLUMN_TABLE)
+ROLE_WORDS = re.compile(ROLE_WORDS_PATTERN)
+
+
+def label_role(label: str) -> str | None:
+    """The role of a whole label (``牵头单位`` → lead), or None."""
+    return next((role for pattern, role in LABEL_ROLES if pattern.fullmatch(label)), None)
