@@ -32,8 +32,8 @@ from spacy.util import filter_spans
 
 from policyparse._models import model_file
 from policyparse.assemble import models_meta
+from policyparse.grammar import unittokens as unitgrammar
 from policyparse.grammar.roles import ROLE_VERBS
-from policyparse.nlp import grammar as unitgrammar
 from policyparse.normalize import Text, text_from_string
 from policyparse.schema import Mention, Node, PolicyDocument, Span, Unit
 from policyparse.units.lexicon import describe_units, lexicon

@@ -1,6 +1,6 @@
 """The unit-name grammar over jieba tokens (单位名称): token kinds, Matcher patterns, span checks.
 
-Pure data and small functions, no jieba or spaCy import: ``nlp.py`` gives every token a kind
+Pure data and small functions, no jieba or spaCy import: ``nlp/pipeline.py`` gives every token a kind
 (from the lexicon, jieba's dictionary tag and the tables below) and runs the patterns; a match is
 kept only when ``valid_span`` accepts its kinds.  A unit is
 
