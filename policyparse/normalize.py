@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policyparse._models import model_file
+from policyparse.grammar.characters import WIDTH_FOLD
 from policyparse.grammar.envelope import DOC_NUMBER_TEXT, DOC_TYPE_WORDS, RUN_ON_ENDS
 from policyparse.ingest import Source
 
@@ -40,11 +41,6 @@ NEW_BLOCK = re.compile(
     r"|[①-⑳㈠-㈩⑴-⒇⒈-⒛]|(?:牵头|责任|配合|协同|协助|参与|主责|承办|分管|部门分工|完成时限)\S{0,6}:|附件|抄送|[(\[【〔]?此件)"
 )
 
-# Characters folded besides full-width ASCII: small/odd forms of marker punctuation.
-_EXTRA_FOLD = {"\u3000": " ", "\ufe52": ".", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",
-               "\u3007": "〇", "○": "〇", "\uff5f": "(", "\uff60": ")"}
-
-
 @lru_cache(maxsize=1)
 def t2s_table() -> dict[int, str]:
     """Traditional -> simplified character table, loaded once (models/t2s.tsv)."""
@@ -54,10 +50,7 @@ def t2s_table() -> dict[int, str]:
         if line and not line.startswith("#"):
             trad, simp = line.split("\t")
             table[ord(trad)] = simp
-    for code in range(0xFF01, 0xFF5F):  # full-width ASCII
-        table[code] = chr(code - 0xFEE0)
-    for k, v in _EXTRA_FOLD.items():
-        table[ord(k)] = v
+    table.update(WIDTH_FOLD)  # full-width ASCII, odd forms of marker punctuation
     return table
 
 
