@@ -11,6 +11,7 @@ import re
 from policyparse._models import model_record
 from policyparse._version import __version__
 from policyparse.errors import Warn, Warnings, warn
+from policyparse.grammar.characters import join_lines, squash
 from policyparse.ingest import Source
 from policyparse.normalize import Text
 from policyparse.schema import Deadline, Issue, Meta, ModelInfo, Node, Notice, PolicyDocument, SourceInfo, Span, Target, Unit
@@ -86,7 +87,7 @@ class _Builder:
 
     def value(self, fv) -> str:
         """An envelope value as written: the raw surface of its span, lines joined."""
-        return re.sub(r"\s*\n\s*", "", self.surface(fv.span)).strip()
+        return join_lines(self.surface(fv.span)).strip()
 
     def surface(self, fspan: FSpan) -> str:
         return self.text.surface(*fspan)
@@ -103,7 +104,7 @@ class _Builder:
 
     def units(self, items: list[tuple[FSpan, str, str | None]]) -> list[Unit]:
         """One list of units (a node's, 主送机关, 抄送) as (span, role, name), normalised together."""
-        names = [name or re.sub(r"\s*\n\s*", "", self.surface(fspan)) for fspan, _, name in items]  # a name wrapped over two lines
+        names = [name or join_lines(self.surface(fspan)) for fspan, _, name in items]  # a name wrapped over two lines
         return [Unit(name=n, role=role, resolved=i.resolved, canonical=i.canonical, alias=i.alias, kind=i.kind,
                      span=self.span(fspan)) for (fspan, role, _), n, i in zip(items, names, describe_units(names))]
 
@@ -157,12 +158,12 @@ class _Builder:
 
 def clean_title(s: str) -> str:
     """Title as shown: one line, trailing sentence punctuation dropped."""
-    s = re.sub(r"\s*\n\s*", "", s).strip()
+    s = join_lines(s).strip()
     return s.rstrip("。：:；;，,、 \u3000").strip()
 
 
 def section_role(title: str) -> str | None:
-    t = re.sub(r"\s+", "", title)
+    t = squash(title)
     for role, pat in SECTION_ROLES:
         if pat.search(t):
             return role

@@ -24,6 +24,8 @@ from functools import lru_cache
 from policyparse._models import model_file
 from policyparse.grammar.characters import WIDTH_FOLD
 from policyparse.grammar.envelope import DOC_NUMBER_TEXT, DOC_TYPE_WORDS, RUN_ON_ENDS
+from policyparse.grammar.markers import ITEM_START
+from policyparse.grammar.roles import LABEL_START_PATTERN
 from policyparse.ingest import Source
 
 # A pinyin gloss inserted by some mirrors after a character: 發(fā), 區(qū).  At least one
@@ -36,10 +38,7 @@ HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,6}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 FOLDED_RUNS = re.compile(f"(?P<gloss>{PINYIN_GLOSS.pattern})|(?P<entity>{HTML_ENTITY.pattern})")
 
 # What starts a new block after a line: a numbering marker, a role label, a bracket.
-NEW_BLOCK = re.compile(
-    r"\s*(?:[一二三四五六七八九十]{1,3}\s?[、,.]|\(\s?[一二三四五六七八九十\d]{1,3}\s?\)|\d{1,3}\s?[.、]\D|第[一二三四五六七八九十百\d]+[章节条]"
-    r"|[①-⑳㈠-㈩⑴-⒇⒈-⒛]|(?:牵头|责任|配合|协同|协助|参与|主责|承办|分管|部门分工|完成时限)\S{0,6}:|附件|抄送|[(\[【〔]?此件)"
-)
+NEW_BLOCK = re.compile(rf"\s*(?:{ITEM_START.pattern}|{LABEL_START_PATTERN}|附件|抄送|[(\[【〔]?此件)")
 
 @lru_cache(maxsize=1)
 def t2s_table() -> dict[int, str]:

@@ -27,6 +27,7 @@ from policyparse.errors import InputNotFound
 from policyparse.eval.counts import Counts
 from policyparse.eval.gold import GoldError, gold_key, load_gold
 from policyparse.export.json import to_gold
+from policyparse.grammar.characters import squash as chars_squash
 from policyparse.schema import ROLES
 
 EXTENSIONS = (".txt", ".pdf", ".docx", ".html")
@@ -209,9 +210,7 @@ def score_document(name: str, gold: dict[str, Any], pred: dict[str, Any]) -> Doc
 
 def squash(text: str | None) -> str | None:
     """Remove all whitespace (half- and full-width); a blank string becomes None."""
-    if text is None:
-        return None
-    return "".join(text.split()) or None
+    return None if text is None else chars_squash(text) or None
 
 
 def _where(key: tuple[str, ...]) -> str:

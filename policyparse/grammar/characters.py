@@ -6,8 +6,22 @@ character, so offsets never move.
 """
 from __future__ import annotations
 
+import re
+
 # Characters folded besides full-width ASCII: small/odd forms of marker punctuation.
 EXTRA_FOLD = {"\u3000": " ", "\ufe52": ".", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",
               "\u3007": "〇", "○": "〇", "\uff5f": "(", "\uff60": ")"}
 WIDTH_FOLD: dict[int, str] = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {
     ord(k): v for k, v in EXTRA_FOLD.items()}
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def squash(text: str) -> str:
+    """All white space removed (half- and full-width): how titles and names are compared."""
+    return "".join(text.split())
+
+
+def join_lines(text: str) -> str:
+    """A value wrapped over lines made one line: each break and the spaces around it dropped."""
+    return _LINE_BREAK.sub("", text)

@@ -17,7 +17,7 @@ _N = rf"[{_CN}百零〇\d]{{1,4}}"  # the number of 第…章/节/条: 一 … �
 
 # (style, rank, pattern, golden case "ID:LINE" or None)
 MARKER_TABLE: tuple[tuple[str, float, str, str | None], ...] = (
-    ("part", -0.5, rf"第(?P<n>{_N})(?:部分|篇)", "n316:1"),                       # 第一部分  第一篇
+    ("part", -0.5, rf"第(?P<n>{_N})(?:部分|篇|编)", "n316:1"),                    # 第一部分  第一篇  第一编
     ("chapter", 0, rf"第(?P<n>{_N})章", "d39:54"),                                 # 第一章
     ("section", 1, rf"第(?P<n>{_N})节", "n332:49"),                                # 第一节
     ("article", 2, rf"第(?P<n>{_N})条", "n130:32"),                                # 第一条
@@ -42,3 +42,22 @@ LINE_MARKERS: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
 ENCLOSED_BASES = (0x3220, 0x2488, 0x2474, 0x2460)
 # Bullets and decorations before a marker at a line start: ● 一、  ■（一）
 BULLETS = "●◆■□▪•★☆◇►▶※-—"
+
+
+def _ungrouped(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def style_pattern(*styles: str) -> str:
+    """The markers of the named styles as one pattern (no named groups), e.g. a section row."""
+    return "|".join(f"(?:{_ungrouped(p)})" for s, _, p, _ in MARKER_TABLE if s in styles)
+
+
+# A section heading spanning a task table: 一、优化政务服务 | | |   （二）…   第二部分
+SECTION_START = re.compile(style_pattern("cn_dun", "cn_paren", "part"))
+# The first item of a body (its envelope ends above it): 一、  第一章  第一条, or a table's 序号 header.
+FIRST_ITEM = re.compile(r"^\s*(?:一\s*[、,.]|第一[章条]|序\s*号)")
+# Any numbering marker at the start of a (folded) line, derived from the two tables above: the
+# one "an item starts here" test of the stages that cannot run the outline grammar (the PDF
+# paragraph rules, line-wrap joining).
+ITEM_START = re.compile("|".join(f"(?:{_ungrouped(p)})" for _, _, p, _ in (*MARKER_TABLE, *LINE_MARKER_TABLE)))

@@ -50,6 +50,8 @@ COLUMN_TABLE: tuple[tuple[str, str, str | None], ...] = (
 )
 # Words that make a header or heading bracket a unit list: 一、强化科技创新(区科技局牵头).
 ROLE_WORDS_PATTERN = r"牵头|配合|负责|协助"
+# The start of a label line, loosely (a line-wrap join never crosses one): 牵头单位：  责任领导：
+LABEL_START_PATTERN = r"(?:牵头|责任|配合|协同|协助|参与|主责|承办|分管|部门分工|完成时限)\S{0,6}:"
 
 LABELS: tuple[tuple[str, str | None], ...] = tuple((p, role) for p, role, _ in LABEL_TABLE)
 LABEL_ROLES: tuple[tuple[re.Pattern[str], str | None], ...] = tuple((re.compile(p), role) for p, role in LABELS)

@@ -19,6 +19,7 @@ import lxml.html
 from lxml import etree
 
 from policyparse.errors import EmptyInput, Warnings, warn
+from policyparse.grammar.characters import squash
 from policyparse.ingest.decode import decode
 from policyparse.ingest.source import Source
 
@@ -90,7 +91,7 @@ def drop_boilerplate(root: lxml.html.HtmlElement) -> None:
 def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
     if element.tag in ("body", "html"):
         return False
-    text = _squash(element.text_content())
+    text = squash(element.text_content())
     if element.tag == "table" and METADATA_TEXT.search(text) and len(text) < 600:
         return True
     if len(text) <= MAX_FURNITURE_CHARS and FURNITURE_TEXT.match(text):
@@ -103,13 +104,9 @@ def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
-def _squash(text: str) -> str:
-    return WHITESPACE_RUN.sub("", text).replace("\u3000", "")
-
-
 def _link_density(element: lxml.html.HtmlElement) -> float:
-    total = len(_squash(element.text_content()))
-    linked = sum(len(_squash(a.text_content())) for a in element.iter("a"))
+    total = len(squash(element.text_content()))
+    linked = sum(len(squash(a.text_content())) for a in element.iter("a"))
     return linked / total if total else 1.0
 
 
@@ -118,7 +115,7 @@ def find_main(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """The container with the most sentence-like text, readability style."""
     scores: dict[lxml.html.HtmlElement, float] = {}
     for block in _text_blocks(root):
-        text = _squash(_own_text(block))
+        text = squash(_own_text(block))
         points = 1 + len(SENTENCE_PUNCTUATION.findall(text)) + min(len(text) / 100, 3)
         for share, container in zip((1.0, 0.5), _containers(block)):
             scores[container] = scores.get(container, 0.0) + points * share
@@ -131,7 +128,7 @@ def _text_blocks(root: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]
     for element in root.iter(*TEXT_BLOCK_TAGS):
         if element.tag == "td" and not _is_layout_table(_table_of(element)):
             continue  # data cells credit the table's container through their rows' text
-        if len(_squash(_own_text(element))) >= MIN_BLOCK_CHARS:
+        if len(squash(_own_text(element))) >= MIN_BLOCK_CHARS:
             yield element
 
 
@@ -164,7 +161,7 @@ def mark_layout_tables(root: lxml.html.HtmlElement) -> None:
         rows = _table_rows(table)
         cells = [cell for row in rows for cell in _row_cells(row)]
         single_column = max((len(_row_cells(row)) for row in rows), default=0) <= 1
-        if single_column or any(c.find(".//table") is not None or len(_squash(c.text_content())) > MAX_DATA_CELL_CHARS
+        if single_column or any(c.find(".//table") is not None or len(squash(c.text_content())) > MAX_DATA_CELL_CHARS
                                 for c in cells):
             table.set(LAYOUT_MARK, "1")
 
@@ -307,7 +304,7 @@ def read_html(data: bytes, name: str, sha256: str) -> Source:
     main = find_main(root)
     lines = trim_furniture(element_to_lines(main))
     title = title_for(main)
-    if title and not (lines and _squash(lines[0]).startswith(_squash(title))):
+    if title and not (lines and squash(lines[0]).startswith(squash(title))):
         lines.insert(0, title)
     if not any(line.strip() for line in lines):
         raise EmptyInput(f"{name}: no article text found in the HTML page")

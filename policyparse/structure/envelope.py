@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from policyparse.grammar.characters import join_lines, squash
 from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line
+from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
 from policyparse.grammar.numerals import iso_date
 from policyparse.grammar.unitnames import looks_like_unit, split_list
 from policyparse.structure.draft import Envelope, FieldValue, FSpan
@@ -51,16 +53,16 @@ NOT_ADDRESSEES = re.compile(
 )
 # Text that never stands in an addressee list: dates, times, wide gaps, URLs.
 NOT_UNIT_TEXT = re.compile(r"\d{4}-\d|\d:\d|\s{2,}|https?|www\.|\.(?:cn|com)")
-# Lines that start the main text: 一、 第一章 第一条 序号 (a cheap pre-scan).
-FIRST_MARKER = re.compile(r"^\s*(?:一\s*[、,.]|第一[章条]|序\s*号)")
 # Notes after a title that are not part of it: (征求意见稿V2.2), (2015年9月15日); (试行) stays.
 TITLE_NOTE = re.compile(r"\s*\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)\s*$")
 # Document-type words that a title-like line contains.
 DOC_TYPE = re.compile(r"方案|计划|意见|办法|措施|要点|清单|规划|细则|通知|分解|安排|报告|条例|规定|决定|纲要|表|情况|举措|政策|任务")
+# A document title closed before 已经/经 at the start of a body: …实施方案》已经区政府同意
+ADOPTED_TITLE = re.compile(r"(?P<x>[^《》。\n]{4,60})》(?:已经|经)")
 
 
 def find_envelope(lines: list[Line], fold: str) -> Envelope:
-    stop = next((i for i, ln in enumerate(lines) if FIRST_MARKER.match(ln.text)), len(lines))
+    stop = next((i for i, ln in enumerate(lines) if FIRST_ITEM.match(ln.text)), len(lines))
     addr = _find_addressees(lines[:stop])
     head_end = addr[0] if addr else min(stop, 12)
     title = _fill(_find_title(lines, head_end, addr), fold)
@@ -107,7 +109,7 @@ def _fill(fv: FieldValue | None, fold: str) -> FieldValue | None:
     """Give a surface-valued field its folded text as value (assemble shows the raw surface)."""
     if fv is None or fv.value:
         return fv
-    return FieldValue(re.sub(r"\s*\n\s*", "", fold[fv.span[0]:fv.span[1]]).strip(), fv.span)
+    return FieldValue(join_lines(fold[fv.span[0]:fv.span[1]]).strip(), fv.span)
 
 
 # --- addressees (主送机关) -------------------------------------------------------------
@@ -352,7 +354,7 @@ def _transmitted_title(title: FieldValue | None, fold: str, body: FSpan) -> Fiel
     m = TRANSMITTAL_SENTENCE.search(fold, body[0], body[1])
     if m:
         return FieldValue(m["x"], (m.start("x"), m.end("x")))
-    m = re.compile(r"(?P<x>[^《》。\n]{4,60})》(?:已经|经)").search(fold, body[0], min(body[1], body[0] + 200))
+    m = ADOPTED_TITLE.search(fold, body[0], min(body[1], body[0] + 200))
     if m and not fold[body[0]:m.start()].strip():
         return FieldValue(m["x"], (m.start("x"), m.end("x")))
     return None
@@ -368,9 +370,9 @@ def _transmitted_from_body(lines: list[Line], fold: str) -> FieldValue | None:
 
 def _doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | None, fold: str) -> int:
     """No signature: the document starts at the line naming X, else after the transmittal paragraph."""
-    key = _squash(x.value) if x else None
+    key = squash(x.value) if x else None
     for ln in lines:
-        if ln.start >= after and ln.stripped and key and _squash(ln.text).startswith(key[: max(4, len(key) // 2)]):
+        if ln.start >= after and ln.stripped and key and squash(ln.text).startswith(key[: max(4, len(key) // 2)]):
             return ln.start
     for ln in lines:
         if ln.start >= after and TRANSMITS.search(ln.text):
@@ -392,13 +394,13 @@ def _doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: str) -
 def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
     """Title of the main document: the title line after ``start`` (matched against X if known)."""
     cands = _title_candidates(lines, start)
-    key = _squash(x.value) if x else None
+    key = squash(x.value) if x else None
     for i, ln in cands:
-        s = _squash(_strip_pipes(ln.text))
+        s = squash(_strip_pipes(ln.text))
         if key is None:
             break
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and _squash(s + nxt.text) == key:
+        if nxt is not None and squash(s + nxt.text) == key:
             return FieldValue("", (ln.content_start, nxt.content_end))
         if s == key or (s.startswith(key) and len(s) - len(key) <= 6):
             return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
@@ -418,7 +420,7 @@ def _title_candidates(lines: list[Line], start: int) -> list[tuple[int, Line]]:
     for i, ln in enumerate(lines):
         if ln.end <= start:
             continue
-        if FIRST_MARKER.match(ln.text) or re.match(r"^\s*(?:\d{1,2}\s*[.、]|\(\s*[一二三四五六七八九十]\s*\))", ln.text):
+        if FIRST_ITEM.match(ln.text) or ITEM_START.match(ln.text.lstrip()):
             break
         if ln.stripped and not BOILERPLATE.match(ln.text):
             out.append((i, ln))
@@ -435,5 +437,3 @@ def _strip_pipes(s: str) -> str:
     return s.strip().strip("|").strip()
 
 
-def _squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)

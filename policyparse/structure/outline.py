@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from policyparse.errors import At, Warnings, warn
 from policyparse.grammar.envelope import RUN_ON_ENDS
-from policyparse.grammar.markers import BULLETS, ENCLOSED_BASES, LINE_MARKERS, MARKERS
+from policyparse.grammar.markers import BULLETS, ENCLOSED_BASES, ITEM_START, LINE_MARKERS, MARKERS
 from policyparse.grammar.numerals import cn_number
 from policyparse.normalize import Text
 from policyparse.structure.draft import Draft, DraftNode, FSpan, TableCells
@@ -333,7 +333,7 @@ def _title(fold: str, m: Marker, end: int) -> FSpan:
 # A short heading followed by a space and more text on the same line (text run together).
 HEADING_GAP = re.compile(r"(?P<h>[^,，。;；:：\s]{4,20})[ \t]+(?=\S{6})")
 # What starts a new block after a heading line: a marker, a label line, a bracket.
-NEW_BLOCK = re.compile(r"\s*(?:[(\[【〔]|[一二三四五六七八九十\d]{1,3}\s?[、.]|[\u4e00-\u9fff]{2,8}:)")
+NEW_BLOCK = re.compile(rf"\s*(?:[(\[【〔]|{ITEM_START.pattern}|[\u4e00-\u9fff]{{2,8}}:)")
 
 
 def _wrapped(first: str, rest: str) -> bool:

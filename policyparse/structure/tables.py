@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policyparse.grammar.characters import squash
 from policyparse.grammar.envelope import BOILERPLATE
+from policyparse.grammar.markers import SECTION_START
 from policyparse.grammar.numerals import CN_NUMERALS
 from policyparse.grammar.roles import COLUMN_KINDS, ROLE_WORDS
 from policyparse.grammar.unitnames import UNIT_END, split_list
@@ -31,7 +33,7 @@ WRAPPED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+$")  # 策划20 | 19年: a numbe
 NON_SPACE = re.compile(r"\S")
 # A row that is a section heading spanning the table: 一、优化政务服务 | | |  （二）…
 _CN = CN_NUMERALS
-SECTION_CELL = re.compile(rf"\s*(?:[{_CN}]{{1,3}}\s?[、.]|\(\s?[{_CN}]{{1,3}}\s?\)|第[{_CN}]{{1,3}}部分)")
+SECTION_CELL = re.compile(rf"\s*(?:{SECTION_START.pattern})")
 # 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
 SPACED_SERIAL = re.compile(r"^\s*\d{1,3}\s")  # 1 完成…
 GLUED_SERIAL = re.compile(r"\s*(\d{1,3})(?=[\u4e00-\u9fff])")  # 1完成…
@@ -88,7 +90,7 @@ def _is_header(words: list[str]) -> bool:
 
 
 def column_kind(word: str) -> str:
-    w = re.sub(r"\s+", "", word)
+    w = squash(word)
     for kind, pat in COLUMN_KINDS:
         if pat.search(w):
             return kind

@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
 
+from policyparse.grammar.characters import WIDTH_FOLD
 from policyparse.grammar.envelope import DOC_TYPE_WORDS
+from policyparse.grammar.markers import ITEM_START
 
 
 class Char(NamedTuple):
@@ -62,16 +64,6 @@ class Frame:
 
 
 # A numbering marker that opens a heading or item: 一、 （一） (一) 1. 1． 1、 （1） ① 第一章 第三条 ㈠
-MARKER = re.compile(
-    r"""^(?:[一二三四五六七八九十百零〇]+、            # 一、
-        | [（(][一二三四五六七八九十百零〇]+[）)]     # （一） (一)
-        | \d{1,3}[.．、](?!\d)                   # 1. 1． 1、  (not 1.5)
-        | [（(]\d{1,3}[）)]                      # （1） (1)
-        | [①-⑳㈠-㈩]                             # ① ㈠
-        | 第[一二三四五六七八九十百零〇\d]+[章节条编])  # 第一章 第三条
-    """,
-    re.VERBOSE,
-)
 
 # A line ending a sentence or clause, so that a paragraph may end there: 。 ！ ？ ； ： 。” ：）
 SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]?$")
@@ -208,7 +200,7 @@ def _kept_space(prev: Char, row: list[Char], i: int) -> bool:
     if is_wide(prev.text[-1]) and is_wide(row[i].text[0]):
         return True
     ahead = "".join(ch.text for ch in row[i:i + 8] if ch.text not in SPACES)
-    return bool(MARKER.match(ahead))
+    return bool(starts_item(ahead))
 
 
 def _space_between(a: Char, b: Char, spaced: bool) -> bool:
@@ -418,7 +410,7 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
         return False
     if line.page == prev.page and line.top - prev.top > 1.6 * max(frame.pitch, 1.2 * line.size):
         return False  # a blank line between them
-    if MARKER.match(line.text) and (SENTENCE_END.search(prev.text) or not _is_flush(line, frame)):
+    if starts_item(line.text) and (SENTENCE_END.search(prev.text) or not _is_flush(line, frame)):
         return False
     if _is_title_line(prev, frame) and _is_title_line(line, frame):
         return _title_goes_on(prev, line, frame)
@@ -503,8 +495,13 @@ def join_text(before: str, after: str, sep_before_marker: bool = False) -> str:
     """Join two pieces of one paragraph: no space between CJK, one between Latin words."""
     if not before:
         return after
-    if sep_before_marker and MARKER.match(after) and SENTENCE_END.search(before):
+    if sep_before_marker and starts_item(after) and SENTENCE_END.search(before):
         return before + " " + after
     if before[-1].isascii() and before[-1].isalnum() and after[:1].isascii() and after[:1].isalpha():
         return before + " " + after
     return before + after
+
+
+def starts_item(text: str) -> bool:
+    """Does a numbering marker (grammar/markers.py) start ``text``?  Matched on its width-folded form."""
+    return bool(ITEM_START.match(text.translate(WIDTH_FOLD)))
