@@ -31,6 +31,13 @@ def golden_dir() -> Path:
     return GOLDEN
 
 
+def assert_twins_present(fixtures: list[Path], required: set[str]) -> None:
+    """Each fixture of a format folder has its NAME.txt twin and NAME.gold.json beside it."""
+    assert {p.stem for p in fixtures} >= required
+    for path in fixtures:
+        assert path.with_suffix(".txt").exists() and path.with_name(path.stem + ".gold.json").exists()
+
+
 SPAN = Span(start=0, end=1)
 
 

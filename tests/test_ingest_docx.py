@@ -17,6 +17,7 @@ from docx.oxml import parse_xml
 from policyparse.errors import CorruptInput, EmptyInput
 from policyparse.ingest import read_bytes, read_path
 from policyparse.ingest.docx import NUMBER_FORMATS, Numbering, chinese_counting, paragraph_runs_text
+from tests.conftest import assert_twins_present
 
 GOLDEN = Path(__file__).parent / "golden_docx"
 FIXTURES = sorted(GOLDEN.glob("*.docx"))
@@ -42,9 +43,7 @@ def twin_lines(path: Path) -> list[str]:
 
 # ---------------------------------------------------------------------------- golden fixtures
 def test_fixtures_present():
-    assert {p.stem for p in FIXTURES} >= {"wujiang_silk_2021", "d10", "d13", "d17"}
-    for path in FIXTURES:
-        assert path.with_suffix(".txt").exists() and path.with_name(path.stem + ".gold.json").exists()
+    assert_twins_present(FIXTURES, {"wujiang_silk_2021", "d10", "d13", "d17"})
 
 
 @pytest.mark.parametrize("path", [p for p in FIXTURES if p.stem != "d10"], ids=lambda p: p.stem)

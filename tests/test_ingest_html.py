@@ -13,6 +13,7 @@ import pytest
 from policyparse.errors import DecodeError, EmptyInput
 from policyparse.ingest import read_bytes, read_path
 from policyparse.ingest.html import bytes_to_text
+from tests.conftest import assert_twins_present
 
 GOLDEN = Path(__file__).parent / "golden_html"
 FIXTURES = sorted(GOLDEN.glob("*.html"))
@@ -51,9 +52,7 @@ NAV = "<div class='nav'><ul><li><a href='/'>首页</a></li><li><a href='/a'>政�
 
 # ---------------------------------------------------------------------------- golden fixtures
 def test_fixtures_present():
-    assert {p.stem for p in FIXTURES} >= {"wujiang_silk_2021", "d10", "d13", "d17"}
-    for path in FIXTURES:
-        assert path.with_suffix(".txt").exists() and path.with_name(path.stem + ".gold.json").exists()
+    assert_twins_present(FIXTURES, {"wujiang_silk_2021", "d10", "d13", "d17"})
 
 
 @pytest.mark.parametrize("path", [p for p in FIXTURES if p.stem != "d10"], ids=lambda p: p.stem)

@@ -28,6 +28,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tests/: the shared fixture helpers
+from fixture_cells import DEADLINE_CELL, group_rows  # noqa: E402
+
 DEFAULT_CORPUS = HERE.parents[2] / "shared" / "corpus"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
@@ -169,24 +172,6 @@ def add_header_footer(document, header: str, footer: str) -> None:
 
 # ---------------------------------------------------------------------------- d10's table
 TABLE_HEADER = ["序号", "民生实事", "责任单位", "完成时限"]
-DEADLINE_CELL = re.compile(r"(月|底|前|使用|动工)$")  # 12月底前, 9月投入使用, 5月底前动工
-
-
-def table_rows(cells: list[str]) -> list[tuple[str, str, list[str], str]]:
-    """Group d10's one-cell-per-line table into (序号, 任务, 责任单位, 时限); '' = merged."""
-    rows: list[tuple[str, str, list[str], str]] = []
-    i = 0
-    while i < len(cells):
-        number = cells[i] if cells[i].isdigit() else ""
-        i += 1 if number else 0
-        task, i = cells[i], i + 1
-        units = []
-        while not DEADLINE_CELL.search(cells[i]):
-            units.append(cells[i])
-            i += 1
-        rows.append((number, task, units, cells[i]))
-        i += 1
-    return rows
 
 
 def write_with_table(lines: list[str]):
@@ -198,7 +183,7 @@ def write_with_table(lines: list[str]):
     assert cells[: len(TABLE_HEADER)] == TABLE_HEADER, cells[:4]
     cells = cells[len(TABLE_HEADER):]
     document = write_plain(lines[:start])
-    rows = table_rows(cells)
+    rows = group_rows(cells)
     table = document.add_table(rows=1 + len(rows), cols=4)
     table.style = document.styles["Table Grid"]
     for cell, text in zip(table.rows[0].cells, TABLE_HEADER):

@@ -21,6 +21,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tests/: the shared fixture helpers
+from fixture_cells import DEADLINE_CELL, group_rows  # noqa: E402
+
 DEFAULT_CORPUS = HERE.parents[2] / "shared" / "corpus"
 
 # Lines of the corpus text that a portal shows outside the article body.
@@ -32,7 +35,6 @@ NAV = ["首页", "政务公开", "政务服务", "互动交流", "走进本地",
 RELATED = ["关于做好2021年度政府信息公开工作的通知", "区政府2020年工作报告", "关于进一步优化营商环境的若干措施"]
 SIDEBAR = ["优化营商环境", "乡村振兴", "疫情防控专栏", "政府开放日"]
 TABLE_HEADER = ["序号", "民生实事", "责任单位", "完成时限"]
-DEADLINE_CELL = re.compile(r"(月|底|前|使用|动工)$")  # 12月底前, 9月投入使用, 5月底前动工
 
 PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
@@ -120,21 +122,6 @@ def table_body(lines: list[str]) -> str:
     body = "\n".join(table_row(row, rows, i) for i, row in enumerate(rows))
     table = f'<table border="1" cellspacing="0" style="border-collapse:collapse">\n{head}\n{body}\n</table>'
     return "\n".join([p_body(lines[:start]), table, p_body(lines[end:])])
-
-
-def group_rows(cells: list[str]) -> list[tuple[str, str, list[str], str]]:
-    """(序号, 任务, 责任单位, 时限) rows; a row without 序号 continues the one above."""
-    rows, i = [], 0
-    while i < len(cells):
-        number = cells[i] if cells[i].isdigit() else ""
-        i += 1 if number else 0
-        task, i, units = cells[i], i + 1, []
-        while not DEADLINE_CELL.search(cells[i]):
-            units.append(cells[i])
-            i += 1
-        rows.append((number, task, units, cells[i]))
-        i += 1
-    return rows
 
 
 def table_row(row: tuple[str, str, list[str], str], rows: list, i: int) -> str:
