@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from policyparse.grammar import roles
+from policyparse.grammar import envelope as env_grammar
+from policyparse.grammar import roles, unitnames, unittokens
 from policyparse.grammar.markers import LINE_MARKER_TABLE, MARKER_TABLE
 from policyparse.normalize import text_from_string
 from policyparse.structure.outline import find_markers
@@ -76,3 +77,85 @@ def test_role_rows_without_a_golden_case_are_the_pinned_ones():
     assert {_label_name(p, r) for p, r, case in roles.LABEL_TABLE if not case} == LABELS_WAITING
     assert {k for k, _, case in roles.COLUMN_TABLE if not case} == COLUMNS_WAITING
     assert all(case for _, _, case in roles.ROLE_VERB_TABLE)
+
+
+# --------------------------------------------------------------------------- envelope and unit words
+
+FURNITURE = [(name, rf"(?:{p})\s*[:|]", case) for name, p, case in env_grammar.FURNITURE_LABELS] + \
+            [(name, p, case) for name, p, case in env_grammar.FURNITURE_NAVIGATION]
+
+
+@pytest.mark.parametrize("word,case", [r for r in env_grammar.DOC_TYPE_TABLE if r[1]], ids=lambda v: str(v))
+def test_document_type_word_ends_a_title_part_of_its_corpus_line(word, case):
+    assert word in _fold(case), case
+
+
+@pytest.mark.parametrize("name,pattern,case", [r for r in FURNITURE if r[2]], ids=lambda v: str(v))
+def test_furniture_row_starts_its_corpus_line(name, pattern, case):
+    line = _fold(case)
+    assert re.match(rf"^\s*(?:{pattern})", line) and env_grammar.BOILERPLATE.match(line), (case, line[:30])
+
+
+@pytest.mark.parametrize("bracket,case", [(k, v) for k, v in env_grammar.DOC_NUMBER_CASES.items() if v])
+def test_doc_number_form_in_its_corpus_line(bracket, case):
+    found = re.search(env_grammar.DOC_NUMBER_TEXT, _fold(case))
+    assert found and bracket in found.group(0), case
+
+
+@pytest.mark.parametrize("numerals,case", env_grammar.SIGN_DATE_CASES.items())
+def test_sign_date_form_in_its_corpus_line(numerals, case):
+    found = env_grammar.SIGN_DATE.search(_fold(case))
+    assert found and found["y"].isdigit() == (numerals == "arabic"), case
+
+
+def _unit_in_line(case: tuple[str, str]) -> str:
+    where, unit = case
+    folded = text_from_string(unit).fold
+    assert folded in _fold(where), case
+    return folded
+
+
+@pytest.mark.parametrize("suffix,case", [(k, v) for k, v in unitnames.UNIT_SUFFIX_CASES.items() if v])
+def test_unit_suffix_ends_a_unit_of_its_corpus_line(suffix, case):
+    assert _unit_in_line(case).endswith(suffix), case
+
+
+@pytest.mark.parametrize("word,case", [(k, v) for k, v in unitnames.ZONE_WORD_CASES.items() if v])
+def test_zone_word_in_a_unit_of_its_corpus_line(word, case):
+    assert word in _unit_in_line(case), case
+
+
+@pytest.mark.parametrize("kind,case", [(k, v) for k, v in unitnames.KIND_CASES.items() if v])
+def test_kind_ending_names_a_unit_of_its_corpus_line(kind, case):
+    pattern = dict(unitnames.KIND_PATTERNS)[kind]
+    assert pattern.search(_unit_in_line(case)), case
+
+
+@pytest.mark.parametrize("pattern,case", [(k, v) for k, v in unitnames.COLLECTIVE_CASES.items() if v])
+def test_collective_pattern_names_a_unit_of_its_corpus_line(pattern, case):
+    assert re.search(pattern, _unit_in_line(case)), case
+
+
+# Rows no dev-corpus line shows yet (checked against the tables, so a new row without a case fails).
+WAITING = {
+    "document types": {"一览表", "决定", "批复", "函", "公告", "通告", "条例"},
+    "furniture": {"浏览次数", "访问次数", "字体", "信息来源", "更新时间", "发表日期", "人气", "所属分类", "责任部门",
+                  "公开方式", "公开时限", "效力状态", "【关闭", "设为首页", "长者版", "上一篇", "下一篇", "相关链接"},
+    "doc numbers": {"【", "("},
+    "unit suffixes": {"工作专班", "学会", "联合会", "团委", "科协", "侨联", "站", "社", "社区"},
+    "zone words": {"保税区", "综保区", "集聚区"},
+    "kinds": {"court_procuratorate"},
+}
+
+
+def test_envelope_and_unit_rows_cover_their_tables_and_wait_only_where_pinned():
+    assert set(unitnames.UNIT_SUFFIX_CASES) == set(unitnames.UNIT_SUFFIX.split("|"))
+    assert set(unitnames.ZONE_WORD_CASES) == set(unittokens.ZONE_WORDS)
+    assert set(unitnames.KIND_CASES) == {k for k, _ in unitnames.KIND_PATTERNS}
+    assert set(unitnames.COLLECTIVE_CASES) == {p.pattern for p in unitnames.COLLECTIVE}
+    assert {w for w, c in env_grammar.DOC_TYPE_TABLE if not c} == WAITING["document types"]
+    assert {n for n, _, c in FURNITURE if not c} == WAITING["furniture"]
+    assert {k for k, c in env_grammar.DOC_NUMBER_CASES.items() if not c} == WAITING["doc numbers"]
+    assert {k for k, c in unitnames.UNIT_SUFFIX_CASES.items() if not c} == WAITING["unit suffixes"]
+    assert {k for k, c in unitnames.ZONE_WORD_CASES.items() if not c} == WAITING["zone words"]
+    assert {k for k, c in unitnames.KIND_CASES.items() if not c} == WAITING["kinds"]

@@ -6,26 +6,104 @@ import re
 from policyparse.grammar.unitnames import UNIT_END
 
 # 发文字号: 粤府〔2021〕22号, 津政办规[2023]4号, 黔府办发〔2012〕34号 (folded: 號->号).
+# Golden cases by the bracket of the year (None: waiting for a real line).
+DOC_NUMBER_CASES = {"〔": "d01:7", "[": "d40:1", "【": None, "(": None}
 DOC_NUMBER_TEXT = r"[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号"
-# The last word of a document title: …的通知 / …实施方案 / …任务分解表.
-DOC_TYPE_WORDS = "通知|分解表|一览表|通报|意见|决定|办法|规定|细则|方案|计划|要点|清单|报告|批复|函|公告|通告|措施|规划|纲要|条例"
+# The last word of a document title: …的通知 / …实施方案 / …任务分解表: (word, golden case).
+DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
+    ("通知", "d01:1"),
+    ("分解表", "d10:32"),
+    ("一览表", None),
+    ("通报", "n223:8"),
+    ("意见", "d06:1"),
+    ("决定", None),
+    ("办法", "d04:4"),
+    ("规定", "n229:20"),
+    ("细则", "n128:2"),
+    ("方案", "d01:25"),
+    ("计划", "d19:6"),
+    ("要点", "d13:1"),
+    ("清单", "d23:1"),
+    ("报告", "n120:12"),
+    ("批复", None),
+    ("函", None),
+    ("公告", None),
+    ("通告", None),
+    ("措施", "d14:6"),
+    ("规划", "n332:20"),
+    ("纲要", "n332:40"),
+    ("条例", None),
+)
+DOC_TYPE_WORDS = "|".join(word for word, _ in DOC_TYPE_TABLE)
 # A sentence end after which a space stands where a line break was (lines run together).
 RUN_ON_ENDS = "。;!?:"
 
 
-# Portal furniture and navigation that is never part of a document (folded text).
+# Portal furniture that is never part of a document (folded text), at a line start: (name,
+# pattern, golden case).  Labels stand before ':' or '|' (来源:… 发布日期:…); navigation alone.
+FURNITURE_LABELS: tuple[tuple[str, str, str | None], ...] = (
+    ("来源", r"来源", "d08:3"),
+    ("发布时间", r"发布时间", "d34:4"),
+    ("发布日期", r"发布日期", "d08:11"),
+    ("发布机构", r"发布机构", "n001:2"),
+    ("发布单位", r"发布单位", "d08:7"),
+    ("发布部门", r"发布部门", "d34:3"),
+    ("时间", r"时间", "d08:2"),
+    ("浏览量", r"浏览量", "d30:3"),
+    ("浏览次数", r"浏览次数", None),
+    ("点击数", r"点击数", "d10:4"),
+    ("访问次数", r"访问次数", None),
+    ("编辑", r"编辑", "d36:9"),
+    ("作者", r"作者", "n206:5"),
+    ("字号", r"字号", "d31:14"),
+    ("字体", r"字体", None),
+    ("索引号", r"索\s*引\s*号", "d27:1"),
+    ("主题分类", r"主题分类", "n018:5"),
+    ("信息来源", r"信息来源", None),
+    ("更新时间", r"更新时间", None),
+    ("发表日期", r"发表日期", None),
+    ("人气", r"人气", None),
+    ("摘要", r"摘要", "d40:4"),
+    ("核心提示", r"核心提示", "d08:4"),
+    ("有效性", r"有效性", "d34:6"),
+    ("文档介绍", r"文档介绍", "d28:1"),
+    ("当前位置", r"当前位置", "d17:1"),
+    ("分享到", r"分享到", "d10:136"),
+    ("所属分类", r"所属分类", None),
+    ("责任部门", r"责任部门", None),
+    ("公开方式", r"公开方式", None),
+    ("公开时限", r"公开时限", None),
+    ("公开范围", r"公开范围", "d27:2"),
+    ("效力状态", r"效力状态", None),
+    ("政策文号", r"政策文号", "d34:5"),
+    ("发布文号", r"发布文号", "d08:10"),
+)
+FURNITURE_NAVIGATION: tuple[tuple[str, str, str | None], ...] = (
+    ("当前位置", r"当前位置", "d17:1"),
+    ("首页", r"首页", "d05:1"),
+    ("今天是", r"今天是", "d36:1"),
+    ("扫一扫", r"扫一扫", "d31:46"),
+    ("【打印", r"【\s*打印", "d31:12"),
+    ("【关闭", r"【\s*关闭", None),
+    ("【字体", r"【\s*字体", "d18:6"),
+    ("分享到", r"分享到", "d10:136"),
+    ("•·>", r"[•·>]", "d03:1"),
+    ("设为首页", r"设为首页", None),
+    ("加入收藏", r"加入收藏", "d36:3"),
+    ("无障碍", r"无障碍", "n023:1"),
+    ("长者版", r"长者版", None),
+    ("智能问答", r"智能问答", "d33:1"),
+    ("上一篇", r"上一篇", None),
+    ("下一篇", r"下一篇", None),
+    ("相关链接", r"相关链接", None),
+)
 BOILERPLATE = re.compile(
-    r"""^\s*(?:
-        (?:来源|发布(?:时间|日期|机构|单位|部门)|时间|浏览(?:量|次数)|点击数|访问次数|编辑|作者|字号|字体|
-           索\s*引\s*号|主题分类|信息来源|更新时间|发表日期|人气|摘要|核心提示|有效性|文档介绍|当前位置|分享到|
-           所属分类|责任部门|公开(?:方式|时限|范围)|效力状态|政策文号|发布文号)\s*[:|]   # 来源:… 发布日期:…
-      | 当前位置 | 首页 | 今天是 | 扫一扫 | 【\s*(?:打印|关闭|字体)  | 分享到 | [•·>]  # navigation
-      | 设为首页 | 加入收藏 | 无障碍 | 长者版 | 智能问答 | 上一篇 | 下一篇 | 相关链接
-    )""",
-    re.VERBOSE,
+    r"^\s*(?:(?:" + "|".join(p for _, p, _ in FURNITURE_LABELS) + r")\s*[:|]|"
+    + "|".join(p for _, p, _ in FURNITURE_NAVIGATION) + ")"
 )
 
-# A date as signed under a notice: 2021年1月20日 / 二〇〇九年五月十四日.
+# A date as signed under a notice: 2021年1月20日 / 二〇〇九年五月十四日 (golden cases by numerals).
+SIGN_DATE_CASES = {"arabic": "d01:22", "chinese": "n011:5"}
 SIGN_DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
