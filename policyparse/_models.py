@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-MANIFEST = "manifest.json"
+MODEL_MANIFEST = "manifest.json"
 
 
 def model_file(name: str) -> Path:
@@ -31,4 +31,4 @@ def model_record(name: str) -> tuple[str | None, str, str | None]:
 @lru_cache(maxsize=1)
 def manifest() -> dict[str, dict[str, str]]:
     """models/manifest.json: version and sha256 of each model file."""
-    return json.loads(model_file(MANIFEST).read_text(encoding="utf-8"))
+    return json.loads(model_file(MODEL_MANIFEST).read_text(encoding="utf-8"))

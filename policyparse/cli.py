@@ -20,9 +20,7 @@ from policyparse.eval.score import EXTENSIONS, evaluate_dir
 from policyparse.eval.units import score_units_gold, units_gold_lines
 from policyparse.export import json as export
 from policyparse.export import ledger, sinks, views
-from policyparse.schema import Issue, Node, Notice, PolicyDocument
-
-ROLE_COLOURS = {"lead": "red", "responsible": "green", "supporting": "cyan"}
+from policyparse.schema import PolicyDocument
 
 
 @contextmanager
@@ -80,7 +78,7 @@ def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: 
 def show_command(file: str, nlp: bool, html: str | None) -> None:
     """Print FILE as a readable tree: envelope, title, sections with units, warnings."""
     doc = _load(file, nlp=nlp or html is not None)
-    for line in show_lines(doc):
+    for line in views.show_lines(doc):
         click.echo(line)
     if html:
         with _errors(html):
@@ -141,7 +139,7 @@ def schema_command() -> None:
 @click.option("--force", is_flag=True, help="Re-parse inputs that already have a result.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
               help="Seconds one input may take before it becomes an error record.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(ledger.FORMATS),
+@click.option("--format", "formats", multiple=True, type=click.Choice(ledger.LEDGER_FORMATS),
               help="Also write the task ledger and unit sheet in this format (repeatable).")
 @click.option("--db", metavar="FILE", help="Upsert the results into this SQLite store.")
 @click.option("--scheduler", metavar="ADDRESS", help="Run on a dask.distributed cluster (tcp://host:8786).")
@@ -169,7 +167,7 @@ def batch_command(inputs: tuple[str, ...], outdir: str, jobs: int | None, force:
 @cli.command("export")
 @click.argument("results", nargs=-1, required=True, metavar="RESULTS_DIR_OR_JSON...")
 @click.option("-o", "--output", required=True, metavar="FILE", help="Ledger file (.csv .xlsx .json .jsonl) or SQLite store (.db).")
-@click.option("--format", "fmt", type=click.Choice((*ledger.FORMATS, "sqlite")), help="Output format (default: from the suffix).")
+@click.option("--format", "fmt", type=click.Choice((*ledger.LEDGER_FORMATS, "sqlite")), help="Output format (default: from the suffix).")
 @click.option("--table", type=click.Choice(tuple(ledger.TABLES)), default="tasks", show_default=True,
               help="Which table a csv/json/jsonl file holds (xlsx holds both).")
 @click.option("--columns", metavar="MAP", help="Column map (.json, or .yaml with PyYAML): select, order, rename.")
@@ -229,64 +227,3 @@ class _Progress:
     def update(self, entry: batch.Entry, done: int, total: int) -> None:
         if self.bar is not None:
             self.bar.update(1)
-
-
-# --------------------------------------------------------------------------- show
-
-
-def show_lines(doc: PolicyDocument) -> Iterator[str]:
-    """The spot-check view (styles are stripped by click.echo when stdout is not a tty)."""
-    yield from _notice_lines(doc.notice)
-    yield _label("document", doc.title or "—")
-    yield _label("sections", "" if doc.sections else "—")
-    scope = None
-    for node in doc.sections:
-        if node.scope != scope:
-            scope = node.scope
-            yield click.style(f"  [{scope}]", dim=True)
-        yield from _node_lines(node, 2)
-    yield from _warning_lines(doc.warnings)
-
-
-def _label(name: str, value: str = "") -> str:
-    return click.style(f"{name}:", bold=True) + (f" {value}" if value else "")
-
-
-def _notice_lines(notice: Notice | None) -> Iterator[str]:
-    if notice is None:
-        yield _label("notice", "—")
-        return
-    yield _label("notice")
-    names = {"addressees": "、".join(unit.name for unit in notice.addressees), "attachments": "；".join(notice.attachments)}
-    for key in ("title", "doc_number", "issuer", "date", "addressees", "public_note", "attachments"):
-        value = names.get(key, getattr(notice, key))
-        yield f"  {key + ':':<13}{value or '—'}"
-
-
-def _node_lines(node: Node, depth: int) -> Iterator[str]:
-    indent = "  " * depth
-    role = click.style(f"  [{node.role}]", fg="magenta") if node.role else ""
-    yield f"{indent}{click.style(node.path, bold=True)} {node.marker}{node.title}{role}"
-    if node.units:
-        yield f"{indent}    units: " + ", ".join(_unit_text(unit) for unit in node.units)
-    if node.deadline:
-        date = f" ({node.deadline.date})" if node.deadline.date else ""
-        yield f"{indent}    deadline: {node.deadline.text}{date}"
-    if node.mentions:
-        yield f"{indent}    mentions: " + "、".join(m.name for m in node.mentions)
-    if node.keywords:
-        yield f"{indent}    keywords: " + " ".join(node.keywords)
-    for child in node.children:
-        yield from _node_lines(child, depth + 1)
-
-
-def _unit_text(unit) -> str:
-    full = f" = {unit.canonical}" if unit.canonical and unit.canonical != unit.name else ""
-    return click.style(f"{unit.name} ({unit.role})", fg=ROLE_COLOURS[unit.role]) + full
-
-
-def _warning_lines(warnings: list[Issue]) -> Iterator[str]:
-    yield _label("warnings", "" if warnings else "none")
-    for issue in warnings:
-        at = f" (at {issue.span.start})" if issue.span else ""
-        yield click.style(f"  {issue.code} {issue.message}{at}", fg="yellow")

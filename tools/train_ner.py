@@ -29,7 +29,7 @@ RUNNING_TEXT_GOLD = Path(__file__).resolve().parent.parent / "tests" / "golden" 
 def build_pipeline() -> spacy.Language:
     model = spacy.blank("zh")
     model.tokenizer = pnlp.JiebaTokenizer(model.vocab)
-    model.add_pipe("ner").add_label(pnlp.LABEL)
+    model.add_pipe("ner").add_label(pnlp.ENTITY_LABEL)
     return model
 
 
@@ -37,9 +37,9 @@ def examples(model: spacy.Language, sentences) -> list[Example]:
     out = []
     for s in sentences:
         doc = model.make_doc(s.text)
-        ents = [doc.char_span(a, b, label=pnlp.LABEL, alignment_mode="strict") for a, b in s.units]
+        ents = [doc.char_span(a, b, label=pnlp.ENTITY_LABEL, alignment_mode="strict") for a, b in s.units]
         aligned = [e for e in ents if e is not None]  # spans jieba cuts through are lost to the NER
-        out.append(Example.from_dict(doc, {"entities": [(e.start_char, e.end_char, pnlp.LABEL) for e in aligned]}))
+        out.append(Example.from_dict(doc, {"entities": [(e.start_char, e.end_char, pnlp.ENTITY_LABEL) for e in aligned]}))
     return out
 
 

@@ -48,7 +48,7 @@ from policyparse.export.atomic import write_text_atomic
 from policyparse.ingest import FORMATS
 
 SUMMARY = "_summary.json"
-MANIFEST = "_manifest.jsonl"
+RUN_MANIFEST = "_manifest.jsonl"
 GLOB_MAGIC = re.compile(r"[*?\[]")  # docs/**/*.pdf, d0?.txt, d[12].txt
 HASH_CHUNK = 1 << 20
 
@@ -262,7 +262,7 @@ def output_path(outdir: Path, rel: str, ok: bool) -> Path:
 def load_manifest(outdir: Path) -> dict[str, Entry]:
     """The last entry of each input in ``_manifest.jsonl`` (a line cut off by a kill is ignored)."""
     entries: dict[str, Entry] = {}
-    path = outdir / MANIFEST
+    path = outdir / RUN_MANIFEST
     if not path.exists():
         return entries
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -294,7 +294,7 @@ def _compact_manifest(outdir: Path, entries: list[Entry]) -> None:
     """Rewrite the manifest as one line per input, sorted, keeping inputs of earlier runs."""
     merged = load_manifest(outdir)
     merged.update((entry.input, entry) for entry in entries)
-    write_text_atomic(outdir / MANIFEST, "".join(merged[key].manifest_line() for key in sorted(merged)))
+    write_text_atomic(outdir / RUN_MANIFEST, "".join(merged[key].manifest_line() for key in sorted(merged)))
 
 
 # --------------------------------------------------------------------------- run
@@ -305,7 +305,7 @@ def run_batch(plan: Plan, progress: Progress | None = None) -> Summary:
     options, start = plan.options, time.monotonic()
     options.outdir.mkdir(parents=True, exist_ok=True)
     by_input = {entry.input: entry for entry in plan.settled}
-    with open(options.outdir / MANIFEST, "a", encoding="utf-8") as manifest:
+    with open(options.outdir / RUN_MANIFEST, "a", encoding="utf-8") as manifest:
         for entry in plan.settled:
             if not entry.skipped:
                 _write(options.outdir, entry, None, manifest)

@@ -334,7 +334,7 @@ def score_deadlines(gold: list[dict], pred: list[dict]) -> tuple[Ratio, list[Mis
 
 
 # (column title, metric) of the table; totals add P/R and counts below it.
-COLUMNS = (
+TABLE_COLUMNS = (
     ("outline", "outline_f1"), ("units", "units_f1"), ("roles", "role_acc"),
     ("fields", "field_acc"), ("deadline", "deadline_acc"),
 )
@@ -346,14 +346,14 @@ def _cell(value: float | None) -> str:
 
 
 def _row(label: str, metrics: dict[str, float | None], width: int, note: str = "") -> str:
-    cells = "".join(f"{_cell(metrics[key]):>10}" for _, key in COLUMNS)
+    cells = "".join(f"{_cell(metrics[key]):>10}" for _, key in TABLE_COLUMNS)
     return f"{label:<{width}}{cells}{note}".rstrip()
 
 
 def format_table(report: Report) -> str:
     """Per-document F1 and accuracies, then the totals with P/R and counts."""
     width = max([len("TOTAL"), *(len(doc.name) for doc in report.documents)]) + 2
-    lines = [f"{'document':<{width}}" + "".join(f"{title:>10}" for title, _ in COLUMNS)]
+    lines = [f"{'document':<{width}}" + "".join(f"{title:>10}" for title, _ in TABLE_COLUMNS)]
     for doc in report.documents:
         lines.append(_row(doc.name, doc.metrics(), width, "  ERROR" if doc.error else ""))
     lines.append(_row("TOTAL", report.metrics(), width))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from policyparse.units.lexicon import describe_units
 
-COLUMNS = ["doc", "context", "index", "name", "resolved", "canonical", "alias", "kind"]
+UNITS_GOLD_COLUMNS = ["doc", "context", "index", "name", "resolved", "canonical", "alias", "kind"]
 FIELDS = ("resolved", "canonical", "alias", "kind")
 SAMPLE = "wujiang_silk_2021"
 
@@ -21,8 +21,8 @@ def read_gold(path: str | Path) -> dict[tuple[str, str], list[dict[str, str]]]:
     """Gold rows grouped by list; raises ValueError naming the file and row when malformed."""
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        if reader.fieldnames != COLUMNS:
-            raise ValueError(f"{path}: expected columns {COLUMNS}, found {reader.fieldnames}")
+        if reader.fieldnames != UNITS_GOLD_COLUMNS:
+            raise ValueError(f"{path}: expected columns {UNITS_GOLD_COLUMNS}, found {reader.fieldnames}")
         groups: dict[tuple[str, str], list[dict[str, str]]] = {}
         for row in reader:
             group = groups.setdefault((row["doc"], row["context"]), [])

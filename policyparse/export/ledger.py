@@ -50,7 +50,7 @@ UNIT_COLUMNS = {
 }
 TABLES = {"tasks": TASK_COLUMNS, "units": UNIT_COLUMNS}
 SHEET_TITLES = {"tasks": "任务台账", "units": "单位任务"}
-FORMATS = ("json", "jsonl", "csv", "xlsx")
+LEDGER_FORMATS = ("json", "jsonl", "csv", "xlsx")
 HEADED_FORMATS = ("csv", "xlsx")  # Chinese headers by default; json/jsonl use the field names
 BATCH_NAMES = {"tasks": "_tasks", "units": "_task_units"}  # OUTDIR/_tasks.csv …; xlsx: _ledger.xlsx
 WIDE_COLUMNS = {"document": 30, "section": 24, "title": 30, "text": 60, "lead": 24, "responsible": 30, "supporting": 30}
@@ -254,8 +254,8 @@ class Ledger:
     """
 
     def __init__(self, fmt: str, paths: dict[str, Path], columns: ColumnMap | None = None) -> None:
-        if fmt not in FORMATS:
-            raise BatchError(f"unknown ledger format {fmt!r} (expected {', '.join(FORMATS)})")
+        if fmt not in LEDGER_FORMATS:
+            raise BatchError(f"unknown ledger format {fmt!r} (expected {', '.join(LEDGER_FORMATS)})")
         self.fmt, self.paths, self.map = fmt, paths, columns or ColumnMap()
         self.stack = ExitStack()
         self.tables: dict[str, _TextTable | _Sheet] = {}

@@ -1,13 +1,19 @@
-"""Views for people: the responsibility matrix (unit x tasks) and displaCy HTML of units in the text."""
+"""Views for people: the terminal tree of ``show``, the responsibility matrix (unit x tasks) and
+displaCy HTML of units in the text.  Styles are ANSI via ``click.style`` (the CLI strips them when
+stdout is not a terminal); nothing here prints."""
 from __future__ import annotations
 
 import csv
 import io
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from policyparse.schema import ROLES, PolicyDocument, walk
+import click
 
+from policyparse.schema import ROLES, Issue, Node, Notice, PolicyDocument, Unit, walk
+
+ROLE_COLOURS = {"lead": "red", "responsible": "green", "supporting": "cyan"}
 # displaCy labels and colours: units by role, mentions.
 DISPLACY_COLOURS = {"LEAD": "#f4a6a6", "RESPONSIBLE": "#a6e3a6", "SUPPORTING": "#a6d8f4", "MENTION": "#e0e0e0"}
 
@@ -86,3 +92,64 @@ def _width(s: str) -> int:
 
 def _pad(s: str, width: int) -> str:
     return s + " " * (width - _width(s))
+
+
+# --------------------------------------------------------------------------- show (the terminal tree)
+
+
+def show_lines(doc: PolicyDocument) -> Iterator[str]:
+    """The spot-check view (styles are stripped by click.echo when stdout is not a tty)."""
+    yield from _notice_lines(doc.notice)
+    yield _label("document", doc.title or "—")
+    yield _label("sections", "" if doc.sections else "—")
+    scope = None
+    for node in doc.sections:
+        if node.scope != scope:
+            scope = node.scope
+            yield click.style(f"  [{scope}]", dim=True)
+        yield from _node_lines(node, 2)
+    yield from _warning_lines(doc.warnings)
+
+
+def _label(name: str, value: str = "") -> str:
+    return click.style(f"{name}:", bold=True) + (f" {value}" if value else "")
+
+
+def _notice_lines(notice: Notice | None) -> Iterator[str]:
+    if notice is None:
+        yield _label("notice", "—")
+        return
+    yield _label("notice")
+    names = {"addressees": "、".join(unit.name for unit in notice.addressees), "attachments": "；".join(notice.attachments)}
+    for key in ("title", "doc_number", "issuer", "date", "addressees", "public_note", "attachments"):
+        value = names.get(key, getattr(notice, key))
+        yield f"  {key + ':':<13}{value or '—'}"
+
+
+def _node_lines(node: Node, depth: int) -> Iterator[str]:
+    indent = "  " * depth
+    role = click.style(f"  [{node.role}]", fg="magenta") if node.role else ""
+    yield f"{indent}{click.style(node.path, bold=True)} {node.marker}{node.title}{role}"
+    if node.units:
+        yield f"{indent}    units: " + ", ".join(_unit_text(unit) for unit in node.units)
+    if node.deadline:
+        date = f" ({node.deadline.date})" if node.deadline.date else ""
+        yield f"{indent}    deadline: {node.deadline.text}{date}"
+    if node.mentions:
+        yield f"{indent}    mentions: " + "、".join(m.name for m in node.mentions)
+    if node.keywords:
+        yield f"{indent}    keywords: " + " ".join(node.keywords)
+    for child in node.children:
+        yield from _node_lines(child, depth + 1)
+
+
+def _unit_text(unit: Unit) -> str:
+    full = f" = {unit.canonical}" if unit.canonical and unit.canonical != unit.name else ""
+    return click.style(f"{unit.name} ({unit.role})", fg=ROLE_COLOURS[unit.role]) + full
+
+
+def _warning_lines(warnings: list[Issue]) -> Iterator[str]:
+    yield _label("warnings", "" if warnings else "none")
+    for issue in warnings:
+        at = f" (at {issue.span.start})" if issue.span else ""
+        yield click.style(f"  {issue.code} {issue.message}{at}", fg="yellow")

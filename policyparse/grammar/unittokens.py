@@ -53,7 +53,7 @@ TOWN_END = re.compile(r"(?:镇|乡|街道|高新区|开发区|经开区|度假�
 # Tokens that follow a government name inside a non-unit compound: 安徽省人民政府网, 区政府工作报告.
 FOLLOW_STOP = frozenset("网 网站 门户网站 工作报告".split())
 # A document number after the run: 国发〔2015〕23号 (国发 is an issuer code, not a unit).
-DOC_NUMBER = re.compile(r"\s*[〔\[(]\s*(?:19|20)\d\d")
+DOC_NUMBER_AFTER = re.compile(r"\s*[〔\[(]\s*(?:19|20)\d\d")
 # jieba dictionary tags of words that may sit inside a unit name.
 NOMINAL_TAGS = frozenset("n nz nt ns nr j l vn an ng b nrt nrfg eng".split())
 # Single characters that never sit inside a unit name (function words, verbs of the frame).
@@ -62,7 +62,7 @@ FUNCTION_CHARS = frozenset("由对将在要把和及与或等的了是为向请�
 FUNCTION_TAGS = frozenset("p c u uj ul uz ud ug uv d r m q f t x zg y e o w".split())
 INNER_WORDS = frozenset({"以上"})
 OPEN, CLOSE, SEP = frozenset("([〔【"), frozenset(")]〕】"), frozenset("、")
-CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 
 START = ("level", "place", "gov", "each", "eachplace", "head", "strong", "town", "name", "set")
 MID = ("level", "place", "gov", "set", "each", "head", "strong", "town", "coll", "name", "and", "verb")
@@ -86,7 +86,7 @@ def token_kind(word: str, tag: str, lexicon_words: frozenset[str]) -> str:
         return "set"
     if word in COLLECTIVE_HEADS:
         return "coll"
-    if word in NOT_HEADS or not CJK.match(word) or word.endswith(NOT_HEAD_ENDS):
+    if word in NOT_HEADS or not CJK_WORD.match(word) or word.endswith(NOT_HEAD_ENDS):
         return "o"  # 格局, 新格局, 东中西部
     return _content_kind(word, tag, lexicon_words)
 
@@ -133,7 +133,7 @@ def patterns() -> list[list[dict]]:
 def valid_span(kinds: list[str], words: list[str], strong_single: bool, following: str) -> bool:
     """Is a matched token run a unit name?  ``strong_single``: a lone token that names a unit;
     ``following``: the text right after the run."""
-    if following.startswith(tuple(FOLLOW_STOP)) or DOC_NUMBER.match(following) or len(kinds) > 14:
+    if following.startswith(tuple(FOLLOW_STOP)) or DOC_NUMBER_AFTER.match(following) or len(kinds) > 14:
         return False
     core = [k for k in kinds if k not in ("open", "close", "sep")]
     cwords = [w for w, k in zip(words, kinds) if k not in ("open", "close", "sep")]

@@ -46,7 +46,7 @@ FURNITURE_TEXT = re.compile(
 METADATA_TEXT = re.compile(r"索引号|主题分类.*发文日期|发布机构.*(文号|发文日期)", re.VERBOSE | re.DOTALL)
 # whitespace run that contains a source line break: dropped next to CJK, else one space
 WHITESPACE_RUN = re.compile(r"[ \t\r\n\f\xa0]+")
-CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
+CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]")
 SENTENCE_PUNCTUATION = re.compile(r"[，,。；;、：:]")
 
 NEVER_CONTENT = ("script", "style", "noscript", "template", "iframe", "form", "input", "button", "select",
@@ -240,7 +240,7 @@ def _flush(lines: list[str], buffer: list[str], keep_blank: bool = False) -> Non
 def _normalize_line(raw: str) -> str:
     def space(match: re.Match[str]) -> str:
         before, after = raw[match.start() - 1: match.start()], raw[match.end(): match.end() + 1]
-        if "\n" in match.group() and (CJK.match(before or " ") or CJK.match(after or " ")):
+        if "\n" in match.group() and (CJK_CHAR.match(before or " ") or CJK_CHAR.match(after or " ")):
             return ""
         return " "
 

@@ -38,7 +38,7 @@ from policyparse.normalize import Text, text_from_string
 from policyparse.schema import Mention, Node, PolicyDocument, Span, Unit
 from policyparse.units.lexicon import describe_units, lexicon
 
-LABEL = "ORG_UNIT"
+ENTITY_LABEL = "ORG_UNIT"
 USER_DICT = "jieba_user.txt"
 KEYWORDS = 5
 # Words too common in policy texts to tell one task from another (keyword stop list).
@@ -49,7 +49,7 @@ KEYWORD_POS = ("n", "nz", "vn", "v", "l", "j", "an")
 _VERBS = "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(ROLE_VERBS))
 ROLE_CLAUSE = re.compile(rf"^(?:由|请)?U(?:[、和及与]U)*(?:等(?:有关|相关)?(?:部门|单位)?)?(?:{_VERBS})(?:实施|推进)?$")
 CLAUSE_SEP = re.compile(r"[,;]")  # folded text: ，；-> , ;
-SENTENCE_END = re.compile(r"[。!?\n]")
+SENTENCE_BREAK = re.compile(r"[。!?\n]")
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -162,14 +162,14 @@ class UnitRuler:
 
     def __init__(self, vocab) -> None:
         self.matcher = Matcher(vocab)
-        self.matcher.add(LABEL, unitgrammar.patterns())
+        self.matcher.add(ENTITY_LABEL, unitgrammar.patterns())
         self.words = lexicon_words()
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc:
             tok._.pp_kind = unitgrammar.token_kind(tok.text, tok.tag_, self.words)
         spans = [doc[a:b] for _, a, b in self.matcher(doc)]
-        keep = [SpacySpan(doc, s.start, s.end, label=LABEL) for s in spans if self._valid(doc, s)]
+        keep = [SpacySpan(doc, s.start, s.end, label=ENTITY_LABEL) for s in spans if self._valid(doc, s)]
         doc.ents = filter_spans(keep)
         return doc
 
@@ -209,7 +209,7 @@ def role_clause_units(text: str, spans: list[tuple[int, int]]) -> list[RoleUnit]
     folded = text_from_string(text)
     fold = folded.fold.rstrip()
     fold = fold[:-1] if fold.endswith(("。", ".")) else fold
-    start = max((m.end() for m in SENTENCE_END.finditer(fold)), default=0)
+    start = max((m.end() for m in SENTENCE_BREAK.finditer(fold)), default=0)
     fspans = _fold_spans(folded, spans)
     found: list[RoleUnit] = []
     for a, b in reversed(_clauses(fold, start)):

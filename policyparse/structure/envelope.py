@@ -26,7 +26,7 @@ DOC_NUMBER_BEFORE = ("通知", "》", "介绍", "文号", "字号")
 DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 # A notice-type title: …关于…的通知 / …的意见 / …的函.
 NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
-TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
+NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
 # What a transmittal notice says: 现印发给你们 / 现将《X》印发给你们 / 现转发.
 TRANSMITS = re.compile(r"印发给你们|现印发|现转发|印发你们|印送给你们")
 TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送)")
@@ -171,7 +171,7 @@ def _notice_title_end(text: str, begin: int) -> int | None:
     m = NOTICE_TITLE.search(text, begin)
     if not m:
         return None
-    for e in re.finditer(TITLE_END.pattern.rstrip("$"), text[: m.end() + 150]):
+    for e in re.finditer(NOTICE_TITLE_END.pattern.rstrip("$"), text[: m.end() + 150]):
         if e.end() >= m.end() and _balanced(text[begin:e.end()]):
             return e.end()
     return None
@@ -183,11 +183,11 @@ def _balanced(s: str) -> bool:
 
 def _ends_title(lines: list[Line], i: int, text: str) -> bool:
     """A line ending a notice title, also when the wrap leaves a bare 通知 on the last line."""
-    if TITLE_END.search(text):
+    if NOTICE_TITLE_END.search(text):
         return True
     k = _prev_nonblank(lines, i)
     return 0 < len(text.strip()) <= 6 and k is not None and k >= i - 2 and bool(
-        TITLE_END.search(lines[k].stripped + text.strip()))
+        NOTICE_TITLE_END.search(lines[k].stripped + text.strip()))
 
 
 def fold_slice(ln: Line, a: int, b: int) -> str:

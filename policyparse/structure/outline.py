@@ -333,14 +333,14 @@ def _title(fold: str, m: Marker, end: int) -> FSpan:
 # A short heading followed by a space and more text on the same line (text run together).
 HEADING_GAP = re.compile(r"(?P<h>[^,，。;；:：\s]{4,20})[ \t]+(?=\S{6})")
 # What starts a new block after a heading line: a marker, a label line, a bracket.
-NEW_BLOCK = re.compile(rf"\s*(?:[(\[【〔]|{ITEM_START.pattern}|[\u4e00-\u9fff]{{2,8}}:)")
+BLOCK_AFTER_HEADING = re.compile(rf"\s*(?:[(\[【〔]|{ITEM_START.pattern}|[\u4e00-\u9fff]{{2,8}}:)")
 
 
 def _wrapped(first: str, rest: str) -> bool:
     """A long line without a sentence end whose sentence ends on the next line is a hard wrap
     (`（一）建立经济发展与扩大就业联动机` / `制。将城镇…`), not a heading line."""
     nxt = rest.lstrip("\n").split("\n", 1)[0]
-    return len(first.strip()) >= 18 and not first.rstrip().endswith((":", "。")) and not NEW_BLOCK.match(nxt) \
+    return len(first.strip()) >= 18 and not first.rstrip().endswith((":", "。")) and not BLOCK_AFTER_HEADING.match(nxt) \
         and 0 <= nxt.find("。") <= 12
 
 

@@ -28,7 +28,7 @@ PERSON_CELL = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:、[\u4
 # Characters a text cut off mid-sentence ends with: 改造…等,
 CUT_ENDINGS = ",、;:(《“"
 NO_LINE_START = ",.、;:?!)》」』”’】〕〉…%"  # folded text: 、 and the closing marks a line cannot start with
-SENTENCE_END = "。!?;"
+SENTENCE_END_CHARS = "。!?;"
 WRAPPED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+$")  # 策划20 | 19年: a number cut by a line end in running text
 NON_SPACE = re.compile(r"\S")
 # A row that is a section heading spanning the table: 一、优化政务服务 | | |  （二）…
@@ -277,7 +277,7 @@ def _wrap_score(cell: str, nxt: str) -> float:
         return 0
     if nxt[0] in NO_LINE_START or cell[-1] in CUT_ENDINGS or (WRAPPED_NUMBER.search(cell) and nxt[0].isdigit()):
         return 3.5
-    if cell[-1] in SENTENCE_END or cell_type(cell) != "text" or cell_type(nxt) != "text":
+    if cell[-1] in SENTENCE_END_CHARS or cell_type(cell) != "text" or cell_type(nxt) != "text":
         return 0
     return 2 + len(cell) / 1000
 

@@ -37,7 +37,7 @@ JOINER = re.compile(r"[及和与]")
 LIST_END = re.compile(r"[。\n]")
 # A unit-led heading: 4、茄子河区政府负责：
 UNIT_LED = re.compile(r"(?P<u>[^,，:：;；。]{2,20}?)负责\s*[:]")
-BRACKETS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
+BRACKET_PAIRS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
 
 
 @dataclass
@@ -161,8 +161,8 @@ def _unit_brackets(fold: str, a: int, b: int, warnings: list):
     i = a
     while i < b:
         ch = fold[i]
-        if ch in BRACKETS and depth == 0:
-            start, closer, depth = i, BRACKETS[ch], 1
+        if ch in BRACKET_PAIRS and depth == 0:
+            start, closer, depth = i, BRACKET_PAIRS[ch], 1
         elif depth and ch == fold[start]:
             depth += 1
         elif depth and ch == closer:
@@ -223,8 +223,8 @@ def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     last_part = re.split(r"[、,;:\n]", tail.rstrip())[-1].strip()
     if _unit_like(last_part) or ROLE_VERB.search(last_part):
         return False  # the list ends on a whole unit: 市农业农村局分别牵头
-    last_open = max(tail.rfind(c) for c in BRACKETS)
-    if last_open >= 0 and not any(c in tail[last_open:] for c in BRACKETS.values()):
+    last_open = max(tail.rfind(c) for c in BRACKET_PAIRS)
+    if last_open >= 0 and not any(c in tail[last_open:] for c in BRACKET_PAIRS.values()):
         inner = tail[last_open + 1:]
         if LABEL.search(inner) or ROLE_VERB.search(inner):
             return True

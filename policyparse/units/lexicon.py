@@ -50,7 +50,7 @@ PLACE_PREFIX = re.compile(r"^[^各有关相局部办厅委府省市县区州\s]{
 GOV_TAIL = re.compile(r"(?:人民政府|政府|府)$")
 # 市生态环境局咸安分局: a department's branch in a district.
 BRANCH = re.compile(r"^(?P<parent>.+?局)(?P<place>[^局]{1,4})分局$")
-BRACKETS = re.compile(r"\([^()]*\)")
+BRACKETED_PART = re.compile(r"\([^()]*\)")
 
 
 # Alias in brackets: 区委组织部（人才办）, 五台工业园区(湖北工业园)管委会.
@@ -117,7 +117,7 @@ def describe(resolved: str, name: str, scoped: bool = False) -> UnitInfo:
     folded = fold(resolved)
     if scoped or any(p.search(folded) for p in COLLECTIVE):
         return UnitInfo(resolved, None, None, "collective_scope")
-    kind, canonical = classify(BRACKETS.sub("", folded))
+    kind, canonical = classify(BRACKETED_PART.sub("", folded))
     return UnitInfo(resolved, canonical, split_alias(name), kind)
 
 
@@ -234,7 +234,7 @@ def inherit_prefixes(names: list[str]) -> list[str]:
     """区发改委、财政局 -> 区财政局: bare lexicon names take the last level prefix of the list."""
     out, group = [], None
     for name in names:
-        head = BRACKETS.sub("", fold(name))
+        head = BRACKETED_PART.sub("", fold(name))
         match = match_entry(head)
         if match and match[0] and LEVEL_PREFIX.match(match[0]):
             group = surface_head(name, len(match[0]))

@@ -66,7 +66,7 @@ class Frame:
 # A numbering marker that opens a heading or item: 一、 （一） (一) 1. 1． 1、 （1） ① 第一章 第三条 ㈠
 
 # A line ending a sentence or clause, so that a paragraph may end there: 。 ！ ？ ； ： 。” ：）
-SENTENCE_END = re.compile(r"[。！？；：!?;:][”’」』）)]?$")
+ENDS_SENTENCE = re.compile(r"[。！？；：!?;:][”’」』）)]?$")
 
 # The last word of a complete document title, after which a centred line starts another one:
 # …的通知 / …实施方案 (unless the next line goes on with （2021-2025年） or 的通知)
@@ -410,7 +410,7 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
         return False
     if line.page == prev.page and line.top - prev.top > 1.6 * max(frame.pitch, 1.2 * line.size):
         return False  # a blank line between them
-    if starts_item(line.text) and (SENTENCE_END.search(prev.text) or not _is_flush(line, frame)):
+    if starts_item(line.text) and (ENDS_SENTENCE.search(prev.text) or not _is_flush(line, frame)):
         return False
     if _is_title_line(prev, frame) and _is_title_line(line, frame):
         return _title_goes_on(prev, line, frame)
@@ -452,7 +452,7 @@ def _is_title_line(line: Line, frame: Frame) -> bool:
 
 def _title_goes_on(prev: Line, line: Line, frame: Frame) -> bool:
     """Centred lines: one title wrapped, or two titles (or a title and a 来源 line) stacked?"""
-    if SENTENCE_END.search(prev.text) or FIELD_LINE.match(line.text):
+    if ENDS_SENTENCE.search(prev.text) or FIELD_LINE.match(line.text):
         return False
     if TITLE_GOES_ON.match(line.text) or _unclosed(prev.text):
         return True  # …（2021-2025年）/ …分解(202 + 3年)
@@ -471,7 +471,7 @@ def _unclosed(text: str) -> bool:
 
 def _wrapped_ragged(prev: Line, line: Line, frame: Frame) -> bool:
     """Ragged-right layouts: the next line's first unbreakable run did not fit on ``prev``."""
-    if SENTENCE_END.search(prev.text) or not _is_flush(line, frame) or _is_title_line(prev, frame):
+    if ENDS_SENTENCE.search(prev.text) or not _is_flush(line, frame) or _is_title_line(prev, frame):
         return False
     room = frame.right - prev.x1
     return room < _first_run_width(line) + 0.3 * frame.size
@@ -495,7 +495,7 @@ def join_text(before: str, after: str, sep_before_marker: bool = False) -> str:
     """Join two pieces of one paragraph: no space between CJK, one between Latin words."""
     if not before:
         return after
-    if sep_before_marker and starts_item(after) and SENTENCE_END.search(before):
+    if sep_before_marker and starts_item(after) and ENDS_SENTENCE.search(before):
         return before + " " + after
     if before[-1].isascii() and before[-1].isalnum() and after[:1].isascii() and after[:1].isalpha():
         return before + " " + after
