@@ -137,3 +137,38 @@ def test_numbered_attachment_list_is_not_outline():
 def test_a_long_single_line_text_is_text_not_a_path():
     doc = policyparse.parse("一、目标。" * 200)
     assert doc.source.format == "txt"
+
+
+# --- a portal's metadata block (structure/metadata.py): one case per form -------------------
+BODY = "各县（市）人民政府，州级有关部门：\n现将《2020年重点任务分工方案》印发给你们，请认真贯彻执行。\n一、总体要求\n"
+METADATA_CASES = [
+    # (metadata lines, field -> expected)
+    ("索 引 号:009050039/2020-00253\n发文机关:州政府办公室\n成文日期:2020-06-16\n"
+     "标  题:凉山州人民政府办公室关于印发2020年重点任务分工方案的通知\n发文字号:凉府办发〔2020〕20号\n发布日期:2020-06-19\n",
+     {"issuer": "州政府办公室", "date": "2020-06-16", "doc_number": "凉府办发〔2020〕20号",
+      "title": "凉山州人民政府办公室关于印发2020年重点任务分工方案的通知"}),                 # one key a line
+    ("索引号: 11341729003257952H/202301-00044 组配分类: 年度重点工作\n发布机构: 泾县人民政府(办公室) 主题分类: 综合政务\n"
+     "名称: 泾县人民政府关于分解落实政府工作报告目标任务的通知 文号: 泾政〔2023〕1号\n",
+     {"issuer": "泾县人民政府(办公室)", "doc_number": "泾政〔2023〕1号", "date": None}),          # several a line
+    ("索 引 号: | 000014349/2023-91150 | 信息分类: | |\n发布机构: | 生成日期: | 2022-12-02 08:54:33 | |\n"
+     "文 号: | 六盘水府办发〔2022〕10号 | 是否有效: | |\n",
+     {"issuer": None, "date": None, "doc_number": "六盘水府办发〔2022〕10号"}),                # | cells, empty values
+    ("∙【制定机关】武汉市人民政府办公厅\n∙【公布日期】2020.01.16\n",
+     {"issuer": "武汉市人民政府办公厅", "date": None}),                                         # 【key】value; a publish date is no date
+    ("发布部门:信息补充中\n发文日期: 2022年3月12日 公开方式: 主动公开\n",
+     {"issuer": None, "date": "2022-03-12"}),                                                    # a placeholder is no issuer
+]
+
+
+@pytest.mark.parametrize("head,expected", METADATA_CASES)
+def test_metadata_block_feeds_the_envelope(head, expected):
+    n = policyparse.parse(head + BODY).notice
+    for key, value in expected.items():
+        assert getattr(n, key) == value, key
+    assert [u.name for u in n.addressees] == ["各县（市）人民政府", "州级有关部门"]  # metadata keys are never addressees
+
+
+def test_a_signature_wins_over_metadata():
+    text = "发文机关:州政府办公室\n成文日期:2020-06-16\n" + BODY + "凉山州人民政府办公室\n2020年6月18日\n"
+    n = policyparse.parse(text).notice
+    assert (n.issuer, n.date) == ("凉山州人民政府办公室", "2020-06-18")

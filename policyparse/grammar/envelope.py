@@ -117,3 +117,55 @@ _ORG_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{3,40}$")
 def is_org_line(s: str) -> bool:
     s = s.strip()
     return bool(_ORG_LINE.match(s)) and bool(UNIT_END.search(s))
+
+
+# A portal's metadata block (索引号 / 发布机构 / 成文日期 / 文号 …): ``key: value`` pairs, several to a
+# line, ``key: | value |`` table rows, or ``【key】value``.  (key, the envelope field it feeds or
+# None, golden case).  Keys may be spaced out (索 引 号, 标  题); matched on folded text.
+METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
+    ("文号", "doc_number", "d29:5"),
+    ("发文字号", "doc_number", "n031:15"),
+    ("文件编号", "doc_number", None),
+    ("发布文号", "doc_number", "d08:10"),
+    ("政策文号", "doc_number", "d34:5"),
+    ("字号", None, "d31:14"),  # 文字号 in law databases, but also the font-size widget (字号：大 中 小)
+    ("发文机关", "issuer", "n031:9"),
+    ("发布机构", "issuer", "n001:2"),
+    ("发布单位", "issuer", "d08:7"),
+    ("发布部门", "issuer", "d34:3"),
+    ("发文单位", "issuer", "n018:5"),
+    ("发文部门", "issuer", "n131:25"),
+    ("制定机关", "issuer", "n002:2"),
+    ("成文日期", "date", "n014:2"),
+    ("发文日期", "date", "d27:3"),
+    ("发文时间", "date", "n131:26"),
+    ("名称", "title", "n001:4"),
+    ("标题", "title", "n031:13"),
+    ("文件名称", "title", None),
+    ("索引号", None, "d27:1"),
+    ("信息分类", None, "n001:1"),
+    ("主题分类", None, "d29:3"),
+    ("组配分类", None, "n004:4"),
+    ("体裁分类", None, None),
+    ("生成日期", None, "n001:2"),
+    ("发布日期", None, "d08:11"),
+    ("发布时间", None, "d12:1"),
+    ("公开日期", None, "n104:5"),
+    ("生效日期", None, "d08:11"),
+    ("实施日期", None, None),
+    ("是否有效", None, "n001:3"),
+    ("有效性", None, "d34:6"),
+    ("效力状态", None, None),
+    ("时效性", None, "n002:7"),
+    ("公开方式", None, "d27:1"),
+    ("公开范围", None, "d27:2"),
+    ("公开时限", None, "d27:2"),
+    ("主题词", None, "n106:10"),
+    ("关键词", None, None),
+    ("信息来源", None, "d17:4"),
+    ("来源", None, "d06:3"),
+)
+METADATA_KEY_PATTERN = "|".join(
+    r"\s*".join(key) for key, _, _ in sorted(METADATA_KEYS, key=lambda row: -len(row[0])))
+# One key and its separator: 文号:  发布机构 |  【制定机关】
+METADATA_KEY = re.compile(rf"(?:【\s*(?P<bkey>{METADATA_KEY_PATTERN})\s*】|(?P<key>{METADATA_KEY_PATTERN})\s*[:|])")

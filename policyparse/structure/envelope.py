@@ -18,6 +18,7 @@ from policyparse.grammar.numerals import iso_date
 from policyparse.grammar.unitnames import looks_like_unit, split_list
 from policyparse.structure.draft import Envelope, FieldValue, FSpan
 from policyparse.structure.lines import Line
+from policyparse.structure.metadata import find_metadata
 
 DOC_NUMBER = re.compile(f"(?P<num>{DOC_NUMBER_TEXT})")  # 粤府〔2021〕22号
 # Words glued before a doc number that are not part of it: …的通知粤府〔…, 文号蔡政办〔…
@@ -63,11 +64,12 @@ ADOPTED_TITLE = re.compile(r"(?P<x>[^《》。\n]{4,60})》(?:已经|经)")
 
 def find_envelope(lines: list[Line], fold: str) -> Envelope:
     stop = next((i for i, ln in enumerate(lines) if FIRST_ITEM.match(ln.text)), len(lines))
-    addr = _find_addressees(lines[:stop])
+    meta = find_metadata(lines, stop)
+    addr = _find_addressees(lines[:stop], meta.lines)
     head_end = addr[0] if addr else min(stop, 12)
-    title = _fill(_find_title(lines, head_end, addr), fold)
+    title = _fill(_find_title(lines, head_end, addr, meta.lines) or meta.fields.get("title"), fold)
     head_limit = addr[1][0][0] if addr else lines[min(head_end, len(lines) - 1)].end
-    doc_number = _find_doc_number(lines, head_limit, fold)
+    doc_number = _find_doc_number(lines, head_limit, fold) or meta.fields.get("doc_number")
     present = bool(addr or title or doc_number)
     if not present:
         x = _transmitted_from_body(lines[:stop], fold)
@@ -75,7 +77,8 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     after = addr[2] if addr else (title.span[1] if title else doc_number.span[1])
     sign = _find_signature(lines, after, fold)
     date, issuer, sign_start, sign_end = sign
-    note = _find_public_note(lines, sign_end, fold) if date else None
+    date, issuer = date or meta.fields.get("date"), issuer or meta.fields.get("issuer")
+    note = _find_public_note(lines, sign_end, fold) if sign_end is not None else None
     attachments, attachment_blocks = _find_attachments(lines, after, sign_start or len(fold), fold)
     body_text = fold[after:sign_start or len(fold)]
     transmittal = bool(
@@ -114,9 +117,12 @@ def _fill(fv: FieldValue | None, fold: str) -> FieldValue | None:
 
 # --- addressees (主送机关) -------------------------------------------------------------
 
-def _find_addressees(lines: list[Line]) -> tuple[int, tuple[FSpan, ...], int] | None:
-    """(line index, unit spans, fold offset after the colon) of the addressee segment."""
+def _find_addressees(lines: list[Line], skip: frozenset[int] = frozenset()) -> tuple[int, tuple[FSpan, ...], int] | None:
+    """(line index, unit spans, fold offset after the colon) of the addressee segment; lines
+    ``skip`` (a metadata block) are never addressees."""
     for i, ln in enumerate(lines):
+        if i in skip:
+            continue
         for start in _segment_starts(ln):
             colon = ln.text.find(":", start - ln.start)
             if colon < 0 or (colon > 0 and ln.text[colon - 1].isdigit()):
@@ -149,10 +155,13 @@ def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
 
 # --- title ------------------------------------------------------------------------------
 
-def _find_title(lines: list[Line], head_end: int, addr) -> FieldValue | None:
-    """The last notice-type title line before the addressees (or in the first lines)."""
+def _find_title(lines: list[Line], head_end: int, addr, skip: frozenset[int] = frozenset()) -> FieldValue | None:
+    """The last notice-type title line before the addressees (or in the first lines), not in a
+    metadata block (``skip``: its 名称 / 标题 value is the fallback)."""
     best = None
     for i in range(min(head_end + 1, len(lines))):
+        if i in skip:
+            continue
         ln = lines[i]
         limit = addr[1][0][0] if addr and i == addr[0] else ln.end
         text = ln.text[: limit - ln.start].rstrip()
@@ -368,11 +377,20 @@ def _transmitted_from_body(lines: list[Line], fold: str) -> FieldValue | None:
     return None
 
 
+# Book-title marks nested in a quoted title are written 〈〉 (《…〈X〉…》); standing alone, 《X》.
+_NESTED_QUOTES = str.maketrans("〈〉", "《》")
+
+
+def title_key(text: str) -> str:
+    """A title compared as text: white space dropped, nested 〈〉 read as the 《》 they stand for."""
+    return squash(text).translate(_NESTED_QUOTES)
+
+
 def _doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | None, fold: str) -> int:
     """No signature: the document starts at the line naming X, else after the transmittal paragraph."""
-    key = squash(x.value) if x else None
+    key = title_key(x.value) if x else None
     for ln in lines:
-        if ln.start >= after and ln.stripped and key and squash(ln.text).startswith(key[: max(4, len(key) // 2)]):
+        if ln.start >= after and ln.stripped and key and title_key(ln.text).startswith(key[: max(4, len(key) // 2)]):
             return ln.start
     for ln in lines:
         if ln.start >= after and TRANSMITS.search(ln.text):
@@ -394,14 +412,18 @@ def _doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: str) -
 def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
     """Title of the main document: the title line after ``start`` (matched against X if known)."""
     cands = _title_candidates(lines, start)
-    key = squash(x.value) if x else None
+    key = title_key(x.value) if x else None
     for i, ln in cands:
-        s = squash(_strip_pipes(ln.text))
+        s = title_key(_strip_pipes(ln.text))
         if key is None:
             break
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and squash(s + nxt.text) == key:
-            return FieldValue("", (ln.content_start, nxt.content_end))
+        joined = s
+        for nxt in lines[i + 1:i + 3]:  # a title wrapped over two or three lines
+            joined += title_key(nxt.text)
+            if joined == key:
+                return FieldValue("", (ln.content_start, nxt.content_end))
+            if not key.startswith(joined):
+                break
         if s == key or (s.startswith(key) and len(s) - len(key) <= 6):
             return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
         if key.startswith(s) and len(s) >= 6:

@@ -1,0 +1,86 @@
+"""A portal page's metadata block (索引号 / 发布机构 / 成文日期 / 文号 …) read as fields.
+
+Lines that start with a metadata key (``grammar.envelope.METADATA_KEYS``) hold ``key: value``
+pairs, several to a line, as ``key: | value |`` table cells, or as ``【key】value``; a value runs
+to the next key, a cell bar or the line end.  The block feeds the envelope where the document
+itself does not say (no signature: issuer and date; no 文号 line; no title line) and its lines
+are never addressees or title text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policyparse.grammar.envelope import METADATA_KEY, METADATA_KEYS
+from policyparse.grammar.unitnames import looks_like_unit
+from policyparse.structure.draft import FieldValue
+from policyparse.structure.lines import Line
+
+FIELD_OF = {key: name for key, name, _ in METADATA_KEYS}
+# Where a line's first key may stand: after spaces, bullets and list marks (• ∙ · - >).
+LEAD = re.compile(r"\s*[•∙·\-*>]*\s*")
+# A value: text up to a cell bar; stripped of spaces and bars.
+VALUE_TRIM = " \t|"
+# An ISO or Chinese date in a value: 2020-06-16, 2020/6/16, 2020年06月16日, 2020.06.16
+VALUE_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The fields a metadata block gives (first value of each), and its lines' indexes."""
+
+    fields: dict[str, FieldValue] = field(default_factory=dict)
+    lines: frozenset[int] = frozenset()
+
+
+def find_metadata(lines: list[Line], stop: int) -> Metadata:
+    """The metadata block among ``lines[:stop]``."""
+    fields: dict[str, FieldValue] = {}
+    found: set[int] = set()
+    for i, ln in enumerate(lines[:stop]):
+        lead = LEAD.match(ln.text).end()
+        first = METADATA_KEY.match(ln.text, lead)
+        if not first:
+            continue
+        found.add(i)
+        for key, (a, b) in line_pairs(ln):
+            name = FIELD_OF.get(key)
+            if name and name not in fields and (value := _value(name, ln, a, b)):
+                fields[name] = value
+    return Metadata(fields, frozenset(found))
+
+
+def line_pairs(ln: Line) -> list[tuple[str, tuple[int, int]]]:
+    """(key, fold span of its value) for each key of a metadata line."""
+    keys = list(METADATA_KEY.finditer(ln.text))
+    pairs = []
+    for k, m in enumerate(keys):
+        end = keys[k + 1].start() if k + 1 < len(keys) else len(ln.text)
+        key = re.sub(r"\s+", "", m["key"] or m["bkey"])
+        a, b = m.end(), end
+        bar = ln.text.find("|", a, b)
+        if bar >= 0 and ln.text[a:bar].strip():
+            b = bar  # key: value | …
+        elif bar >= 0:  # key: | value |
+            nxt = ln.text.find("|", bar + 1, b)
+            a, b = bar + 1, nxt if nxt >= 0 else b
+        while a < b and ln.text[a] in VALUE_TRIM:
+            a += 1
+        while b > a and ln.text[b - 1] in VALUE_TRIM:
+            b -= 1
+        pairs.append((key, (ln.start + a, ln.start + b)))
+    return pairs
+
+
+def _value(name: str, ln: Line, a: int, b: int) -> FieldValue | None:
+    if b <= a:
+        return None
+    if name == "date":
+        m = VALUE_DATE.search(ln.text, a - ln.start, b - ln.start)
+        if not m or not (1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31):
+            return None
+        return FieldValue(f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}",
+                          (ln.start + m.start(), ln.start + m.end()))
+    if name == "issuer" and not looks_like_unit(ln.text[a - ln.start:b - ln.start]):
+        return None  # 发布部门: 信息补充中 (a placeholder, no organ)
+    return FieldValue("", (a, b))
