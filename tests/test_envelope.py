@@ -172,3 +172,16 @@ def test_a_signature_wins_over_metadata():
     text = "发文机关:州政府办公室\n成文日期:2020-06-16\n" + BODY + "凉山州人民政府办公室\n2020年6月18日\n"
     n = policyparse.parse(text).notice
     assert (n.issuer, n.date) == ("凉山州人民政府办公室", "2020-06-18")
+
+
+UNSIGNED_NOTICE = ("县人民政府办公室关于印发2021年县政府重点工作任务分解的通知\n各乡镇人民政府、县直各单位:\n"
+                   "《2021年县政府重点工作任务分解》已经县人民政府同意,现印发给你们,请认真抓好贯彻落实。\n")
+
+
+@pytest.mark.parametrize("after,scope", [
+    ("一、强化责任落实。各单位要牵头抓总。\n二、细化工作方案。\n", "notice"),          # the notice's own points (a fragment)
+    ("2021年县政府重点工作任务分解\n一、经济发展\n二、民生保障\n", "document"),         # the attached document, by its title
+])
+def test_points_after_an_unsigned_transmittal(after, scope):
+    doc = policyparse.parse(UNSIGNED_NOTICE + after)
+    assert [n.scope for n in doc.sections] == [scope, scope]

@@ -387,13 +387,19 @@ def title_key(text: str) -> str:
 
 
 def _doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | None, fold: str) -> int:
-    """No signature: the document starts at the line naming X, else after the transmittal paragraph."""
+    """No signature: the document starts at its own title line (the line naming X), else after
+    the transmittal paragraph, unless numbered points follow that paragraph directly: those are
+    the notice's own (…现印发给你们。/ 一、强化责任落实…), as a transmitted document begins
+    with its title."""
     key = title_key(x.value) if x else None
     for ln in lines:
         if ln.start >= after and ln.stripped and key and title_key(ln.text).startswith(key[: max(4, len(key) // 2)]):
             return ln.start
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if ln.start >= after and TRANSMITS.search(ln.text):
+            nxt = next((n for n in lines[k + 1:] if n.stripped), None)
+            if nxt is not None and ITEM_START.match(nxt.stripped):
+                return lines[-1].end  # 现印发给你们。/ 一、强化责任落实…: the notice's own points
             return ln.end
     return after
 
