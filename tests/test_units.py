@@ -23,6 +23,9 @@ def units_of(text: str, path: str = "1") -> tuple[list[tuple[str, str]], str | N
 
 # (item text, expected [(unit, role initial)], expected deadline)
 CASES = [
+    # a collective of places is a unit, and 和/及 split before it (n306)
+    ("1.统筹开发。(自治区能源开发局牵头,自治区发展改革委、环保厅和内蒙古电力监管办及相关盟市配合)",
+     [("自治区能源开发局", "l"), ("自治区发展改革委", "s"), ("环保厅", "s"), ("内蒙古电力监管办", "s"), ("相关盟市", "s")], None),
     # unmarked square bracket, nested parentheses kept (wujiang)
     ("1.加大力度。内容。[区发改委、财政局，吴江高新区（盛泽镇）、震泽镇]",
      [("区发改委", "r"), ("财政局", "r"), ("吴江高新区（盛泽镇）", "r"), ("震泽镇", "r")], None),

@@ -17,9 +17,20 @@ UNIT_END = re.compile(rf"(?:{UNIT_SUFFIX})(?:\([^()]*\))?$")
 UNIT_WORD = re.compile(r"政府|部门|单位|机构")
 
 
+# A collective of places, a unit in a list: 相关盟市, 有关县区, 所在乡镇 (各… is one anyway).
+COLLECTIVE_PLACE = re.compile(r"(?:有关|相关|所在|属地)(?:省|市|县|区|州|盟|旗|乡|镇|街道)+$")
+
+
+def ends_like_unit(s: str) -> bool:
+    """Does ``s`` end as a unit name does (a unit ending, or a collective of places)?"""
+    return bool(UNIT_END.search(s) or COLLECTIVE_PLACE.search(s))
+
+
 def looks_like_unit(s: str) -> bool:
-    """A list part that names a unit: 各… (a collective), a unit ending, or a unit word."""
-    return s.startswith("各") or bool(UNIT_END.search(s)) or bool(UNIT_WORD.search(s))
+    """A list part that names a unit: 各… (a collective), a unit ending, a unit word, or a
+    collective of places (相关盟市)."""
+    return (s.startswith("各") or bool(UNIT_END.search(s)) or bool(UNIT_WORD.search(s))
+            or bool(COLLECTIVE_PLACE.search(s)))
 
 
 # Level words of a place set: 各县、市、区人民政府 (the parts a list wrote once).

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from policyparse.errors import At, Warnings, warn
 from policyparse.grammar.roles import CONVENTION, LABELS, ROLE_VERBS, label_role
-from policyparse.grammar.unitnames import CLOSE, OPEN, UNIT_END, looks_like_unit, split_list
+from policyparse.grammar.unitnames import CLOSE, OPEN, UNIT_END, ends_like_unit, looks_like_unit, split_list
 from policyparse.normalize import Text
 from policyparse.structure.draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
 from policyparse.structure.tables import at_text_end
@@ -360,7 +360,7 @@ def _split_joiners(fold: str, a: int, b: int) -> list[FSpan]:
     """Split at 及/和/与 only where both sides end like unit names."""
     for m in JOINER.finditer(fold, a, b):
         left, right = fold[a:m.start()], fold[m.end():b]
-        if _depth_zero(left) and UNIT_END.search(left) and UNIT_END.search(right) and len(left) >= 3 and len(right) >= 3:
+        if _depth_zero(left) and UNIT_END.search(left) and ends_like_unit(right) and len(left) >= 3 and len(right) >= 3:
             return [(a, m.start()), *_split_joiners(fold, m.end(), b)]
     return [(a, b)]
 
