@@ -23,6 +23,14 @@ def units_of(text: str, path: str = "1") -> tuple[list[tuple[str, str]], str | N
 
 # (item text, expected [(unit, role initial)], expected deadline)
 CASES = [
+    # 主办 leads, 协办 supports (n312)
+    ("1.公共财政收入增长13%左右。(省财政厅主办,省国税局、地税局协办)", [("省财政厅", "l"), ("省国税局", "s"), ("地税局", "s")], None),
+    # a closing sentence after a unit bracket also counts; people (总工, names before 副厅长) are dropped (n011)
+    ("1.治理。(牵头单位:区环保厅)。由鲁国会、郑忠安副厅长分别负责,环境监测处、环境影响评价处和农村环境监督管理处分别落实。",
+     [("区环保厅", "l"), ("环境监测处", "r"), ("环境影响评价处", "r"), ("农村环境监督管理处", "r")], None),
+    # a closing sentence: a person (总工) dropped, 落实 is responsible (n011)
+    ("1.削减排放。(牵头单位:区环保厅)。由金国兴总工负责,污染物排放总量控制处落实。",
+     [("区环保厅", "l"), ("污染物排放总量控制处", "r")], None),
     # a collective of places is a unit, and 和/及 split before it (n306)
     ("1.统筹开发。(自治区能源开发局牵头,自治区发展改革委、环保厅和内蒙古电力监管办及相关盟市配合)",
      [("自治区能源开发局", "l"), ("自治区发展改革委", "s"), ("环保厅", "s"), ("内蒙古电力监管办", "s"), ("相关盟市", "s")], None),

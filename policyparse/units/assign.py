@@ -30,7 +30,9 @@ DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下�
 LEADING = re.compile(r"(?:由|联合|请)")
 TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等)$")
 # A person by title, never a unit: 分管副市长, 王副区长, 区委书记.
-PERSON_TITLE = re.compile(r"(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长|书记|秘书长|主任|局长|厅长|部长|主席)$")
+PERSON_TITLE = re.compile(r"(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长|书记|秘书长|主任|局长|厅长|部长|主席|总工程师|总经济师|总会计师|总工)$")
+# A bare personal name in a list of people: 鲁国会、郑忠安副厅长.
+PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # 及/和 split two units only where both sides end like unit names: 州委编办及州直相关单位.
 JOINER = re.compile(r"[及和与]")
 # The end of a labelled list: its 。 or its line's end.
@@ -190,14 +192,15 @@ def _ends_paragraph(fold: str, i: int, b: int) -> bool:
 
 
 def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
-    """An item's last sentence that is only units with role verbs: ``…。市发改委牵头，市财政局配合。``"""
-    if found:
-        return
+    """An item's last sentence that is only units with role verbs: ``…。市发改委牵头，市财政局配合。``,
+    also after a unit bracket (every group of the paragraph belongs to the item)."""
     body = fold[a:b].rstrip()
     cut = max(body.rfind("。", 0, len(body) - 1), body.rfind("\n", 0, len(body) - 1))
     if cut < 0:
         return
     s, e = _strip_span(fold, a + cut + 1, a + len(body))
+    if any(fs < e and s < fe for (fs, fe), _ in found):
+        return  # the sentence is a list already found (a label line, a bracket)
     if e > s and ROLE_VERB.search(fold, s, e) and is_unit_list(fold, s, e, strict=True) and "(" not in fold[s:e]:
         yield (s, e)
 
@@ -242,7 +245,21 @@ def is_unit_list(fold: str, a: int, b: int, strict: bool = False) -> bool:
     seg = seg.split("。")[0]
     parts = [TRAILING.sub("", ROLE_VERB.sub("", seg[p:q])).strip() for p, q in split_list(seg)]
     parts = [p for p in parts if p and not DEADLINE.match(p)]
+    people = person_parts([LEADING.sub("", p) for p in parts])
+    parts = [p for k, p in enumerate(parts) if k not in people]
     return bool(parts) and all(_unit_like(p) for p in parts)
+
+
+def person_parts(parts: list[str]) -> set[int]:
+    """Indexes of the parts that name people: a title (分管副市长, 金国兴总工), and the bare names
+    listed before a titled one (鲁国会、郑忠安副厅长)."""
+    people = {k for k, p in enumerate(parts) if PERSON_TITLE.search(p)}
+    for k in sorted(people, reverse=True):
+        j = k - 1
+        while j >= 0 and PERSON_NAME.fullmatch(parts[j]) and not looks_like_unit(parts[j]):
+            people.add(j)
+            j -= 1
+    return people
 
 
 def _unit_like(p: str) -> bool:
@@ -273,7 +290,11 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
             deadline = deadline or ((s, e) if e > s else None)
             continue
         for urole, (p, q) in _verb_runs(fold, s, e, role):
-            for us, ue in split_list(fold[p:q], p):
+            parts = split_list(fold[p:q], p)
+            people = person_parts([LEADING.sub("", fold[us:ue].strip()) for us, ue in parts])
+            for k, (us, ue) in enumerate(parts):
+                if k in people:
+                    continue  # 鲁国会、郑忠安副厅长: people, not units
                 if conv and us < conv.end() and ue > conv.start():
                     ue = _cut_convention(fold, us, ue, conv)
                     if ue <= us:
