@@ -30,7 +30,8 @@ DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下�
 LEADING = re.compile(r"(?:由|联合|请)")
 TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等)$")
 # A person by title, never a unit: 分管副市长, 王副区长, 区委书记.
-PERSON_TITLE = re.compile(r"(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长|书记|秘书长|主任|局长|厅长|部长|主席|总工程师|总经济师|总会计师|总工)$")
+PERSON_TITLE = re.compile(
+    r"(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长|书记|秘书长|主任|局长|厅长|部长|主席|总工程师|总经济师|总会计师|总工)$")
 # A bare personal name in a list of people: 鲁国会、郑忠安副厅长 (two or three characters, not
 # ending like a department: 财政局、王副局长 keeps 财政局).
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[^局委办厅处科室站所院队股部署府镇乡区县市省]")
