@@ -185,3 +185,10 @@ UNSIGNED_NOTICE = ("县人民政府办公室关于印发2021年县政府重点�
 def test_points_after_an_unsigned_transmittal(after, scope):
     doc = policyparse.parse(UNSIGNED_NOTICE + after)
     assert [n.scope for n in doc.sections] == [scope, scope]
+
+
+def test_points_a_task_division_notice_announces_are_its_own():
+    text = ("县人民政府关于分解落实2022年县政府重点工作任务的通知\n各乡镇人民政府,县政府各部门:\n"
+            "2022年县政府工作报告已经审议通过。现将重点任务分解落实有关事项通知如下:\n"
+            "一、提高政治站位,加强组织领导\n二、不断改进作风,狠抓工作落实\n")
+    assert [n.scope for n in policyparse.parse(text).sections] == ["notice", "notice"]

@@ -30,7 +30,9 @@ NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若�
 NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
 # What a transmittal notice says: 现印发给你们 / 现将《X》印发给你们 / 现转发.
 TRANSMITS = re.compile(r"印发给你们|现印发|现转发|印发你们|印送给你们")
-TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送)")
+# A notice announcing its own points: …现将有关事项通知如下:
+ANNOUNCES_POINTS = re.compile(r"(?:通知|要求|意见|分解|安排)如下\s*[:。]?\s*$")
+TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
 # The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
 TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知", re.DOTALL)
 QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
@@ -396,7 +398,7 @@ def _doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | 
         if ln.start >= after and ln.stripped and key and title_key(ln.text).startswith(key[: max(4, len(key) // 2)]):
             return ln.start
     for k, ln in enumerate(lines):
-        if ln.start >= after and TRANSMITS.search(ln.text):
+        if ln.start >= after and (TRANSMITS.search(ln.text) or ANNOUNCES_POINTS.search(ln.text)):
             nxt = next((n for n in lines[k + 1:] if n.stripped), None)
             if nxt is not None and ITEM_START.match(nxt.stripped):
                 return lines[-1].end  # 现印发给你们。/ 一、强化责任落实…: the notice's own points
