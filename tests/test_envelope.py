@@ -192,3 +192,13 @@ def test_points_a_task_division_notice_announces_are_its_own():
             "2022年县政府工作报告已经审议通过。现将重点任务分解落实有关事项通知如下:\n"
             "一、提高政治站位,加强组织领导\n二、不断改进作风,狠抓工作落实\n")
     assert [n.scope for n in policyparse.parse(text).sections] == ["notice", "notice"]
+
+
+@pytest.mark.parametrize("line,units", [
+    ("各乡镇人民政府,街道办事处,政府各部门并有关单位:", ["各乡镇人民政府", "街道办事处", "政府各部门", "有关单位"]),  # 并 between units
+    ("(鄂州政办发〔2010〕10号) 各区人民政府,开发区管委会:", ["各区人民政府", "开发区管委会"]),              # a 文号 before
+    ("<p>各市、县人民政府,省人民政府各委、办、厅、局:", ["各市", "县人民政府", "省人民政府各委", "办", "厅", "局"]),  # a tag
+])
+def test_addressee_line_forms(line, units):
+    text = "市人民政府关于印发重点工作任务分工方案的通知\n" + line + "\n现将《重点工作任务分工方案》印发给你们。\n"
+    assert [u.name for u in policyparse.parse(text).notice.addressees] == units

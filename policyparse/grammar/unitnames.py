@@ -209,3 +209,20 @@ COLLECTIVE_CASES: dict[str, tuple[str, str] | None] = {
     '(?:单位|部门|机构|科室|股室)$': ('d15:77', '委属部门单位'),
     '^(?:区县市|县市区|县区市|区县|县区|县市|市县)[^局委办厅部]{0,4}$': ('d29:18', '区县市月博'),
 }
+
+
+# 及/和/与/并 split two units only where both sides end like unit names: 州委编办及州直相关单位.
+JOINER = re.compile(r"[及和与并]")
+
+
+def split_joiners(fold: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Spans of ``fold[a:b]`` split at 及/和/与/并 only where both sides end like unit names."""
+    for m in JOINER.finditer(fold, a, b):
+        left, right = fold[a:m.start()], fold[m.end():b]
+        if depth_zero(left) and UNIT_END.search(left) and ends_like_unit(right) and len(left) >= 3 and len(right) >= 3:
+            return [(a, m.start()), *split_joiners(fold, m.end(), b)]
+    return [(a, b)]
+
+
+def depth_zero(s: str) -> bool:
+    return sum(s.count(c) for c in OPEN) == sum(s.count(c) for c in CLOSE)

@@ -15,7 +15,7 @@ from policyparse.grammar.characters import join_lines, squash
 from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line
 from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
 from policyparse.grammar.numerals import iso_date
-from policyparse.grammar.unitnames import looks_like_unit, split_list
+from policyparse.grammar.unitnames import looks_like_unit, split_joiners, split_list
 from policyparse.structure.draft import Envelope, FieldValue, FSpan
 from policyparse.structure.lines import Line
 from policyparse.structure.metadata import find_metadata
@@ -142,11 +142,17 @@ def _segment_starts(ln: Line):
         yield ln.start + m.end()
 
 
+# What may stand before an addressee line's first unit: left-over HTML tags, a bracketed 文号.
+ADDRESSEE_LEAD = re.compile(r"(?:\s*<[^<>\n]{1,40}>)*\s*(?:\([^()]*\d+\s*号\)\s*)?")
+
+
 def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
+    lead = ADDRESSEE_LEAD.match(seg).end()  # <p>, (鄂州政办发〔2010〕10号) before the first unit
+    seg, offset = seg[lead:], offset + lead
     if (not seg.strip() or len(seg) > 200 or "。" in seg or BOILERPLATE.match(seg) or NOT_ADDRESSEES.search(seg.strip())
             or NOT_UNIT_TEXT.search(seg)):
         return ()
-    parts = split_list(seg, offset)
+    parts = [(offset + x, offset + y) for a, b in split_list(seg) for x, y in split_joiners(seg, a, b)]
     if not parts:
         return ()
     good = sum(1 for a, b in parts if looks_like_unit(seg[a - offset:b - offset]))

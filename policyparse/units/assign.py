@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from policyparse.errors import At, Warnings, warn
 from policyparse.grammar.roles import CONVENTION, LABELS, ROLE_VERBS, label_role
-from policyparse.grammar.unitnames import CLOSE, OPEN, UNIT_END, ends_like_unit, looks_like_unit, split_list
+from policyparse.grammar.unitnames import OPEN, depth_zero, looks_like_unit, split_joiners, split_list
 from policyparse.normalize import Text
 from policyparse.structure.draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
 from policyparse.structure.tables import at_text_end
@@ -35,8 +35,6 @@ PERSON_TITLE = re.compile(
 # A bare personal name in a list of people: 鲁国会、郑忠安副厅长 (two or three characters, not
 # ending like a department: 财政局、王副局长 keeps 财政局).
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[^局委办厅处科室站所院队股部署府镇乡区县市省]")
-# 及/和 split two units only where both sides end like unit names: 州委编办及州直相关单位.
-JOINER = re.compile(r"[及和与]")
 # The end of a labelled list: its 。 or its line's end.
 LIST_END = re.compile(r"[。\n]")
 # A unit-led heading: 4、茄子河区政府负责：
@@ -310,7 +308,7 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
                 if PERSON_TITLE.search(fold[cleaned[0]:cleaned[1]]):
                     continue  # 分管副市长: a person, not a unit
                 for part in _split_spaces(fold, *cleaned):
-                    units.extend(DraftUnit(sp, urole) for sp in _split_joiners(fold, *part))
+                    units.extend(DraftUnit(sp, urole) for sp in split_joiners(fold, *part))
     return units, deadline
 
 
@@ -374,19 +372,6 @@ def _split_spaces(fold: str, a: int, b: int) -> list[FSpan]:
     """``县水务局 县住建局`` (cell lines joined by a space) -> two units, where every piece is a unit name;
     ``规划 建设局`` (a space inside one name) stays whole."""
     pieces = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^ \t]+", fold[a:b])]
-    if len(pieces) > 1 and all(q - p >= 3 and _unit_like(fold[p:q]) and _depth_zero(fold[p:q]) for p, q in pieces):
+    if len(pieces) > 1 and all(q - p >= 3 and _unit_like(fold[p:q]) and depth_zero(fold[p:q]) for p, q in pieces):
         return pieces
     return [(a, b)]
-
-
-def _split_joiners(fold: str, a: int, b: int) -> list[FSpan]:
-    """Split at 及/和/与 only where both sides end like unit names."""
-    for m in JOINER.finditer(fold, a, b):
-        left, right = fold[a:m.start()], fold[m.end():b]
-        if _depth_zero(left) and UNIT_END.search(left) and ends_like_unit(right) and len(left) >= 3 and len(right) >= 3:
-            return [(a, m.start()), *_split_joiners(fold, m.end(), b)]
-    return [(a, b)]
-
-
-def _depth_zero(s: str) -> bool:
-    return sum(s.count(c) for c in OPEN) == sum(s.count(c) for c in CLOSE)
