@@ -37,6 +37,8 @@ TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达
 TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知", re.DOTALL)
 QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
 TRANSMITTAL_SENTENCE = re.compile(r"(?:^\s*|[将把])《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)", re.MULTILINE)
+# A 附注 alone: （此件公开发布）
+NOTE_ONLY = re.compile(r"[(\[]\s*此件[^)\]\n]{1,12}?\s*[)\]]")
 # 附注 after the signature: （此件公开发布） / 此件公开发布 on its own line.
 PUBLIC_NOTE_AFTER = re.compile(r"\s{0,40}?(?:[(\[]\s*(?P<b>此件[^)\]\n]{1,12}?)\s*[)\]]|(?:^|\n)\s*(?P<l>此件[^\n]{1,12}?)\s*(?:\n|$))",
                                re.MULTILINE)
@@ -309,11 +311,13 @@ def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
     date = FieldValue(iso_date(m), (ln.start + m.start(), ln.start + m.end()))
     before, rest = ln.text[: m.start()], ln.text[m.end():]
     end = ln.start + m.end()
-    if not before.strip() and not rest.strip():  # the date on its own line
+    note_after = bool(NOTE_ONLY.fullmatch(rest.strip()))  # 2021年1月20日（此件公开发布）: a PDF joined the two
+    if not before.strip() and (not rest.strip() or note_after):  # the date on its own line
+        line_end = end if note_after else ln.end
         k = _prev_nonblank(lines, i)
         if k is not None and is_org_line(lines[k].stripped) and lines[k].start >= after:
-            return date, FieldValue("", (lines[k].content_start, lines[k].content_end)), lines[k].start, ln.end
-        return date, None, ln.start, ln.end
+            return date, FieldValue("", (lines[k].content_start, lines[k].content_end)), lines[k].start, line_end
+        return date, None, ln.start, line_end
     org = INLINE_ISSUER.search(before)
     if org and is_org_line(org["org"]):
         return date, FieldValue("", (ln.start + org.start("org"), ln.start + org.end("org"))), ln.start + org.start("org"), end

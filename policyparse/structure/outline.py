@@ -146,8 +146,8 @@ def _outline_region(fold: str, regions: list[FSpan], scope: str, nodes: list[Dra
             table = None
             continue
         k, row = ev
-        if k != table:
-            outliner.stack, table = [], k  # a table starts its own outline
+        if k != table:  # a table goes under the heading before it (四、重点任务 → rows 4.1, 4.2 …)
+            outliner.stack, table = [o for o in outliner.stack if o.rank < ROW_RANK], k
         if row.serial is None:  # a section row: 一、优化政务服务 | | |
             a, b = row.cells[0][1]
             accepted.extend((m, b) for m in find_markers(fold, a, b)[:1] if outliner.offer(m))

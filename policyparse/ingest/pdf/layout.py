@@ -26,6 +26,7 @@ from typing import NamedTuple
 from policyparse.grammar.characters import WIDTH_FOLD
 from policyparse.grammar.envelope import DOC_TYPE_WORDS
 from policyparse.grammar.markers import ITEM_START
+from policyparse.grammar.unitnames import SEPARATORS, ends_like_unit
 
 
 class Char(NamedTuple):
@@ -217,17 +218,25 @@ def text_of_chars(chars: list[Char], box: tuple[float, float] | None = None) -> 
     """Text of a free group of glyphs (a table cell): lines joined as a paragraph.  Given the
     cell's left and right border (``box``), a line that ends more than CELL_SHORT em before the
     text's right edge (as far from the right border as the text is from the left one) ends a
-    paragraph of the cell (one unit per line: 县水务局 / 县住建局), kept as a space."""
+    paragraph of the cell (one unit per line: 县水务局 / 县住建局), kept as a space, when it ends
+    a unit (``_ends_unit``)."""
     lines = chars_to_lines(chars, 0)
     text_right = -math.inf  # no borders known: one paragraph
     if box is not None and lines:
         text_right = box[1] - max(0.0, min(ln.x0 for ln in lines) - box[0])
     out = ""
     for prev, line in zip([None, *lines], lines):
-        if prev is not None and prev.x1 < text_right - CELL_SHORT * prev.size:
+        if prev is not None and prev.x1 < text_right - CELL_SHORT * prev.size and _ends_unit(prev.text):
             out += " "
         out = join_text(out, line.text, sep_before_marker=True)
     return out
+
+
+def _ends_unit(text: str) -> bool:
+    """A cell line that ends a unit name or a list part: 县水务局 / 吴江高新区（盛泽镇）、.  A line
+    cut inside a name (…、商务 / 局、…: the wrap moved a character down with a closing mark) does not."""
+    folded = text.translate(WIDTH_FOLD).rstrip()
+    return folded.endswith(tuple(SEPARATORS)) or ends_like_unit(folded)
 
 
 # --- page furniture -----------------------------------------------------------------------

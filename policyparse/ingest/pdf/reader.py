@@ -46,6 +46,7 @@ _LOAD_ERRORS = {
 _BAD_CODEPOINTS = (0, 0xFFFD, 0xFFFE, 0xFFFF)
 _new_char = tuple.__new__  # Char(...) without NamedTuple's Python-level __new__ (hot loop)
 _PATH = pdfium_c.FPDF_PAGEOBJ_PATH
+MIN_CELL_BOXES = 4  # a table drawn as one rectangle per cell (reportlab, some Word exports)
 _IMAGE = pdfium_c.FPDF_PAGEOBJ_IMAGE
 
 # pdfium is not thread-safe: no two of its calls may run at once in one process, not even on
@@ -219,7 +220,7 @@ def _matrix_scale(raw, index: int) -> float:
 
 def page_graphics(page: pdfium.PdfPage) -> tuple[bool, int]:
     """(does the page look ruled like a table, number of images); raw calls, top level only."""
-    horizontal = vertical = images = 0
+    horizontal = vertical = boxes = images = 0
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
         obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
@@ -229,11 +230,14 @@ def page_graphics(page: pdfium.PdfPage) -> tuple[bool, int]:
         if kind != _PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
         width, height = right.value - left.value, top.value - bottom.value
-        if width > 20 and height > 8 and _axis_segments(obj) >= 6:
-            return True, images  # one path drawing a whole grid
+        if width > 20 and height > 8:
+            segments = _axis_segments(obj)
+            if segments >= 6:
+                return True, images  # one path drawing a whole grid
+            boxes += segments >= 3  # one rectangle a cell
         horizontal += height < 3 and width > 20
         vertical += width < 3 and height > 8
-    return horizontal >= 2 and vertical >= 2, images
+    return (horizontal >= 2 and vertical >= 2) or boxes >= MIN_CELL_BOXES, images
 
 
 def _axis_segments(obj) -> int:
