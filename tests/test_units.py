@@ -201,3 +201,15 @@ def test_deadline_dates(text, date):
     from policyparse.assemble import deadline_date
 
     assert deadline_date(text) == date
+
+
+def test_unit_cells_of_a_table_flattened_one_cell_per_line_without_serials():
+    """n223's form: header cells on their own lines (no 序号), items in the first column, a unit
+    cell line under each item; 各县、市、区政府 splits with the bare 市 kept."""
+    text = ("重点工作\n主要\n任务\n工作措施\n责任单位\n备注\n一、加大财政金融支持力度\n(一)加强对防疫重点企业财税支持\n"
+            "市税务局等,各县、市、区政府,咸宁高新区管委会\n2020年12月\n"
+            "2.纳入工信部支持的重点企业,省财政给予补贴\n市经信局、市财政局等,各县、市、区政府\n")
+    doc = policyparse.parse(text)
+    item = doc.sections[0].children[0]
+    assert [u.name for u in item.units] == ["市税务局", "各县", "市", "区政府", "咸宁高新区管委会"]
+    assert [u.name for u in item.children[0].units] == ["市经信局", "市财政局", "各县", "市", "区政府"]

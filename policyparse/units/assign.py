@@ -32,6 +32,10 @@ TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等�
 # A person by title, never a unit: 分管副市长, 王副区长, 区委书记.
 PERSON_TITLE = re.compile(
     r"(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长|书记|秘书长|主任|局长|厅长|部长|主席|总工程师|总经济师|总会计师|总工)$")
+# A bare level word sharing the suffix of a later part: 各县、市、区政府 (市 is 市政府).
+BARE_LEVEL = re.compile(r"^(?:省|市|县|区|州|镇|乡|旗|盟|特区|街道)(?:\([^()]*\))?$")
+# A unit column's header alone on its line: the cells of a flattened table follow, one a line.
+UNIT_COLUMN_HEADER = re.compile(r"^[ \t]*(?:责任单位|牵头单位|责任部门|牵头部门|承办单位)[ \t]*$", re.MULTILINE)
 # A bare personal name in a list of people: 鲁国会、郑忠安副厅长 (two or three characters, not
 # ending like a department: 财政局、王副局长 keeps 财政局).
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[^局委办厅处科室站所院队股部署府镇乡区县市省]")
@@ -45,11 +49,13 @@ BRACKET_PAIRS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
 @dataclass
 class _State:
     convention: bool = False
+    unit_cells_from: int | None = None  # after a one-cell-per-line header (责任单位 on its own line)
 
 
 def draft_to_assignments(text: Text, draft: Draft) -> Assignments:
     fold = text.fold
-    state = _State()
+    header = UNIT_COLUMN_HEADER.search(fold)
+    state = _State(unit_cells_from=header.end() if header else None)
     by_node: dict[int, NodeUnits] = {}
     warnings: list = []
     dropped: set[int] = set()
@@ -83,6 +89,8 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
         lists.append((span, None))
     for span in _trailing_cells(fold, a, b):
         lists.append((span, "responsible"))
+    if state.unit_cells_from is not None and a >= state.unit_cells_from:
+        lists.extend((span, "responsible") for span in _unit_cell_lines(fold, a, b, lists))
     for span in _trailing_role_sentence(fold, a, b, lists):
         lists.append((span, None))
     if not lists:
@@ -205,6 +213,21 @@ def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
         yield (s, e)
 
 
+def _unit_cell_lines(fold: str, a: int, b: int, found: list):
+    """In a table flattened one cell per line whose header was not read as a table (no 序号:
+    重点工作 / 工作措施 / 责任单位 / 备注), the lines under an item that are only a unit list."""
+    first = fold.find("\n", a, b)
+    pos = b if first < 0 else first + 1
+    while pos < b:
+        end = fold.find("\n", pos, b)
+        end = b if end < 0 else end
+        s, e = _strip_span(fold, pos, end)
+        if (e > s and not any(fs < e and s < fe for (fs, fe), _ in found)
+                and is_unit_list(fold, s, e, strict=True) and not ROLE_VERB.search(fold, s, e)):
+            yield (s, e)
+        pos = end + 1
+
+
 def _trailing_cells(fold: str, a: int, b: int):
     """Cells after ``|`` at the end of a table line: ``1.积极推进…。 | 财务科 |``."""
     seg = fold[a:b]
@@ -247,7 +270,8 @@ def is_unit_list(fold: str, a: int, b: int, strict: bool = False) -> bool:
     parts = [p for p in parts if p and not DEADLINE.match(p)]
     people = person_parts([LEADING.sub("", p) for p in parts])
     parts = [p for k, p in enumerate(parts) if k not in people]
-    return bool(parts) and all(_unit_like(p) for p in parts)
+    return bool(parts) and all(_unit_like(p) or (BARE_LEVEL.match(p) and any(map(_unit_like, parts[k + 1:])))
+                               for k, p in enumerate(parts))
 
 
 def person_parts(parts: list[str]) -> set[int]:
