@@ -202,3 +202,14 @@ def test_points_a_task_division_notice_announces_are_its_own():
 def test_addressee_line_forms(line, units):
     text = "市人民政府关于印发重点工作任务分工方案的通知\n" + line + "\n现将《重点工作任务分工方案》印发给你们。\n"
     assert [u.name for u in policyparse.parse(text).notice.addressees] == units
+
+
+@pytest.mark.parametrize("title_lines", [
+    "懷化市貫徹落實《關于打好經濟增長主動仗\n\n實現經濟運行整體好轉的若干政策\n\n措施》實施方案",  # over lines, blank between
+    "懷化市貫徹落實《關于打好經濟增長主動仗實現經濟運行整體好轉的若干政策措施》實施方案.docx",      # a file suffix
+])
+def test_the_transmitted_title_is_its_own_title_line(title_lines):
+    text = ("懷化市人民政府辦公室關于印發《懷化市貫徹落實〈關于打好經濟增長主動仗實現經濟運行整體好轉的若干政策措施〉"
+            "實施方案》的通知\n各縣市區人民政府:\n現將《懷化市貫徹落實〈關于打好經濟增長主動仗實現經濟運行整體好轉的若干"
+            "政策措施〉實施方案》印發給你們,請認真組織實施。\n懷化市人民政府辦公室\n2023年3月1日\n" + title_lines + "\n一、總體要求\n")
+    assert policyparse.parse(text).title == "懷化市貫徹落實《關于打好經濟增長主動仗實現經濟運行整體好轉的若干政策措施》實施方案"

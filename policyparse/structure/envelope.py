@@ -59,7 +59,8 @@ NOT_ADDRESSEES = re.compile(
 # Text that never stands in an addressee list: dates, times, wide gaps, URLs.
 NOT_UNIT_TEXT = re.compile(r"\d{4}-\d|\d:\d|\s{2,}|https?|www\.|\.(?:cn|com)")
 # Notes after a title that are not part of it: (征求意见稿V2.2), (2015年9月15日); (试行) stays.
-TITLE_NOTE = re.compile(r"\s*\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)\s*$")
+TITLE_NOTE = re.compile(r"\s*(?:\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)"
+                        r"|\.(?:docx?|wps|pdf|xlsx?|ofd))\s*$")  # also the file name's suffix of a download: ….docx
 # Document-type words that a title-like line contains.
 DOC_TYPE = re.compile(r"方案|计划|意见|办法|措施|要点|清单|规划|细则|通知|分解|安排|报告|条例|规定|决定|纲要|表|情况|举措|政策|任务")
 # A document title closed before 已经/经 at the start of a body: …实施方案》已经区政府同意
@@ -436,7 +437,7 @@ def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) 
         if key is None:
             break
         joined = s
-        for nxt in lines[i + 1:i + 3]:  # a title wrapped over two or three lines
+        for nxt in [n for n in lines[i + 1:i + 7] if n.stripped][:3]:  # wrapped over up to four lines
             joined += title_key(nxt.text)
             if joined == key:
                 return FieldValue("", (ln.content_start, nxt.content_end))
