@@ -164,6 +164,7 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("关键词", None, None),
     ("信息来源", None, "d17:4"),
     ("来源", None, "d06:3"),
+    ("所属主题", None, "n122:3"),
 )
 METADATA_KEY_PATTERN = "|".join(
     r"\s*".join(key) for key, _, _ in sorted(METADATA_KEYS, key=lambda row: -len(row[0])))

@@ -214,8 +214,8 @@ def fold_slice(ln: Line, a: int, b: int) -> str:
     return ln.text[a - ln.start:b - ln.start]
 
 
-# What portals put before a title on its line: 文档介绍: / 湖政办发〔2017〕33号 / 《.
-TITLE_PREFIX = re.compile(r"\s*(?:[^:《\s]{1,8}:)?\s*(?:" + DOC_NUMBER.pattern + r")?\s*《?")
+# What portals put before a title on its line: 【规范性文件】 / 文档介绍: / 湖政办发〔2017〕33号 / 《.
+TITLE_PREFIX = re.compile(r"\s*(?:【[^】\n]{1,10}】)?\s*(?:[^:《\s]{1,8}:)?\s*(?:" + DOC_NUMBER.pattern + r")?\s*《?")
 
 
 def _after_title_prefix(ln: Line) -> int:

@@ -25,6 +25,10 @@ VALUE_TRIM = " \t|"
 VALUE_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 
 
+# A 文号 value has a year or a number: 泾政〔2023〕1号, 牟政办发〔201746
+DOC_NUMBER_VALUE = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class Metadata:
     """The fields a metadata block gives (first value of each), and its lines' indexes."""
@@ -81,6 +85,9 @@ def _value(name: str, ln: Line, a: int, b: int) -> FieldValue | None:
             return None
         return FieldValue(f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}",
                           (ln.start + m.start(), ln.start + m.end()))
-    if name == "issuer" and not looks_like_unit(ln.text[a - ln.start:b - ln.start]):
+    value = ln.text[a - ln.start:b - ln.start]
+    if name == "issuer" and not looks_like_unit(value):
         return None  # 发布部门: 信息补充中 (a placeholder, no organ)
+    if name == "doc_number" and not DOC_NUMBER_VALUE.search(value):
+        return None  # 文号: 所属主题: … (an empty field before an unknown key)
     return FieldValue("", (a, b))
