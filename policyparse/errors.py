@@ -98,6 +98,7 @@ class Warnings:
     NUMBERING_GAP = Kind("W201", "numbering jumps from {prev} to {num}")
     AFTER_GAP = Kind("W201", "item numbered {num} without its predecessors")
     ORPHAN_ITEMS = Kind("W202", "item numbered {num} without its predecessors")
+    SECOND_DOCUMENT = Kind("W203", "a second transmitted document starts here ({title}); the outline ends before it")
     UNBALANCED_BRACKET = Kind("W301", "unit bracket is not closed")
     UNIT_LIST_UNPARSED = Kind("W302", "no unit found in: {text}")
     TRUNCATED_ITEM = Kind("W304", "item {path}: unit list cut off at the end of the text")
@@ -115,6 +116,7 @@ CODES: dict[str, str] = {
     "W102": "no numbered outline found",
     "W201": "numbering skips a number",
     "W202": "items before their parent heading (fragment starts mid-list)",
+    "W203": "the notice transmits a second document: the outline covers the first only",
     "W301": "unit bracket is not closed",
     "W302": "text looks like a unit list but could not be split",
     "W304": "last item's unit list is cut off; item left out",

@@ -213,3 +213,20 @@ def test_the_transmitted_title_is_its_own_title_line(title_lines):
             "實施方案》的通知\n各縣市區人民政府:\n現將《懷化市貫徹落實〈關于打好經濟增長主動仗實現經濟運行整體好轉的若干"
             "政策措施〉實施方案》印發給你們,請認真組織實施。\n懷化市人民政府辦公室\n2023年3月1日\n" + title_lines + "\n一、總體要求\n")
     assert policyparse.parse(text).title == "懷化市貫徹落實《關于打好經濟增長主動仗實現經濟運行整體好轉的若干政策措施》實施方案"
+
+
+TWO_DOCUMENTS = ("区政府办公室关于印发两个方案的通知\n各镇人民政府:\n现将《甲方案》《乙清单》印发给你们。\n附件：\n1.甲方案\n"
+                 "2.乙清单\n区政府办公室\n2021年1月1日\n甲方案\n一、总体要求\n（一）加强领导（区发改委负责）\n乙清单\n一、任务\n"
+                 "（一）做好工作（区财政局负责）\n")
+
+
+def test_a_second_transmitted_document_ends_the_outline_with_a_warning():
+    doc = policyparse.parse(TWO_DOCUMENTS)
+    assert doc.notice.attachments == ["甲方案", "乙清单"]
+    assert [(n.path, n.title) for n in doc.sections] == [("1", "总体要求")]  # paths never collide with 乙清单's
+    assert [w.code for w in doc.warnings] == ["W203"]
+
+
+def test_an_attachment_named_on_the_line_under_its_label():
+    text = TWO_DOCUMENTS.replace("附件：\n1.甲方案\n2.乙清单\n", "附件：\n甲方案\n").replace("《乙清单》", "")
+    assert policyparse.parse(text).notice.attachments == ["甲方案"]

@@ -37,6 +37,8 @@ class Envelope:
     # where the main document starts.
     notice_body: FSpan | None = None
     document_start: int = 0
+    # Where a second transmitted document starts (its own title line), if the text goes on to it.
+    second_document: FieldValue | None = None
     skip: tuple[FSpan, ...] = ()  # never outline items: 附件：1.…  2.…
     present: bool = False
 

@@ -51,7 +51,8 @@ CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
 PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")
 # One entry of a numbered attachment list: 1.甲方案 / 2、乙清单
 ATTACHMENT_ITEM = re.compile(r"\s*\d{1,2}\s*[.、]\s*(?P<entry>[^\n]{2,80}?)\s*(?:\n|$)")
-ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.+?)\s*$")
+ATTACHMENT_NAME_MAX = 60  # an attachment named alone on the line under 附件：
+ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.*?)\s*$")  # the list may start on the next line
 # Labels that end with a colon but do not introduce addressees.
 NOT_ADDRESSEES = re.compile(
     r"^[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|分工|时限|主题词|抄送|附件|提示|介绍|摘要|来源|标题|目标|原则|要求|如下|措施|任务)$|如下$"
@@ -109,6 +110,7 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         addressees=addr[1] if addr else (), public_note=_fill(note, fold),
         attachments=tuple(_fill(a, fold) for a in attachments),
         doc_title=_fill(doc_title, fold), notice_body=notice_body, document_start=doc_start, present=True,
+        second_document=_second_document(lines, doc_start, doc_title, attachments, fold),
         skip=attachment_blocks,
     )
 
@@ -345,6 +347,18 @@ def _find_attachments(lines: list[Line], start: int, end: int, fold: str):
         m = ATTACHMENT.match(ln.text)
         if not m:
             continue
+        if not m["list"]:  # 附件： / 1.甲方案 (or the one name) on the next line
+            nxt = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].stripped), None)
+            if nxt is None:
+                continue
+            if not ATTACHMENT_ITEM.match(lines[nxt].text):
+                name = lines[nxt]
+                if len(name.stripped) <= ATTACHMENT_NAME_MAX and "。" not in name.text:
+                    out.append(FieldValue("", (name.content_start, name.content_end)))
+                    blocks.append((ln.start, name.end))
+                continue
+            i, ln = nxt, lines[nxt]
+            m = re.match(r"(?P<list>.*)", ln.text)
         first = ATTACHMENT_ITEM.match(fold, ln.start + m.start("list"), ln.end)
         if not first:
             out.append(FieldValue("", (ln.start + m.start("list"), ln.start + m.end("list"))))
@@ -360,6 +374,17 @@ def _find_attachments(lines: list[Line], start: int, end: int, fold: str):
             j += 1
         blocks.append((ln.start, block_end))
     return tuple(out), tuple(blocks)
+
+
+def _second_document(lines: list[Line], start: int, first: FieldValue | None, attachments, fold: str) -> FieldValue | None:
+    """The title line of the second (or a later) attachment after the first document starts: the
+    notice transmits several documents, and only the first is this result's outline."""
+    keys = {title_key(fold[a.span[0]:a.span[1]]) for a in attachments[1:]}
+    first_end = first.span[1] if first else start
+    for ln in lines:
+        if ln.start >= max(start, first_end) and ln.stripped and title_key(ln.text) in keys:
+            return FieldValue(ln.stripped, (ln.content_start, ln.content_end))
+    return None
 
 
 # --- the main document's title ----------------------------------------------------------

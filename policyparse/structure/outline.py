@@ -107,7 +107,13 @@ def text_to_draft(text: Text) -> Draft:
         a, b = env.notice_body
         _outline_region(fold, _minus(a, b, list(env.skip)), "notice", nodes, warnings)
     toc = [(ln.start, ln.end) for ln in lines if TOC_LINE.search(ln.text)]
-    regions = _minus(env.document_start, len(fold), [t.span for t in tables] + list(env.skip) + toc)
+    end = len(fold)
+    if env.second_document is not None:  # the outline ends where a second transmitted document starts
+        end = env.second_document.span[0]
+        warnings.append(warn(Warnings.SECOND_DOCUMENT, At("fold", *env.second_document.span),
+                             title=env.second_document.value))
+        tables = [t for t in tables if t.span[0] < end]
+    regions = _minus(env.document_start, end, [t.span for t in tables] + list(env.skip) + toc)
     _outline_region(fold, regions, "document", nodes, warnings, tables)
     if not nodes:
         warnings.append(warn(Warnings.NO_STRUCTURE))
