@@ -26,6 +26,7 @@ RESOLVED = [
     (["区发改委", "财政局", "人社局"], ["区发改委", "区财政局", "区人社局"]),             # prefix inherited
     (["蔡甸区财政局", "发改委"], ["蔡甸区财政局", "蔡甸区发改委"]),                      # a place prefix too
     (["市委组织部", "宣传部", "教育局"], ["市委组织部", "市委宣传部", "市教育局"]),        # 委 only for party organs
+    (["市能源(néng)局", "商務(wù)委"], ["市能源局", "市商務委"]),                                 # pinyin glosses dropped
     (["区教育局", "组织部"], ["区教育局", "区委组织部"]),
     (["省政府金融办", "发改委"], ["省政府金融办", "省发改委"]),                          # 政府 not inherited
     (["区商务局", "海关"], ["区商务局", "海关"]),                                         # customs has no level
@@ -71,6 +72,10 @@ CANONICAL = [
     ("区招商服务中心", None),               # unknown: never invented
     ("各有关单位", None),
     ("规划建设局", None),                   # 规划 is not a level prefix
+    ("区府办", "区人民政府办公室"),               # short forms as a grammar (grammar.unitnames.SHORT_FORMS)
+    ("湘西經開區管委會", "湘西经济技术开发区管理委员会"),
+    ("咸宁高新区管委会", "咸宁高新技术产业开发区管理委员会"),
+    ("贵安新区管委会", "贵安新区管理委员会"),
 ]
 
 KIND = [

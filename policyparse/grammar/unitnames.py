@@ -110,6 +110,17 @@ def split_list(seg: str, offset: int = 0, seps: str = SEPARATORS) -> list[tuple[
     return out
 
 
+# Regular short forms of a whole unit name, expanded in ``canonical`` when the lexicon has no
+# entry: (pattern on the folded name, full form, kind).  Only forms whose full name is certain.
+SHORT_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple((re.compile(p), full, kind) for p, full, kind in (
+    (r"^(?P<p>[^各]*?)经开区管委会?$", r"\g<p>经济技术开发区管理委员会", "development_zone"),   # 济宁经开区管委会
+    (r"^(?P<p>[^各]*?)高新区管委会?$", r"\g<p>高新技术产业开发区管理委员会", "development_zone"),  # 咸宁高新区管委会
+    (r"^(?P<p>[^各]*?(?:开发区|园区|新区|示范区))管委会?$", r"\g<p>管理委员会", "development_zone"),  # 临港经济开发区管委会
+    (r"^(?P<p>[^各]*?[省市区县州旗])府办$", r"\g<p>人民政府办公室", "government"),              # 区府办
+    (r"^(?P<p>[^各]*?[省市区县州旗])政府办$", r"\g<p>人民政府办公室", "government"),            # 县政府办
+))
+
+
 # Golden cases: each row of the tables above -> (ID:LINE, a unit of that line it names), or None
 # while no dev-corpus line has one.  tests/test_grammar.py checks them and pins the Nones.
 UNIT_SUFFIX_CASES: dict[str, tuple[str, str] | None] = {

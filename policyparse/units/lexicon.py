@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policyparse._models import model_file
-from policyparse.grammar.unitnames import COLLECTIVE, KIND_PATTERNS, LEVEL, SINGLE_LEVEL, ZONE_WORD, split_alias
-from policyparse.normalize import fold_string, text_from_string
+from policyparse.grammar.unitnames import COLLECTIVE, KIND_PATTERNS, LEVEL, SHORT_FORMS, SINGLE_LEVEL, ZONE_WORD, split_alias
+from policyparse.normalize import PINYIN_GLOSS, fold_string, text_from_string
 
 # A part that is only place words, its suffix left to a later part: 各县 / 市 / 县(市) / 各区县市.
 BARE_PLACE = re.compile(rf"^各?{LEVEL}+(?:\([^()]*\))?$")
@@ -107,6 +107,7 @@ def lexicon() -> Lexicon:
 
 def describe_units(names: list[str], context: Context | None = None) -> list[UnitInfo]:
     """Resolved / canonical / alias / kind of each unit of one list, in order."""
+    names = [PINYIN_GLOSS.sub("", n) for n in names]  # 市能源(néng)局: the gloss is no part of the name
     restored, scoped = restore_shared_parts(names)
     resolved = inherit_prefixes(restored)
     return [describe(r, n, i in scoped) for i, (r, n) in enumerate(zip(resolved, names))]
@@ -133,6 +134,9 @@ def classify(head: str) -> tuple[str, str | None]:
     match = match_entry(head)
     if match and clean_prefix(*match):
         return match[1].kind, canonical_of(*match)
+    for pattern, full, kind in SHORT_FORMS:  # 区府办 -> 区人民政府办公室, 经开区管委会 -> …管理委员会
+        if pattern.match(head):
+            return kind, pattern.sub(full, head)
     return next((k for k, p in KIND_PATTERNS if p.search(head)), "other"), None
 
 
