@@ -34,7 +34,7 @@ def read_gold(path: str | Path) -> dict[tuple[str, str], list[dict[str, str]]]:
 
 def score_units_gold(path: str | Path) -> dict:
     """Accuracy of resolved / canonical / alias / kind over all rows and over the sample notice."""
-    tallies = {scope: {f: 0 for f in ("rows", *FIELDS)} for scope in ("all", "sample")}
+    tallies = {scope: {f: 0 for f in ("rows", *FIELDS, "given", "given_right")} for scope in ("all", "sample")}
     misses = []
     for (doc, context), rows in sorted(read_gold(path).items()):
         infos = describe_units([r["name"] for r in rows])
@@ -44,21 +44,28 @@ def score_units_gold(path: str | Path) -> dict:
                 tallies[scope]["rows"] += 1
                 for f in FIELDS:
                     tallies[scope][f] += got[f] == row[f]
+                tallies[scope]["given"] += bool(got["canonical"])
+                tallies[scope]["given_right"] += bool(got["canonical"]) and got["canonical"] == row["canonical"]
             misses += [(doc, context, row["name"], f, row[f], got[f]) for f in FIELDS if got[f] != row[f]]
     return {scope: _accuracies(t) for scope, t in tallies.items()} | {"misses": misses}
 
 
 def _accuracies(tally: dict[str, int]) -> dict:
-    n = tally["rows"]
-    return {"rows": n} | {f: round(tally[f] / n, 4) if n else 0.0 for f in FIELDS}
+    """Accuracy of each field, and for canonical also how often one is given (``given``: a
+    share of all rows) and how often a given one is right (``given_right``: of those given)."""
+    n, given = tally["rows"], tally["given"]
+    return ({"rows": n} | {f: round(tally[f] / n, 4) if n else 0.0 for f in FIELDS}
+            | {"given": round(given / n, 4) if n else 0.0, "given_right": round(tally["given_right"] / given, 4) if given else 0.0})
 
 
 def units_gold_lines(report: dict, verbose: bool = False) -> list[str]:
     """The report as table lines for ``policyparse eval --units-gold``; misses too when verbose."""
-    lines = [f"{'units gold':<18}{'rows':>6}" + "".join(f"{f:>11}" for f in FIELDS)]
+    columns = (*FIELDS, "given", "given_right")
+    lines = [f"{'units gold':<18}{'rows':>6}" + "".join(f"{f:>12}" for f in columns)]
     for scope in ("all", "sample"):
         r = report[scope]
-        lines.append(f"{scope:<18}{r['rows']:>6}" + "".join(f"{r[f]:>11.4f}" for f in FIELDS))
+        lines.append(f"{scope:<18}{r['rows']:>6}" + "".join(f"{r[f]:>12.4f}" for f in columns))
+    lines.append("(given: canonical names given, of all rows; given_right: right, of those given)")
     if verbose:
         lines += [f"  {doc} {ctx} {name}: {field} gold={want!r} got={got!r}" for doc, ctx, name, field, want, got in report["misses"]]
     return lines
