@@ -34,8 +34,12 @@ def looks_like_unit(s: str) -> bool:
 
 
 # Level words of a place set: 各县、市、区人民政府 (the parts a list wrote once).
-LEVEL = r"(?:特区|自治州|县|市|区|州|乡|镇|街道)"
-SINGLE_LEVEL = r"(?:特区|县|市|区|州|乡|镇|街道)"  # 各 is carried to these, not to 自治州 (a name)
+LEVEL = r"(?:特区|自治州|县|市|区|州|旗|乡|镇|街道)"
+SINGLE_LEVEL = r"(?:特区|县|市|区|州|旗|乡|镇|街道)"  # 各 is carried to these, not to 自治州 (a name)
+# Town-level words that name a body by themselves (各街道 = the sub-district offices): they take
+# a shared government tail (各乡、镇人民政府) but no department's (各街道、市国有公司 stays two units).
+TOWN_LEVEL = re.compile(r"^各?(?:乡镇|街道|镇|乡)(?:\([^()]*\))?$")
+GOVERNMENT_TAIL = re.compile(r"^(?:人民政府|政府|办事处|党委|党工委)$")
 # Zone words (one list: the lexicon's patterns and the token grammar's ZONE_WORDS): 济宁高新区, 贵安新区.
 ZONE_WORD = "(?:" + "|".join(sorted(ZONE_WORDS, key=lambda w: (-len(w), w))) + ")"
 

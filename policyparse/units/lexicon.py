@@ -24,7 +24,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policyparse._models import model_file
-from policyparse.grammar.unitnames import COLLECTIVE, KIND_PATTERNS, LEVEL, SHORT_FORMS, SINGLE_LEVEL, ZONE_WORD, split_alias
+from policyparse.grammar.unitnames import (
+    COLLECTIVE,
+    GOVERNMENT_TAIL,
+    KIND_PATTERNS,
+    LEVEL,
+    SHORT_FORMS,
+    SINGLE_LEVEL,
+    TOWN_LEVEL,
+    ZONE_WORD,
+    split_alias,
+)
 from policyparse.normalize import PINYIN_GLOSS, fold_string, text_from_string
 
 # A part that is only place words, its suffix left to a later part: 各县 / 市 / 县(市) / 各区县市.
@@ -204,6 +214,8 @@ def shared_tail(out: list[str], i: int, j: int) -> str | None:
         return None
     last = fold(out[j])
     m = (LEVEL_TAIL if BARE_PLACE.match(fold(out[i])) else ZONE_TAIL).match(last)
+    if m and not GOVERNMENT_TAIL.match(m["tail"]) and any(TOWN_LEVEL.match(fold(out[k])) for k in range(i, j)):
+        return None  # 各街道、市国有公司: a town-level body takes no department's tail
     return surface_tail(out[j], len(m["tail"])) if m else None
 
 
