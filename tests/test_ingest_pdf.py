@@ -393,6 +393,7 @@ CONTINUE_CASES = [
     ("stacked centred titles", line("关于印发某某方案的通知", 180, 100, 22.0),
      line("某某区人民政府办公室关于印发", 160, 129, 22.0), False),
     ("signature then date", line("苏州市吴江区人民政府办公室", 320, 100), line("2021年1月20日", 350, 129), False),
+    ("right-set date then a flush-left block paragraph", line("2016年5月28日", 352, 100), line(FULL, 80, 129), False),
 ]
 
 

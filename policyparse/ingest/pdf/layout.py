@@ -108,6 +108,8 @@ SPACES = frozenset(" \t\r\n\u3000\u00a0\u2002\u2003\u200b")
 FAKE_BOLD_TOL = 0.3  # em: the same glyph drawn again within this distance is a duplicate
 LATIN_GAP = 0.25  # em: gap between two Latin/digit glyphs that reads as a space
 COLUMN_GAP = 2.5  # em: gap between any two glyphs that reads as a column separator
+RIGHT_SET_MIN = 8  # em from the left margin: a right-aligned signature or date line starts there or further
+RIGHT_SET_TOL = 5  # em from the right margin: it ends there or closer (GB/T sets the date 4 em in)
 CELL_SHORT = 1.5  # em: a line of a table cell this far from its right edge ends a paragraph
 RAGGED = 1.5  # em: lines of ragged-right text end this close to the margin (a character or a Latin word)
 FULL_TOL = 0.8  # em: a line ending this close to the right edge is full (text goes on)
@@ -421,6 +423,8 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
         return False  # a blank line between them
     if starts_item(line.text) and (ENDS_SENTENCE.search(prev.text) or not _is_flush(line, frame)):
         return False
+    if _is_right_aligned(prev, frame) and not _is_right_aligned(line, frame):
+        return False  # a signature or date line set to the right ends its paragraph
     if _is_title_line(prev, frame) and _is_title_line(line, frame):
         return _title_goes_on(prev, line, frame)
     if not (_is_flush(line, frame) or _hangs_under(prev, line, frame)):
@@ -436,6 +440,12 @@ def open_cell_row(paragraph: str, line: str) -> bool:
     next row (``3 | …``) or the row has grown past any real row (its bar was lost)."""
     return (bool(CELL_ROW_START.match(paragraph)) and not paragraph.rstrip().endswith("|")
             and not SERIAL_ROW_START.match(line) and len(paragraph) < MAX_CELL_ROW)
+
+
+def _is_right_aligned(line: Line, frame: Frame) -> bool:
+    """A short line set against the right margin, far from the left one (落款, 成文日期)."""
+    return (line.x0 - frame.left > RIGHT_SET_MIN * frame.size and line.x1 >= frame.right - RIGHT_SET_TOL * frame.size
+            and not _is_title_line(line, frame))
 
 
 def _is_flush(line: Line, frame: Frame) -> bool:
