@@ -246,6 +246,10 @@ def carry_stems(out: list[str]) -> None:
 
 # --- the level prefix of a group -------------------------------------------------------------
 
+# A department's name without level or place, not in the lexicon: 能源局, 环保厅, 交通运输厅.
+BARE_DEPARTMENT = re.compile(r"^(?!各|有关|相关|国家|中国|中央|全国|省|市|区|县|州|旗|盟|镇|乡|自治)[\u4e00-\u9fff]{2,8}(?:厅|局)$")
+
+
 def inherit_prefixes(names: list[str]) -> list[str]:
     """区发改委、财政局 -> 区财政局: bare lexicon names take the last level prefix of the list."""
     out, group = [], None
@@ -256,6 +260,8 @@ def inherit_prefixes(names: list[str]) -> list[str]:
             group = surface_head(name, len(match[0]))
         elif match and not match[0] and match[1].inherit and group and head == fold(name):
             name = adapt_prefix(group, match[1].kind) + name
+        elif not match and group and head == fold(name) and BARE_DEPARTMENT.match(head):
+            name = adapt_prefix(group, "department") + name  # 省发改委、能源局 -> 省能源局 (not in the lexicon)
         out.append(name)
     return out
 
