@@ -27,6 +27,7 @@ RESOLVED = [
     (["蔡甸区财政局", "发改委"], ["蔡甸区财政局", "蔡甸区发改委"]),                      # a place prefix too
     (["市委组织部", "宣传部", "教育局"], ["市委组织部", "市委宣传部", "市教育局"]),        # 委 only for party organs
     (["市能源(néng)局", "市商務(wù)委"], ["市能源局", "市商務委"]),
+    (["自治区农牧厅", "财政厅"], ["自治区农牧厅", "自治区财政厅"]),                       # a prefixed department outside the lexicon leads
     (["省发改委", "能源局", "环保厅", "区市场局"], ["省发改委", "省能源局", "省环保厅", "区市场局"]),  # bare departments not in the lexicon
     (["各旗", "县", "区人民政府"], ["各旗人民政府", "各县人民政府", "各区人民政府"]),       # 旗 is a level
     (["各街道", "市国有公司"], ["各街道", "市国有公司"]),                                # a town body takes no department's tail                                 # pinyin glosses dropped
@@ -79,6 +80,7 @@ CANONICAL = [
     ("湘西經開區管委會", "湘西经济技术开发区管理委员会"),
     ("咸宁高新区管委会", "咸宁高新技术产业开发区管理委员会"),
     ("贵安新区管委会", "贵安新区管理委员会"),
+    ("开发区管委会", None),                   # no place: which zone is not said
 ]
 
 KIND = [

@@ -119,7 +119,7 @@ def split_list(seg: str, offset: int = 0, seps: str = SEPARATORS) -> list[tuple[
 SHORT_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple((re.compile(p), full, kind) for p, full, kind in (
     (r"^(?P<p>[^各]*?)经开区管委会?$", r"\g<p>经济技术开发区管理委员会", "development_zone"),   # 济宁经开区管委会
     (r"^(?P<p>[^各]*?)高新区管委会?$", r"\g<p>高新技术产业开发区管理委员会", "development_zone"),  # 咸宁高新区管委会
-    (r"^(?P<p>[^各]*?(?:开发区|园区|新区|示范区))管委会?$", r"\g<p>管理委员会", "development_zone"),  # 临港经济开发区管委会
+    (r"^(?P<p>[^各]{2,}?(?:开发区|园区|新区|示范区))管委会?$", r"\g<p>管理委员会", "development_zone"),  # 临港经济开发区管委会
     (r"^(?P<p>[^各]*?[省市区县州旗])府办$", r"\g<p>人民政府办公室", "government"),              # 区府办
     (r"^(?P<p>[^各]*?[省市区县州旗])政府办$", r"\g<p>人民政府办公室", "government"),            # 县政府办
 ))

@@ -250,6 +250,9 @@ def carry_stems(out: list[str]) -> None:
 BARE_DEPARTMENT = re.compile(r"^(?!各|有关|相关|国家|中国|中央|全国|省|市|区|县|州|旗|盟|镇|乡|自治)[\u4e00-\u9fff]{2,8}(?:厅|局)$")
 
 
+PREFIXED_DEPARTMENT = re.compile(r"^(?P<p>自治区|省|市|区|县|州|旗|盟)[\u4e00-\u9fff]{2,8}(?:厅|局)$")
+
+
 def inherit_prefixes(names: list[str]) -> list[str]:
     """区发改委、财政局 -> 区财政局: bare lexicon names take the last level prefix of the list."""
     out, group = [], None
@@ -258,6 +261,8 @@ def inherit_prefixes(names: list[str]) -> list[str]:
         match = match_entry(head)
         if match and match[0] and LEVEL_PREFIX.match(match[0]):
             group = surface_head(name, len(match[0]))
+        elif not match and (prefixed := PREFIXED_DEPARTMENT.match(head)):
+            group = surface_head(name, len(prefixed["p"]))  # 自治区农牧厅 (not in the lexicon) leads the list too
         elif match and not match[0] and match[1].inherit and group and head == fold(name):
             name = adapt_prefix(group, match[1].kind) + name
         elif not match and group and head == fold(name) and BARE_DEPARTMENT.match(head):
