@@ -3,19 +3,26 @@
 Works on the folded text line by line.  The result also says where the notice's body is
 (its numbered points are scope "notice") and where the main document starts.
 
-Over 400 lines: every envelope field is found here because each search bounds the next (the
-addressee line ends the title search, the signature bounds the body); a split is planned with
-the generality issue's envelope work.
+The main document's title and start are ``document_title.py``; the metadata block ``metadata.py``.
 """
 from __future__ import annotations
 
 import re
 
-from policyparse.grammar.characters import join_lines, squash
+from policyparse.grammar.characters import join_lines
 from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line
-from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
+from policyparse.grammar.markers import FIRST_ITEM
 from policyparse.grammar.numerals import iso_date
 from policyparse.grammar.unitnames import looks_like_unit, split_joiners, split_list
+from policyparse.structure.document_title import (
+    TRANSMITS,
+    doc_start_without_signature,
+    find_doc_title,
+    is_terminal,
+    title_key,
+    transmitted_from_body,
+    transmitted_title,
+)
 from policyparse.structure.draft import Envelope, FieldValue, FSpan
 from policyparse.structure.lines import Line
 from policyparse.structure.metadata import find_metadata
@@ -28,15 +35,7 @@ DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 # A notice-type title: …关于…的通知 / …的意见 / …的函.
 NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
 NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
-# What a transmittal notice says: 现印发给你们 / 现将《X》印发给你们 / 现转发.
-TRANSMITS = re.compile(r"印发给你们|现印发|现转发|印发你们|印送给你们")
-# A notice announcing its own points: …现将有关事项通知如下:
-ANNOUNCES_POINTS = re.compile(r"(?:通知|要求|意见|分解|安排)如下\s*[:。]?\s*$")
 TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
-# The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
-TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知", re.DOTALL)
-QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
-TRANSMITTAL_SENTENCE = re.compile(r"(?:^\s*|[将把])《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)", re.MULTILINE)
 # A 附注 alone: （此件公开发布）
 NOTE_ONLY = re.compile(r"[(\[]\s*此件[^)\]\n]{1,12}?\s*[)\]]")
 # 附注 after the signature: （此件公开发布） / 此件公开发布 on its own line.
@@ -59,13 +58,6 @@ NOT_ADDRESSEES = re.compile(
 )
 # Text that never stands in an addressee list: dates, times, wide gaps, URLs.
 NOT_UNIT_TEXT = re.compile(r"\d{4}-\d|\d:\d|\s{2,}|https?|www\.|\.(?:cn|com)")
-# Notes after a title that are not part of it: (征求意见稿V2.2), (2015年9月15日); (试行) stays.
-TITLE_NOTE = re.compile(r"\s*(?:\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)"
-                        r"|\.(?:docx?|wps|pdf|xlsx?|ofd))\s*$")  # also the file name's suffix of a download: ….docx
-# Document-type words that a title-like line contains.
-DOC_TYPE = re.compile(r"方案|计划|意见|办法|措施|要点|清单|规划|细则|通知|分解|安排|报告|条例|规定|决定|纲要|表|情况|举措|政策|任务")
-# A document title closed before 已经/经 at the start of a body: …实施方案》已经区政府同意
-ADOPTED_TITLE = re.compile(r"(?P<x>[^《》。\n]{4,60})》(?:已经|经)")
 
 
 def find_envelope(lines: list[Line], fold: str) -> Envelope:
@@ -78,8 +70,8 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     doc_number = _find_doc_number(lines, head_limit, fold) or meta.fields.get("doc_number")
     present = bool(addr or title or doc_number)
     if not present:
-        x = _transmitted_from_body(lines[:stop], fold)
-        return Envelope(doc_title=_fill(_doc_title(lines, 0, x, fold), fold))
+        x = transmitted_from_body(lines[:stop], fold)
+        return Envelope(doc_title=_fill(find_doc_title(lines, 0, x, fold), fold))
     after = addr[2] if addr else (title.span[1] if title else doc_number.span[1])
     sign = _find_signature(lines, after, fold)
     date, issuer, sign_start, sign_end = sign
@@ -90,15 +82,15 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     transmittal = bool(
         (title and TITLE_TRANSMITS.search(title.value)) or TRANSMITS.search(body_text[:600]) or attachments
     )
-    x = _transmitted_title(title, fold, (after, min(len(fold), after + 600)))
+    x = transmitted_title(title, fold, (after, min(len(fold), after + 600)))
     if transmittal:
-        body_end = sign_start if sign_start is not None else _doc_start_without_signature(lines, after, x, fold)
+        body_end = sign_start if sign_start is not None else doc_start_without_signature(lines, after, x, fold)
         doc_start = max(note.span[1] if note else 0, sign_end or 0, body_end)
         notice_body = (after, body_end)
     else:
         doc_start, notice_body = after, None
     if transmittal:
-        doc_title = _doc_title(lines, doc_start, x, fold)
+        doc_title = find_doc_title(lines, doc_start, x, fold)
     else:
         doc_title = title and FieldValue(title.value, title.span)
     cc = CC.search(fold, after)
@@ -243,7 +235,7 @@ def _complete_title(lines: list[Line], i: int, start: int, end: int) -> FieldVal
 
 def _title_fragment(s: str) -> bool:
     """A line that can be the start of a wrapped title: not a sentence, a 文号, a label or furniture."""
-    return (0 < len(s) <= 40 and not _terminal(s) and not DOC_NUMBER.search(s) and not BOILERPLATE.match(s)
+    return (0 < len(s) <= 40 and not is_terminal(s) and not DOC_NUMBER.search(s) and not BOILERPLATE.match(s)
             and "|" not in s and not s.endswith("文件"))
 
 
@@ -252,10 +244,6 @@ def _prev_nonblank(lines: list[Line], j: int) -> int | None:
     while j >= 0 and not lines[j].stripped:
         j -= 1
     return j if j >= 0 else None
-
-
-def _terminal(s: str) -> bool:
-    return s.endswith(("。", ";", ":", "!", "?")) or "," in s
 
 
 # --- 发文字号 ----------------------------------------------------------------------------
@@ -385,121 +373,3 @@ def _second_document(lines: list[Line], start: int, first: FieldValue | None, at
         if ln.start >= max(start, first_end) and ln.stripped and title_key(ln.text) in keys:
             return FieldValue(ln.stripped, (ln.content_start, ln.content_end))
     return None
-
-
-# --- the main document's title ----------------------------------------------------------
-
-def _transmitted_title(title: FieldValue | None, fold: str, body: FSpan) -> FieldValue | None:
-    """X of 关于印发《X》的通知, or of 《X》已经…同意 in the notice body (value = folded X)."""
-    if title is not None:
-        a = title.span[0]
-        m = TRANSMITTED_IN_TITLE.search(fold, a, title.span[1])
-        if m:
-            q = QUOTED.match(fold, m.start("x"), m.end("x"))
-            g = q if q else m
-            return FieldValue(g["x"], (g.start("x"), g.end("x")))
-    m = TRANSMITTAL_SENTENCE.search(fold, body[0], body[1])
-    if m:
-        return FieldValue(m["x"], (m.start("x"), m.end("x")))
-    m = ADOPTED_TITLE.search(fold, body[0], min(body[1], body[0] + 200))
-    if m and not fold[body[0]:m.start()].strip():
-        return FieldValue(m["x"], (m.start("x"), m.end("x")))
-    return None
-
-
-def _transmitted_from_body(lines: list[Line], fold: str) -> FieldValue | None:
-    for ln in lines:
-        m = TRANSMITTAL_SENTENCE.search(ln.text)
-        if m and TRANSMITS.search(ln.text):
-            return FieldValue(m["x"], (ln.start + m.start("x"), ln.start + m.end("x")))
-    return None
-
-
-# Book-title marks nested in a quoted title are written 〈〉 (《…〈X〉…》); standing alone, 《X》.
-_NESTED_QUOTES = str.maketrans("〈〉", "《》")
-
-
-def title_key(text: str) -> str:
-    """A title compared as text: white space dropped, nested 〈〉 read as the 《》 they stand for."""
-    return squash(text).translate(_NESTED_QUOTES)
-
-
-def _doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | None, fold: str) -> int:
-    """No signature: the document starts at its own title line (the line naming X), else after
-    the transmittal paragraph, unless numbered points follow that paragraph directly: those are
-    the notice's own (…现印发给你们。/ 一、强化责任落实…), as a transmitted document begins
-    with its title."""
-    key = title_key(x.value) if x else None
-    for ln in lines:
-        if ln.start >= after and ln.stripped and key and title_key(ln.text).startswith(key[: max(4, len(key) // 2)]):
-            return ln.start
-    for k, ln in enumerate(lines):
-        if ln.start >= after and (TRANSMITS.search(ln.text) or ANNOUNCES_POINTS.search(ln.text)):
-            nxt = next((n for n in lines[k + 1:] if n.stripped), None)
-            if nxt is not None and ITEM_START.match(nxt.stripped):
-                return lines[-1].end  # 现印发给你们。/ 一、强化责任落实…: the notice's own points
-            return ln.end
-    return after
-
-
-def _doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
-    """Title of the main document, without draft or date notes after it (see ``_title_line``)."""
-    found = _title_line(lines, start, x, fold)
-    if found is None:
-        return None
-    a, b = found.span
-    while (m := TITLE_NOTE.search(fold, a, b)) and m.start() > a:
-        b = m.start()
-    return FieldValue(found.value, (a, b))
-
-
-def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
-    """Title of the main document: the title line after ``start`` (matched against X if known)."""
-    cands = _title_candidates(lines, start)
-    key = title_key(x.value) if x else None
-    for i, ln in cands:
-        s = title_key(_strip_pipes(ln.text))
-        if key is None:
-            break
-        joined = s
-        for nxt in [n for n in lines[i + 1:i + 7] if n.stripped][:3]:  # wrapped over up to four lines
-            joined += title_key(nxt.text)
-            if joined == key:
-                return FieldValue("", (ln.content_start, nxt.content_end))
-            if not key.startswith(joined):
-                break
-        if s == key or (s.startswith(key) and len(s) - len(key) <= 6):
-            return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
-        if key.startswith(s) and len(s) >= 6:
-            return FieldValue("", x.span)
-    if key:
-        return FieldValue("", x.span)
-    for _, ln in reversed(cands):
-        if _title_like(ln.stripped):
-            return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
-    return None
-
-
-def _title_candidates(lines: list[Line], start: int) -> list[tuple[int, Line]]:
-    """Lines from ``start`` up to the first numbered line or table header."""
-    out = []
-    for i, ln in enumerate(lines):
-        if ln.end <= start:
-            continue
-        if FIRST_ITEM.match(ln.text) or ITEM_START.match(ln.text.lstrip()):
-            break
-        if ln.stripped and not BOILERPLATE.match(ln.text):
-            out.append((i, ln))
-    return out
-
-
-def _title_like(s: str) -> bool:
-    s = _strip_pipes(s)
-    return (6 <= len(s) <= 80 and not _terminal(s) and not s.startswith(("(", "附件")) and bool(DOC_TYPE.search(s))
-            and "|" not in s)
-
-
-def _strip_pipes(s: str) -> str:
-    return s.strip().strip("|").strip()
-
-

@@ -3,7 +3,8 @@
 Sources, in a node's own text: a unit bracket ending a paragraph (``[…]`` ``【…】`` ``（…）``
 ``〔…〕``), label lines under the item (``牵头单位：`` ``责任单位：`` …), a unit-led heading
 (``4、茄子河区政府负责：``), trailing table cells, and the mapped cells of a table row.
-The grammars — role labels, role verbs, conventions, deadlines — are the tables below.
+The role grammar is ``grammar.roles``; the list-splitting patterns are the constants below.
+About 400 lines: finding lists and splitting them share the bracket/label/verb state of one item.
 """
 from __future__ import annotations
 

@@ -1,0 +1,150 @@
+"""The main document's title and where it starts: the transmitted 《X》 of a covering notice,
+matched to its own title line (wrapped, nested 〈〉 read as 《》), or the document's own title.
+
+Split from ``envelope.py``, which calls ``transmitted_title``, ``doc_start_without_signature``
+and ``doc_title`` once the notice's fields are known.
+"""
+from __future__ import annotations
+
+import re
+
+from policyparse.grammar.characters import squash
+from policyparse.grammar.envelope import BOILERPLATE
+from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
+from policyparse.structure.draft import FieldValue, FSpan
+from policyparse.structure.lines import Line
+
+# The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
+TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知", re.DOTALL)
+QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
+TRANSMITTAL_SENTENCE = re.compile(r"(?:^\s*|[将把])《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)", re.MULTILINE)
+# A document title closed before 已经/经 at the start of a body: …实施方案》已经区政府同意
+ADOPTED_TITLE = re.compile(r"(?P<x>[^《》。\n]{4,60})》(?:已经|经)")
+# What a transmittal notice says: 现印发给你们 / 现将《X》印发给你们 / 现转发.
+TRANSMITS = re.compile(r"印发给你们|现印发|现转发|印发你们|印送给你们")
+# A notice announcing its own points: …现将有关事项通知如下:
+ANNOUNCES_POINTS = re.compile(r"(?:通知|要求|意见|分解|安排)如下\s*[:。]?\s*$")
+# Notes after a title that are not part of it: (征求意见稿V2.2), (2015年9月15日); (试行) stays.
+TITLE_NOTE = re.compile(r"\s*(?:\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)"
+                        r"|\.(?:docx?|wps|pdf|xlsx?|ofd))\s*$")  # also the file name's suffix of a download: ….docx
+# Document-type words that a title-like line contains.
+DOC_TYPE = re.compile(r"方案|计划|意见|办法|措施|要点|清单|规划|细则|通知|分解|安排|报告|条例|规定|决定|纲要|表|情况|举措|政策|任务")
+
+
+def transmitted_title(title: FieldValue | None, fold: str, body: FSpan) -> FieldValue | None:
+    """X of 关于印发《X》的通知, or of 《X》已经…同意 in the notice body (value = folded X)."""
+    if title is not None:
+        a = title.span[0]
+        m = TRANSMITTED_IN_TITLE.search(fold, a, title.span[1])
+        if m:
+            q = QUOTED.match(fold, m.start("x"), m.end("x"))
+            g = q if q else m
+            return FieldValue(g["x"], (g.start("x"), g.end("x")))
+    m = TRANSMITTAL_SENTENCE.search(fold, body[0], body[1])
+    if m:
+        return FieldValue(m["x"], (m.start("x"), m.end("x")))
+    m = ADOPTED_TITLE.search(fold, body[0], min(body[1], body[0] + 200))
+    if m and not fold[body[0]:m.start()].strip():
+        return FieldValue(m["x"], (m.start("x"), m.end("x")))
+    return None
+
+
+def transmitted_from_body(lines: list[Line], fold: str) -> FieldValue | None:
+    for ln in lines:
+        m = TRANSMITTAL_SENTENCE.search(ln.text)
+        if m and TRANSMITS.search(ln.text):
+            return FieldValue(m["x"], (ln.start + m.start("x"), ln.start + m.end("x")))
+    return None
+
+
+# Book-title marks nested in a quoted title are written 〈〉 (《…〈X〉…》); standing alone, 《X》.
+_NESTED_QUOTES = str.maketrans("〈〉", "《》")
+
+
+def title_key(text: str) -> str:
+    """A title compared as text: white space dropped, nested 〈〉 read as the 《》 they stand for."""
+    return squash(text).translate(_NESTED_QUOTES)
+
+
+def doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | None, fold: str) -> int:
+    """No signature: the document starts at its own title line (the line naming X), else after
+    the transmittal paragraph, unless numbered points follow that paragraph directly: those are
+    the notice's own (…现印发给你们。/ 一、强化责任落实…), as a transmitted document begins
+    with its title."""
+    key = title_key(x.value) if x else None
+    for ln in lines:
+        if ln.start >= after and ln.stripped and key and title_key(ln.text).startswith(key[: max(4, len(key) // 2)]):
+            return ln.start
+    for k, ln in enumerate(lines):
+        if ln.start >= after and (TRANSMITS.search(ln.text) or ANNOUNCES_POINTS.search(ln.text)):
+            nxt = next((n for n in lines[k + 1:] if n.stripped), None)
+            if nxt is not None and ITEM_START.match(nxt.stripped):
+                return lines[-1].end  # 现印发给你们。/ 一、强化责任落实…: the notice's own points
+            return ln.end
+    return after
+
+
+def find_doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
+    """Title of the main document, without draft or date notes after it (see ``_title_line``)."""
+    found = _title_line(lines, start, x, fold)
+    if found is None:
+        return None
+    a, b = found.span
+    while (m := TITLE_NOTE.search(fold, a, b)) and m.start() > a:
+        b = m.start()
+    return FieldValue(found.value, (a, b))
+
+
+def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
+    """Title of the main document: the title line after ``start`` (matched against X if known)."""
+    cands = _title_candidates(lines, start)
+    key = title_key(x.value) if x else None
+    for i, ln in cands:
+        s = title_key(_strip_pipes(ln.text))
+        if key is None:
+            break
+        joined = s
+        for nxt in [n for n in lines[i + 1:i + 7] if n.stripped][:3]:  # wrapped over up to four lines
+            joined += title_key(nxt.text)
+            if joined == key:
+                return FieldValue("", (ln.content_start, nxt.content_end))
+            if not key.startswith(joined):
+                break
+        if s == key or (s.startswith(key) and len(s) - len(key) <= 6):
+            return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
+        if key.startswith(s) and len(s) >= 6:
+            return FieldValue("", x.span)
+    if key:
+        return FieldValue("", x.span)
+    for _, ln in reversed(cands):
+        if _title_like(ln.stripped):
+            return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
+    return None
+
+
+def _title_candidates(lines: list[Line], start: int) -> list[tuple[int, Line]]:
+    """Lines from ``start`` up to the first numbered line or table header."""
+    out = []
+    for i, ln in enumerate(lines):
+        if ln.end <= start:
+            continue
+        if FIRST_ITEM.match(ln.text) or ITEM_START.match(ln.text.lstrip()):
+            break
+        if ln.stripped and not BOILERPLATE.match(ln.text):
+            out.append((i, ln))
+    return out
+
+
+def _title_like(s: str) -> bool:
+    s = _strip_pipes(s)
+    return (6 <= len(s) <= 80 and not is_terminal(s) and not s.startswith(("(", "附件")) and bool(DOC_TYPE.search(s))
+            and "|" not in s)
+
+
+def _strip_pipes(s: str) -> str:
+    return s.strip().strip("|").strip()
+
+
+def is_terminal(s: str) -> bool:
+    """Text that ends a sentence or holds a comma: no title."""
+    return s.endswith(("。", ";", ":", "!", "?")) or "," in s
