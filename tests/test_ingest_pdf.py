@@ -11,6 +11,7 @@ import pytest
 
 from policyparse.errors import CorruptInput
 from policyparse.ingest import read_bytes, read_path
+from policyparse.ingest.pdf import furniture
 from policyparse.ingest.pdf import layout as lay
 
 GOLDEN = Path(__file__).parent / "golden_pdf"
@@ -148,7 +149,8 @@ def test_split_table_row_merged_across_an_unrecognised_footer():
 
 
 def test_a_footer_on_both_pages_of_a_two_page_document_is_furniture():
-    from policyparse.ingest.pdf.layout import Char, Line, running_keys
+    from policyparse.ingest.pdf.furniture import running_keys
+    from policyparse.ingest.pdf.layout import Char, Line
 
     def line(text, top, page, size=14.0):
         chars = tuple(Char(c, 50.0 + k * size, 50.0 + (k + 1) * size, top, top + size, size) for k, c in enumerate(text))
@@ -246,7 +248,8 @@ def test_lines_of_a_table_cell_that_stop_short_are_separate_paragraphs():
 
 def test_serial_numbers_at_the_same_place_on_three_pages_are_not_a_footer():
     """A one-cell-per-line table whose rows 3, 10 and 16 happen to end pages 1-3 at one height."""
-    from policyparse.ingest.pdf.layout import Line, running_keys
+    from policyparse.ingest.pdf.furniture import running_keys
+    from policyparse.ingest.pdf.layout import Line
 
     def line(text, top, page):
         chars = tuple(_glyphs(text, top=top, size=16.0))
@@ -370,7 +373,7 @@ PAGE_NUMBER_CASES = ["—1—", "-12-", "第1页共7页", "共7页第2页", "1/7
 
 @pytest.mark.parametrize("text", PAGE_NUMBER_CASES)
 def test_page_number_forms(text):
-    assert lay.PAGE_NUMBER.match(text)
+    assert furniture.PAGE_NUMBER.match(text)
 
 
 def line(text: str, x0: float, top: float, size: float = 16.0, page: int = 0) -> lay.Line:

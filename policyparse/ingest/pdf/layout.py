@@ -6,13 +6,14 @@ here (``reader.py`` in this package).  Coordinates are PDF points measured from 
 absolute points, so the same rules serve 3号 GB/T 9704 documents and 小四 Word exports.
 
 Stages: ``chars_to_lines`` (dedupe fake bold; which space glyphs are text) ->
-``drop_page_numbers`` / ``running_keys`` (page furniture) -> ``document_frames`` (each page's
+``furniture`` (page numbers, running lines) -> ``document_frames`` (each page's
 text block: justified or ragged right, mirrored margins) -> ``continues`` and
 ``open_cell_row`` (does the next line go on the paragraph: full lines, first-line indents,
 heading markers, centred titles, text-table rows), applied by ``reader.TextBuilder``.
 
-Over 400 lines: the five geometry stages share the ``Line``/``Frame`` types and em-relative
-thresholds; splitting lines, furniture and paragraph rules into modules is the next step here.
+Page furniture (page numbers, running headers and footers) is ``furniture.py``.  About 440
+lines: glyphs → lines, frames and paragraph rules share the ``Line``/``Frame`` types and the
+em-relative thresholds.
 """
 from __future__ import annotations
 
@@ -83,22 +84,8 @@ TITLE_NUMBER_END = re.compile(r"(?:[0-9]|[〔\[［(（]\d{4}[〕\]］)）]\d+[�
 TITLE_JOINER = re.compile(r"(?:关于|的|和|与|及|暨|、|《|（|印发|转发)$")
 TITLE_GOES_ON = re.compile(r"^[（(〔的之和及与暨年月日号届期版]")
 
-# A page number line, whitespace removed: — 1 —  - 1 -  1  ·1·  第1页共7页  共7页第1页  1/7  Page 1 of 7
-PAGE_NUMBER = re.compile(
-    r"""^(?:[—–\-－_~·•\[【〔(（]*\d{1,4}[—–\-－_~·•\]】〕)）]*   # — 1 —, -1-, 1, (1)
-        | 第\d{1,4}页(?:[，,/]?共\d{1,4}页)?                   # 第1页 共7页
-        | 共\d{1,4}页[，,/]?第\d{1,4}页                         # 共7页 第1页
-        | \d{1,4}/\d{1,4}                                      # 1/7
-        | (?i:page)\d{1,4}(?:(?i:of)\d{1,4})?)$                # Page 1 of 7
-    """,
-    re.VERBOSE,
-)
-
-# A bare page number: 7
-BARE_NUMBER = re.compile(r"^\d{1,4}$")
 
 # A running header/footer is compared with its digits masked: 第3页 ~ 第4页
-DIGITS = re.compile(r"\d+")
 
 # Closing punctuation a line may not start with (kinsoku), and opening ones a line may not end with.
 NO_START = frozenset("，。、；：？！）》」』”’】〕〉…—·%‰,.;:?!)]}")
@@ -114,7 +101,6 @@ CELL_SHORT = 1.5  # em: a line of a table cell this far from its right edge ends
 RAGGED = 1.5  # em: lines of ragged-right text end this close to the margin (a character or a Latin word)
 FULL_TOL = 0.8  # em: a line ending this close to the right edge is full (text goes on)
 MIN_WIDTH = 15  # em: a text frame narrower than this has no full lines to go by
-EDGE_ZONE = 2  # lines at the top/bottom of a page checked for furniture
 
 
 def is_wide(ch: str) -> bool:
@@ -239,74 +225,6 @@ def _ends_unit(text: str) -> bool:
     cut inside a name (…、商务 / 局、…: the wrap moved a character down with a closing mark) does not."""
     folded = text.translate(WIDTH_FOLD).rstrip()
     return folded.endswith(tuple(SEPARATORS)) or ends_like_unit(folded)
-
-
-# --- page furniture -----------------------------------------------------------------------
-
-
-def drop_page_numbers(pages: list[list[Line]]) -> list[list[Line]]:
-    """Drop page-number lines: decorated ones (— 1 —, 第1页) among the first/last lines of a
-    page; bare ones (1) only as the very first/last line and numbered in step with the pages."""
-    offset = _bare_number_offset(pages)
-    return [[ln for i, ln in enumerate(lines) if not _is_page_number(ln, i, len(lines), offset)]
-            for lines in pages]
-
-
-def _is_page_number(line: Line, i: int, n: int, offset: int | None) -> bool:
-    if not (i < EDGE_ZONE or i >= n - EDGE_ZONE):
-        return False
-    text = squeeze(line.text)
-    if BARE_NUMBER.match(text):
-        return (i == 0 or i == n - 1) and offset is not None and int(text) - line.page == offset
-    return bool(PAGE_NUMBER.match(text))
-
-
-def _bare_number_offset(pages: list[list[Line]]) -> int | None:
-    """The shift between bare page numbers and page indexes, agreed by >= 2 pages (or the only one)."""
-    shifts: Counter[int] = Counter()
-    for lines in pages:
-        ends = {id(ln): ln for ln in (lines[:1] + lines[-1:])}.values()
-        shifts.update({int(t) - ln.page for ln in ends if BARE_NUMBER.match(t := squeeze(ln.text))})
-    if not shifts:
-        return None
-    shift, count = shifts.most_common(1)[0]
-    return shift if count >= 2 or len(pages) == 1 else None
-
-
-def running_keys(pages: list[list[Line]]) -> set[tuple[str, int]]:
-    """(masked text, rounded top) of edge lines, other than a bare number (``drop_page_numbers``
-    decides those), repeated on >= 3 pages and >= 40 % of them, or
-    on every page of a shorter document when set smaller than the body text, or on both pages
-    of a two-page document when not larger than the body text (a plan that starts page 2 with
-    page 1's title sets it larger)."""
-    size = body_size([ln for lines in pages for ln in lines])
-    seen: Counter[tuple[str, int]] = Counter()
-    small: set[tuple[str, int]] = set()
-    plain: set[tuple[str, int]] = set()
-    for lines in pages:
-        edge = _edge_lines(lines)
-        seen.update({_running_key(ln) for ln in edge})
-        small.update(_running_key(ln) for ln in edge if ln.size < 0.9 * size)
-        plain.update(_running_key(ln) for ln in edge if ln.size <= 1.02 * size)
-    floor = max(3, 0.4 * len(pages))
-    return {key for key, n in seen.items() if key[0] != "#"  # a bare number is a page number or a 序号
-            and (n >= floor or (n == len(pages) > 1 and (key in small or (n == 2 and key in plain))))}
-
-
-def drop_running(lines: list[Line], keys: set[tuple[str, int]]) -> list[Line]:
-    """Drop running headers/footers (see ``running_keys``) from the edges of one page."""
-    if not keys:
-        return lines
-    edge = {id(ln) for ln in _edge_lines(lines)}
-    return [ln for ln in lines if not (id(ln) in edge and _running_key(ln) in keys)]
-
-
-def _edge_lines(lines: list[Line]) -> list[Line]:
-    return lines[:EDGE_ZONE] + lines[max(EDGE_ZONE, len(lines) - EDGE_ZONE):]
-
-
-def _running_key(line: Line) -> tuple[str, int]:
-    return DIGITS.sub("#", squeeze(line.text)), round(line.top / 4)
 
 
 def squeeze(text: str) -> str:

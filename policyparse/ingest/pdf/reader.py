@@ -28,6 +28,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from policyparse.errors import At, CorruptInput, Warn, Warnings, warn
+from policyparse.ingest.pdf import furniture
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf.tables import Table, grid_to_table, merge_split_tables, rows_to_lines
 from policyparse.ingest.source import Source
@@ -256,9 +257,9 @@ def _axis_segments(obj) -> int:
 
 def drop_furniture(pages: list[PageRead]) -> list[PageRead]:
     """Page numbers and running headers/footers out of every page's lines."""
-    numbered = lay.drop_page_numbers([list(p.lines) for p in pages])
-    keys = lay.running_keys(numbered)
-    return [PageRead(p.index, tuple(lay.drop_running(lines, keys)), p.tables, p.glyphs, p.garbled, p.images, p.width)
+    numbered = furniture.drop_page_numbers([list(p.lines) for p in pages])
+    keys = furniture.running_keys(numbered)
+    return [PageRead(p.index, tuple(furniture.drop_running(lines, keys)), p.tables, p.glyphs, p.garbled, p.images, p.width)
             for p, lines in zip(pages, numbered)]
 
 
