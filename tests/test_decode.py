@@ -49,3 +49,10 @@ def test_a_declared_charset_that_is_no_text_encoding_is_ignored(label):
     page = f'<html><head><meta charset="{label}"></head><body><p>一、总体要求</p></body></html>'.encode("gb18030")
     source = read_bytes(page, "p.html")
     assert source.encoding == "gb18030" and "总体要求" in source.text
+
+
+def test_a_str_with_a_lone_surrogate_is_the_librarys_own_error():
+    import policyparse
+
+    with pytest.raises(DecodeError, match="lone surrogate at character 7"):
+        policyparse.parse("一、总体要求\n\ud800")

@@ -10,7 +10,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from policyparse.errors import EmptyInput, InputNotFound, UnsupportedFormat
+from policyparse.errors import DecodeError, EmptyInput, InputNotFound, UnsupportedFormat
 from policyparse.ingest.source import Source, clean_text
 
 __all__ = ["FORMATS", "Source", "read_bytes", "read_path", "read_text", "sniff_format"]
@@ -73,5 +73,8 @@ def read_text(text: str, name: str = "<text>") -> Source:
     """A document given as a Python string."""
     if not text.strip():
         raise EmptyInput(f"{name}: text is empty")
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    try:
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    except UnicodeEncodeError as exc:
+        raise DecodeError(f"{name}: not valid Unicode text (a lone surrogate at character {exc.start})") from None
     return Source(name=name, sha256=sha, format="txt", text=clean_text(text), encoding="str")
