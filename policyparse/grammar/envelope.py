@@ -7,7 +7,7 @@ from policyparse.grammar.unitnames import UNIT_END
 
 # 发文字号: 粤府〔2021〕22号, 津政办规[2023]4号, 黔府办发〔2012〕34号 (folded: 號->号).
 # Golden cases by the bracket of the year (None: waiting for a real line).
-DOC_NUMBER_CASES = {"〔": "d01:7", "[": "d40:1", "【": None, "(": None}
+DOC_NUMBER_CASES = {"〔": "d01:7", "[": "d40:1", "【": None, "(": "n405:15"}
 DOC_NUMBER_TEXT = r"[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号"
 # The last word of a document title: …的通知 / …实施方案 / …任务分解表: (word, golden case).
 DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
@@ -32,7 +32,7 @@ DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
     ("措施", "d14:6"),
     ("规划", "n332:20"),
     ("纲要", "n332:40"),
-    ("条例", None),
+    ("条例", "n403:4"),
 )
 DOC_TYPE_WORDS = "|".join(word for word, _ in DOC_TYPE_TABLE)
 # A sentence end after which a space stands where a line break was (lines run together).
@@ -52,14 +52,14 @@ FURNITURE_LABELS: tuple[tuple[str, str, str | None], ...] = (
     ("浏览量", r"浏览量", "d30:3"),
     ("浏览次数", r"浏览次数", None),
     ("点击数", r"点击数", "d10:4"),
-    ("访问次数", r"访问次数", None),
+    ("访问次数", r"访问次数", "n401:38"),
     ("编辑", r"编辑", "d36:9"),
     ("作者", r"作者", "n206:5"),
     ("字号", r"字号", "d31:14"),
     ("字体", r"字体", None),
     ("索引号", r"索\s*引\s*号", "d27:1"),
     ("主题分类", r"主题分类", "n018:5"),
-    ("信息来源", r"信息来源", None),
+    ("信息来源", r"信息来源", "n401:36"),
     ("更新时间", r"更新时间", None),
     ("发表日期", r"发表日期", None),
     ("人气", r"人气", None),
