@@ -331,6 +331,9 @@ def test_gold_file_missing_a_key_is_named(tmp_path: Path) -> None:
         ({"assignments": [assignment("7", responsible=["x"])]}, r"assignments\[0\]: document 7 is not in the outline"),
         ({"assignments": [{**assignment("1"), "lead": "区发改委"}]}, r"assignments\[0\]\.lead: expected a list of strings"),
         ({"outline": [{"scope": "main", "path": "1", "marker": "一、", "title": "x"}]}, r"scope must be"),
+        ({"notes": "x"}, r"gold file: unknown key 'notes'"),                                      # extra="forbid"
+        ({"outline": [{"scope": "document", "path": "1", "marker": "一、", "title": "x", "tittle": "y"}]},
+         r"outline\[0\]: unknown key 'tittle'"),
     ],
 )
 def test_gold_file_problems_are_loud(tmp_path: Path, change: dict, message: str) -> None:

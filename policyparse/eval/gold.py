@@ -1,27 +1,72 @@
 """Gold annotation files (``NAME.gold.json``, the format of tests/golden/README.md): read and check.
 
-``load_gold`` reads one file and raises ``GoldError`` naming the file and the first problem;
-``gold_problem`` returns that problem (or None) for an already-parsed annotation.
+The format is pydantic models with ``extra="forbid"`` (a misspelt key is an error, not a silent
+miss).  ``load_gold`` reads one file and raises ``GoldError`` naming the file and the first
+problem; ``gold_problem`` returns that problem (or None) for an already-parsed annotation.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from policyparse.errors import PolicyParseError
 from policyparse.schema import ROLES
 
-TOP_KEYS = ("notice", "document_title", "outline", "assignments")
-NOTICE_KEYS = ("title", "doc_number", "issuer", "date", "addressees", "public_note")
-OUTLINE_KEYS = ("scope", "path", "marker", "title")
-ASSIGNMENT_KEYS = ("scope", "path", "lead", "responsible", "supporting", "deadline")
-SCOPES = ("notice", "document")
+Scope = Literal["notice", "document"]
 
 
 class GoldError(PolicyParseError):
     """A gold annotation file that does not follow the corpus/README.md format."""
+
+
+class _Gold(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class GoldNotice(_Gold):
+    title: str | None
+    doc_number: str | None
+    issuer: str | None
+    date: str | None
+    addressees: list[str]
+    public_note: str | None
+
+
+class GoldNode(_Gold):
+    scope: Scope
+    path: str
+    marker: str
+    title: str
+
+
+class GoldAssignment(_Gold):
+    scope: Scope
+    path: str
+    lead: list[str]
+    responsible: list[str]
+    supporting: list[str]
+    deadline: str | None
+
+
+class GoldFile(_Gold):
+    id: str | None = None
+    source: str | None = None
+    truncated: bool | None = None
+    notice: GoldNotice | None
+    document_title: str | None
+    outline: list[GoldNode]
+    assignments: list[GoldAssignment]
+
+    @model_validator(mode="after")
+    def _assignments_name_outline_items(self) -> GoldFile:
+        nodes = {(n.scope, n.path) for n in self.outline}
+        for i, a in enumerate(self.assignments):
+            if (a.scope, a.path) not in nodes:
+                raise ValueError(f"assignments[{i}]: {a.scope} {a.path} is not in the outline")
+        return self
 
 
 def gold_key(entry: dict[str, Any]) -> tuple[str, str]:
@@ -45,78 +90,37 @@ def gold_problem(gold: Any) -> str | None:
     """The first thing wrong with a gold annotation, or None when it is valid."""
     if not isinstance(gold, dict):
         return "expected a JSON object"
-    checks: tuple[Callable[[], str | None], ...] = (
-        lambda: _missing(gold, TOP_KEYS, "gold file"),
-        lambda: _notice_problem(gold["notice"]),
-        lambda: _optional_str(gold, "document_title", "document_title"),
-        lambda: _list_problem(gold, "outline", _outline_problem),
-        lambda: _list_problem(gold, "assignments", _assignment_problem),
-        lambda: _dangling_assignment(gold),
-    )
-    return next((problem for problem in (check() for check in checks) if problem), None)
-
-
-def _missing(entry: dict, keys: tuple[str, ...], where: str) -> str | None:
-    absent = [key for key in keys if key not in entry]
-    return f"{where}: missing key {', '.join(map(repr, absent))}" if absent else None
-
-
-def _optional_str(entry: dict, key: str, where: str) -> str | None:
-    value = entry.get(key)
-    return None if value is None or isinstance(value, str) else f"{where}: expected a string or null"
-
-
-def _str_list(value: Any, where: str) -> str | None:
-    ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
-    return None if ok else f"{where}: expected a list of strings"
-
-
-def _notice_problem(notice: Any) -> str | None:
-    if notice is None:
-        return None
-    if not isinstance(notice, dict):
-        return "notice: expected an object or null"
-    checks = [_missing(notice, NOTICE_KEYS, "notice")]
-    checks += [_optional_str(notice, key, f"notice.{key}") for key in NOTICE_KEYS if key != "addressees"]
-    checks.append(_str_list(notice.get("addressees", []), "notice.addressees"))
-    return next((problem for problem in checks if problem), None)
-
-
-def _list_problem(gold: dict, key: str, check: Callable[[Any, str], str | None]) -> str | None:
-    entries = gold.get(key)
-    if not isinstance(entries, list):
-        return f"{key}: expected a list"
-    problems = (check(entry, f"{key}[{i}]") for i, entry in enumerate(entries))
-    return next((problem for problem in problems if problem), None)
-
-
-def _node_problem(entry: Any, where: str, keys: tuple[str, ...]) -> str | None:
-    if not isinstance(entry, dict):
-        return f"{where}: expected an object"
-    missing = _missing(entry, keys, where)
-    if missing:
-        return missing
-    if entry["scope"] not in SCOPES:
-        return f"{where}: scope must be 'notice' or 'document', found {entry['scope']!r}"
-    return None if isinstance(entry["path"], str) else f"{where}: path must be a string"
-
-
-def _outline_problem(entry: Any, where: str) -> str | None:
-    problem = _node_problem(entry, where, OUTLINE_KEYS)
-    return problem or (None if isinstance(entry["title"], str) else f"{where}: title must be a string")
-
-
-def _assignment_problem(entry: Any, where: str) -> str | None:
-    checks = [_node_problem(entry, where, ASSIGNMENT_KEYS)]
-    if not checks[0]:
-        checks += [_str_list(entry[role], f"{where}.{role}") for role in ROLES]
-        checks.append(_optional_str(entry, "deadline", f"{where}.deadline"))
-    return next((problem for problem in checks if problem), None)
-
-
-def _dangling_assignment(gold: dict) -> str | None:
-    nodes = {gold_key(entry) for entry in gold["outline"]}
-    for i, entry in enumerate(gold["assignments"]):
-        if gold_key(entry) not in nodes:
-            return f"assignments[{i}]: {entry['scope']} {entry['path']} is not in the outline"
+    try:
+        GoldFile.model_validate(gold)
+    except ValidationError as exc:
+        return _describe(exc.errors()[0])
     return None
+
+
+def _describe(error: dict[str, Any]) -> str:
+    """One pydantic error as the format's words: ``outline[0]: missing key 'title'``."""
+    loc = list(error["loc"])
+    where = _where(loc[:-1]) if loc else "gold file"
+    field = loc[-1] if loc else None
+    kind = error["type"]
+    if kind == "missing":
+        return f"{where or 'gold file'}: missing key {field!r}"
+    if kind == "extra_forbidden":
+        return f"{where or 'gold file'}: unknown key {field!r}"
+    if kind == "literal_error" and field == "scope":
+        return f"{_where(loc)}: scope must be 'notice' or 'document', found {error['input']!r}"
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    lists = [k for k, part in enumerate(loc) if part in (*ROLES, "addressees")]
+    if lists:  # assignments[0].lead, notice.addressees[2]
+        return f"{_where(loc[:lists[-1] + 1])}: expected a list of strings"
+    if kind == "list_type":
+        return f"{_where(loc)}: expected a list"
+    return f"{_where(loc)}: {error['msg'].lower()}"
+
+
+def _where(loc: list) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
