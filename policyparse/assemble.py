@@ -112,6 +112,8 @@ class _Builder:
         env = draft.envelope
         fields = {k: getattr(env, k) for k in ("title", "doc_number", "issuer", "date", "public_note", "printed_by")}
         values = {k: (v.value if k == "date" else self.value(v)) if v else None for k, v in fields.items()}
+        if env.issuer:  # joint issuers, one a line: 中共岳阳市委办公室、岳阳市人民政府办公室
+            values["issuer"] = "、".join(part.strip() for part in self.surface(env.issuer.span).split("\n") if part.strip())
         spans = {k: self.span(v.span) for k, v in fields.items() if v}
         return Notice(
             **values,

@@ -230,3 +230,10 @@ def test_a_second_transmitted_document_ends_the_outline_with_a_warning():
 def test_an_attachment_named_on_the_line_under_its_label():
     text = TWO_DOCUMENTS.replace("附件：\n1.甲方案\n2.乙清单\n", "附件：\n甲方案\n").replace("《乙清单》", "")
     assert policyparse.parse(text).notice.attachments == ["甲方案"]
+
+
+def test_joint_issuers_one_a_line_are_joined():
+    text = ("关于印发《岳阳市重点工作任务分工方案》的通知\n各县市区委、人民政府:\n现将《岳阳市重点工作任务分工方案》印发给你们。\n"
+            "中共岳阳市委办公室\n\n岳阳市人民政府办公室\n2018年3月27日\n")
+    n = policyparse.parse(text).notice
+    assert (n.issuer, n.date) == ("中共岳阳市委办公室、岳阳市人民政府办公室", "2018-03-27")

@@ -36,6 +36,7 @@ DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
 NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
 TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
+JOINT_ISSUERS_MAX = 3  # signature lines of joint issuers, one organ a line
 # A 附注 alone: （此件公开发布）
 NOTE_ONLY = re.compile(r"[(\[]\s*此件[^)\]\n]{1,12}?\s*[)\]]")
 # 附注 after the signature: （此件公开发布） / 此件公开发布 on its own line.
@@ -307,7 +308,8 @@ def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
         line_end = end if note_after else ln.end
         k = _prev_nonblank(lines, i)
         if k is not None and is_org_line(lines[k].stripped) and lines[k].start >= after:
-            return date, FieldValue("", (lines[k].content_start, lines[k].content_end)), lines[k].start, line_end
+            top = _joint_issuers(lines, k, after)
+            return date, FieldValue("", (lines[top].content_start, lines[k].content_end)), lines[top].start, line_end
         return date, None, ln.start, line_end
     org = INLINE_ISSUER.search(before)
     if org and is_org_line(org["org"]):
@@ -315,6 +317,18 @@ def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
     if SIGN_TRAILER.match(rest):
         return date, None, ln.start + m.start(), end
     return None
+
+
+def _joint_issuers(lines: list[Line], k: int, after: int) -> int:
+    """The first of the signature lines ending at line ``k``: joint issuers stand one a line
+    (中共岳阳市委办公室 / 岳阳市人民政府办公室), above each other (a blank line between at most)."""
+    top, count = k, 1
+    while count < JOINT_ISSUERS_MAX:
+        above = _prev_nonblank(lines, top)
+        if above is None or above < top - 2 or lines[above].start < after or not is_org_line(lines[above].stripped):
+            return top
+        top, count = above, count + 1
+    return top
 
 
 def _find_public_note(lines: list[Line], after: int, fold: str) -> FieldValue | None:
