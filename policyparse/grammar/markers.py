@@ -14,6 +14,8 @@ from policyparse.grammar.numerals import CN_NUMERALS
 
 _CN = CN_NUMERALS
 _N = rf"[{_CN}百零〇\d]{{1,4}}"  # the number of 第…章/节/条: 一 … 九十九, 百, 12
+SERIAL_NUMBER = r"\d{1,3}"  # an arabic item number or a table's 序号: 1 … 999
+ARABIC_MARK = r"[.、]"  # what follows it in 1. / 1、 (folded, １．and 1﹒ are 1.)
 
 # (style, rank, pattern, golden case "ID:LINE" or None)
 MARKER_TABLE: tuple[tuple[str, float, str, str | None], ...] = (
@@ -23,7 +25,7 @@ MARKER_TABLE: tuple[tuple[str, float, str, str | None], ...] = (
     ("article", 2, rf"第(?P<n>{_N})条", "n130:32"),                                # 第一条
     ("cn_dun", 3, rf"(?P<n>[{_CN}]{{1,3}})\s?[、,.](?![{_CN}])", "d01:14"),         # 一、  一,
     ("cn_paren", 4, rf"\(\s?(?P<n>[{_CN}]{{1,3}})\s?\)|(?P<c>[㈠-㈩])", "d01:29"),   # （一） ㈠
-    ("ar_dot", 5, r"(?P<n>\d{1,3})\s?[.、](?!\d+(?:\.\d+)?\s*(?:%|‰|倍|万|亿|元|个百分点))|(?P<c>[⒈-⒛])",
+    ("ar_dot", 5, rf"(?P<n>{SERIAL_NUMBER})\s?{ARABIC_MARK}(?!\d+(?:\.\d+)?\s*(?:%|‰|倍|万|亿|元|个百分点))|(?P<c>[⒈-⒛])",
      "d03:25"),                                                                    # 1. 1、 1﹒ ⒈
     ("ar_paren", 6, r"\(\s?(?P<n>\d{1,3})\s?\)|(?P<c>[⑴-⒇])", "d37:1"),           # （1） ⑴
     ("circled", 7, r"(?P<c>[①-⑳])", None),                                         # ①
@@ -61,3 +63,14 @@ FIRST_ITEM = re.compile(r"^\s*(?:一\s*[、,.]|第一[章条]|序\s*号)")
 # one "an item starts here" test of the stages that cannot run the outline grammar (the PDF
 # paragraph rules, line-wrap joining).
 ITEM_START = re.compile("|".join(f"(?:{_ungrouped(p)})" for _, _, p, _ in (*MARKER_TABLE, *LINE_MARKER_TABLE)))
+
+
+# Forms of the arabic number outside the outline, from the same parts:
+SERIAL_CELL = re.compile(rf"^{SERIAL_NUMBER}{ARABIC_MARK}?$")                 # a 序号 cell: 1  1.  1、
+SPACED_SERIAL = re.compile(rf"^\s*{SERIAL_NUMBER}\s")                        # a row's 序号 before a space: 1 完成…
+GLUED_SERIAL = re.compile(rf"\s*({SERIAL_NUMBER})(?=[\u4e00-\u9fff])")       # glued to its first cell: 1完成…
+SERIAL_ROW_START = re.compile(rf"^\s*{SERIAL_NUMBER}\s*\|")                  # 2 | … (a bar-separated row)
+CELL_ROW_START = re.compile(rf"^\s*(?:{SERIAL_NUMBER}\s*)?\|")               # 2 | … or | …
+LIST_ENTRY = re.compile(rf"\s*\d{{1,2}}\s*{ARABIC_MARK}\s*(?P<entry>[^\n]{{2,80}}?)\s*(?:\n|$)")  # 附件：1.甲方案
+# The enclosed numerals as characters: ㈠ … ㈩ (Word's ideographEnclosedCircle list format too).
+ENCLOSED_PAREN_CN = "".join(chr(ENCLOSED_BASES[0] + k) for k in range(10))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from policyparse.errors import CorruptInput, EmptyInput, UnsupportedFormat
+from policyparse.grammar.markers import ENCLOSED_PAREN_CN
 from policyparse.ingest.source import Source
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -43,7 +44,7 @@ _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _FULLSTOP = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
-_IDEOGRAPH_PAREN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+_IDEOGRAPH_PAREN = ENCLOSED_PAREN_CN  # ㈠ … ㈩
 _IDEOGRAPH_CIRCLE = "㊀㊁㊂㊃㊄㊅㊆㊇㊈㊉"
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))

@@ -12,6 +12,7 @@ import re
 from policyparse.grammar.characters import join_lines
 from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line
 from policyparse.grammar.markers import FIRST_ITEM
+from policyparse.grammar.markers import LIST_ENTRY as ATTACHMENT_ITEM
 from policyparse.grammar.numerals import iso_date
 from policyparse.grammar.unitnames import looks_like_unit, split_joiners, split_list
 from policyparse.structure.document_title import (
@@ -50,7 +51,6 @@ SIGN_TRAILER = re.compile(r"\s*(?:主题词|抄送|印发|\(此件)")
 CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
 PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")
 # One entry of a numbered attachment list: 1.甲方案 / 2、乙清单
-ATTACHMENT_ITEM = re.compile(r"\s*\d{1,2}\s*[.、]\s*(?P<entry>[^\n]{2,80}?)\s*(?:\n|$)")
 ATTACHMENT_NAME_MAX = 60  # an attachment named alone on the line under 附件：
 ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.*?)\s*$")  # the list may start on the next line
 # Labels that end with a colon but do not introduce addressees.

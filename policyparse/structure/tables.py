@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from policyparse.grammar.characters import squash
 from policyparse.grammar.envelope import BOILERPLATE
-from policyparse.grammar.markers import SECTION_START
+from policyparse.grammar.markers import GLUED_SERIAL, SECTION_START, SPACED_SERIAL
+from policyparse.grammar.markers import SERIAL_CELL as SERIAL
 from policyparse.grammar.numerals import CN_NUMERALS
 from policyparse.grammar.roles import COLUMN_KINDS, ROLE_WORDS
 from policyparse.grammar.unitnames import UNIT_END, split_list
@@ -20,7 +21,6 @@ from policyparse.structure.draft import FSpan
 from policyparse.structure.lines import Line
 
 UNIT_KINDS = ("unit", "lead", "supporting")
-SERIAL = re.compile(r"^\d{1,3}[.、]?$")  # 序号 cell: 1  1.  1、
 # A deadline cell: 12月底前, 9月投入使用, 全年, 2023年6月底前, 长期坚持.
 DEADLINE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月|年底|年内|全年|长期|持续|\d季度|上半年|下半年|每[年月季])")
 # A person's name cell: 夏俊贵, 周 斐 (names only, never a unit).
@@ -35,8 +35,6 @@ NON_SPACE = re.compile(r"\S")
 _CN = CN_NUMERALS
 SECTION_CELL = re.compile(rf"\s*(?:{SECTION_START.pattern})")
 # 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
-SPACED_SERIAL = re.compile(r"^\s*\d{1,3}\s")  # 1 完成…
-GLUED_SERIAL = re.compile(r"\s*(\d{1,3})(?=[\u4e00-\u9fff])")  # 1完成…
 GLUED_SERIAL_HEADER = re.compile(r"\s*序\s*号(?P<rest>[\u4e00-\u9fff]{2,8})\s*$")
 TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
 

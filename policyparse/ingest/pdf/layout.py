@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from policyparse.grammar.characters import WIDTH_FOLD
 from policyparse.grammar.envelope import DOC_TYPE_WORDS
-from policyparse.grammar.markers import ITEM_START
+from policyparse.grammar.markers import CELL_ROW_START, ITEM_START, SERIAL_ROW_START
 from policyparse.grammar.unitnames import SEPARATORS, ends_like_unit
 
 
@@ -73,8 +73,6 @@ ENDS_SENTENCE = re.compile(r"[。！？；：!?;:][”’」』）)]?$")
 # The last word of a complete document title, after which a centred line starts another one:
 # …的通知 / …实施方案 (unless the next line goes on with （2021-2025年） or 的通知)
 TITLE_DONE = re.compile(rf"(?:{DOC_TYPE_WORDS})(?:[（(][^（()）]*\d+号[）)])?$")  # …的通知（粤府〔2021〕22号）
-CELL_ROW_START = re.compile(r"^\s*(?:\d{1,3}\s*)?\|")  # 2 | … / | …: a row of a bar-separated text table
-SERIAL_ROW_START = re.compile(r"^\s*\d{1,3}\s*\|")
 MAX_CELL_ROW = 3000  # characters
 # A centred line that is a metadata field, not part of a title: 时间：2023-02-21 / 来源：市政府
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
