@@ -33,7 +33,10 @@ DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
     ("规划", "n332:20"),
     ("纲要", "n332:40"),
     ("条例", "n403:4"),
+    ("规则", "n203:3"),
 )
+# Words that make a line title-like without ending a title: …任务分解 | …主要工作安排 | …情况表.
+TITLE_WORDS = "分解|安排|表|情况|举措|政策|任务"
 DOC_TYPE_WORDS = "|".join(word for word, _ in DOC_TYPE_TABLE)
 # A sentence end after which a space stands where a line break was (lines run together).
 RUN_ON_ENDS = "。;!?:"

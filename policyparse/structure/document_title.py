@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from policyparse.grammar.characters import squash
-from policyparse.grammar.envelope import BOILERPLATE
+from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, TITLE_WORDS
 from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
 from policyparse.structure.draft import FieldValue, FSpan
 from policyparse.structure.lines import Line
@@ -28,7 +28,7 @@ ANNOUNCES_POINTS = re.compile(r"(?:通知|要求|意见|分解|安排)如下\s*[
 TITLE_NOTE = re.compile(r"\s*(?:\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)"
                         r"|\.(?:docx?|wps|pdf|xlsx?|ofd))\s*$")  # also the file name's suffix of a download: ….docx
 # Document-type words that a title-like line contains.
-DOC_TYPE = re.compile(r"方案|计划|意见|办法|措施|要点|清单|规划|细则|通知|分解|安排|报告|条例|规定|决定|纲要|表|情况|举措|政策|任务")
+DOC_TYPE = re.compile(f"{DOC_TYPE_WORDS}|{TITLE_WORDS}")  # a title-like line has one of them
 
 
 def transmitted_title(title: FieldValue | None, fold: str, body: FSpan) -> FieldValue | None:
