@@ -66,7 +66,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
 ))
 
 
-# A second name in brackets: 区委组织部（人才办）, 吴江高新区（盛泽镇）管委会.
+# A second name in brackets: 区委组织部（人才办）, X高新区（Y镇）管委会.
 _ALIAS = re.compile(r"^(?P<head>[^（(]+?)[（(](?P<alias>[^（）()、，,]+)[）)](?:管委会|管理委员会)?$")
 ALIAS_END = re.compile(r"(?:新城|工业园)$")
 

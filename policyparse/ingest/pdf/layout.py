@@ -219,7 +219,7 @@ def text_of_chars(chars: list[Char], box: tuple[float, float] | None = None) -> 
 
 
 def _ends_unit(text: str) -> bool:
-    """A cell line that ends a unit name or a list part: 县水务局 / 吴江高新区（盛泽镇）、.  A line
+    """A cell line that ends a unit name or a list part: 县水务局 / 开发区管委会（自贸办）、.  A line
     cut inside a name (…、商务 / 局、…: the wrap moved a character down with a closing mark) does not."""
     folded = text.translate(WIDTH_FOLD).rstrip()
     return folded.endswith(tuple(SEPARATORS)) or ends_like_unit(folded)
