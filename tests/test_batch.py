@@ -299,6 +299,14 @@ def test_store_counts_match_the_json_ledgers(folder: Path) -> None:
     assert db_counts(Path("store.db"))["documents"] == len(good_inputs())
 
 
+def test_export_to_a_store_ends_cleanly(folder: Path) -> None:
+    """``export RESULTS -o x.db`` wrote its rows, then failed on a closed database (issue 11)."""
+    run("batch", "in", "-o", "out", "-j", "2")
+    result = run("export", "out", "-o", "x.db")
+    assert result.exit_code == 0, result.output
+    assert db_counts(Path("x.db"))["documents"] == len(good_inputs())
+
+
 def test_revised_document_replaces_its_previous_version(folder: Path) -> None:
     plan = folder / "d05.txt"
     run("batch", "in", "-o", "out", "-j", "2", "--db", "store.db")

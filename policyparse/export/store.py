@@ -65,6 +65,7 @@ class Store:
         self.path = Path(path)
         self.conn: sqlite3.Connection | None = None
         self.actions = {"inserted": 0, "updated": 0, "unchanged": 0}
+        self.closed_counts: dict[str, int] | None = None
 
     def __enter__(self) -> Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,9 +78,11 @@ class Store:
         assert self.conn is not None
         if exc[0] is None:
             self.conn.commit()
+            self.closed_counts = self.counts()  # what ``counts`` reports once the store is closed
         else:
             self.conn.rollback()
         self.conn.close()
+        self.conn = None
 
     def add(self, doc: PolicyDocument) -> str:
         """Upsert one document (rules in the module docstring); returns what happened."""
@@ -97,7 +100,9 @@ class Store:
         return action
 
     def counts(self) -> dict[str, int]:
-        """Rows in each table."""
+        """Rows in each table (after the with-block: as committed)."""
+        if self.conn is None and self.closed_counts is not None:
+            return dict(self.closed_counts)
         conn = self._connection()
         return {table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: S608 (fixed names)
                 for table in ("documents", "tasks", "units")}
