@@ -455,3 +455,15 @@ def test_symlinked_folders_are_followed_once_and_broken_links_recorded(tmp_path:
     record = json.loads(Path("out/in/gone.txt.error.json").read_text(encoding="utf-8"))
     assert (record["error"], record["message"]) == ("InputNotFound", "in/gone.txt: broken symbolic link")
     assert Path("out/in/linked/d05.txt.json").exists()
+
+
+def test_written_files_respect_the_umask(tmp_path: Path) -> None:
+    """Results were mode 0600 whatever the umask (issue 11): colleagues could not read out/."""
+    from policyparse.export.atomic import _file_mode, write_text_atomic
+
+    target = tmp_path / "r.json"
+    write_text_atomic(target, "{}")
+    assert target.stat().st_mode & 0o777 == _file_mode()
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert _file_mode() == 0o666 & ~mask

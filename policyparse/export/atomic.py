@@ -1,7 +1,8 @@
 """Atomic file output: write to a hidden temporary file beside the target, then ``os.replace``.
 
 A kill at any moment leaves either the old file or the new one, never half of one; a stray
-``.NAME.*.tmp`` file may remain and is ignored by ``batch`` (hidden files are skipped).
+``.NAME.*.tmp`` file may remain and is ignored by ``batch`` (hidden files are skipped).  The file
+gets the mode an ordinary ``open`` would give it (0666 less the umask), not mkstemp's 0600.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 
@@ -18,6 +20,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
+    os.chmod(tmp, _file_mode())
     try:
         yield Path(tmp)
         os.replace(tmp, path)
@@ -30,3 +33,11 @@ def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text to ``path`` atomically."""
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+@cache
+def _file_mode() -> int:
+    """0666 less the process umask (read once: os.umask can only be read by setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
