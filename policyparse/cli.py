@@ -5,6 +5,7 @@ and exit codes: bad input gives one ``Error: …`` line on stderr and exit statu
 """
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,10 +54,13 @@ def input_argument(fn):
     return click.argument("file", metavar="FILE|-")(fn)
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="policyparse")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Turn Chinese government policy documents (通知, 行动计划, 实施方案) into validated JSON."""
+    if os.environ.get("NO_COLOR"):  # https://no-color.org: no ANSI styles, even on a terminal
+        ctx.color = False
 
 
 @cli.command("parse")

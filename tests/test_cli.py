@@ -240,3 +240,17 @@ def test_bad_pdf_gives_one_clear_line(path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"Error: {path.name}: "), result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_dash_h_is_help_and_no_color_strips_styles(monkeypatch):
+    from click.testing import CliRunner
+
+    from policyparse.cli import cli
+
+    runner = CliRunner()
+    assert runner.invoke(cli, ["-h"]).exit_code == 0 and "Usage:" in runner.invoke(cli, ["parse", "-h"]).output
+    sample = str(Path(__file__).parent / "golden" / "d01.txt")
+    styled = runner.invoke(cli, ["show", sample], color=True).output
+    assert "\x1b[" in styled
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in runner.invoke(cli, ["show", sample], color=True).output
