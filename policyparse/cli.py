@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -176,11 +177,16 @@ def batch_command(inputs: tuple[str, ...], outdir: str, jobs: int | None, force:
               help="Which table a csv/json/jsonl file holds (xlsx holds both).")
 @click.option("--columns", metavar="MAP", help="Column map (.json, or .yaml with PyYAML): select, order, rename.")
 def export_command(results: tuple[str, ...], output: str, fmt: str | None, table: str, columns: str | None) -> None:
-    """Build the task ledger (or the SQLite store) from result JSONs of parse or batch."""
-    with _errors(output):
-        out = Path(output)
+    """Build the task ledger (or the SQLite store) from result JSONs of parse or batch; ``-o -``
+    writes a csv/json/jsonl ledger to stdout."""
+    if output == "-" and fmt not in ("csv", "json", "jsonl"):
+        raise click.UsageError("-o - (stdout) needs --format csv, json or jsonl")
+    with _errors(output), tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / f"ledger.{fmt}" if output == "-" else Path(output)
         column_map = ledger.load_column_map(columns) if columns else None
         counts = sinks.export_results(results, out, sinks.export_format(out, fmt), table, column_map)
+        if output == "-":
+            click.echo(out.read_text(encoding="utf-8-sig" if fmt == "csv" else "utf-8"), nl=False)
     _echo_tty(", ".join(f"{n} {name}" for name, n in counts.items()) + f" -> {output}")
 
 

@@ -467,3 +467,12 @@ def test_written_files_respect_the_umask(tmp_path: Path) -> None:
     mask = os.umask(0o022)
     os.umask(mask)
     assert _file_mode() == 0o666 & ~mask
+
+
+def test_export_to_stdout(folder: Path) -> None:
+    """``export -o -`` wrote a file named '-' (issue 11); it writes the ledger to stdout."""
+    run("batch", "in", "-o", "out", "-j", "2")
+    result = run("export", "out", "-o", "-", "--format", "jsonl")
+    assert result.exit_code == 0 and not Path("-").exists()
+    assert len(result.output.splitlines()) == len(expected_tasks(Path("out")))
+    assert run("export", "out", "-o", "-").exit_code == 2  # a format is needed
