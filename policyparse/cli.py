@@ -122,6 +122,8 @@ def eval_command(directory: str, ext: str, verbose: bool, units_gold: str | None
     with _errors(directory):
         report = evaluate_dir(directory, ext)
     click.echo(report.table())
+    if report.without_twin:
+        click.echo(f"({len(report.documents)} documents scored; {report.without_twin} gold files have no {ext} twin)")
     if units_gold:
         with _errors(units_gold):
             click.echo("\n" + "\n".join(units_gold_lines(score_units_gold(units_gold), verbose)))

@@ -413,3 +413,14 @@ def test_to_gold_of_a_document_without_notice(build) -> None:
     gold = to_gold(build.document([build.node("1", "总体要求")], title="方案"))
     assert gold["notice"] is None and gold["assignments"] == []
     assert score_document("x", gold, gold).metrics()["outline_f1"] == 1.0
+
+
+def test_eval_says_how_many_gold_files_have_no_twin(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from policyparse.cli import cli
+
+    write_pair(tmp_path, "a", BASE)
+    (tmp_path / "b.gold.json").write_text(json.dumps({"id": "b", **BASE}, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path)])
+    assert result.exit_code == 0 and "(1 documents scored; 1 gold files have no .txt twin)" in result.output

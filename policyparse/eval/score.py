@@ -106,6 +106,7 @@ class Report:
     """Per-document scores and their micro-averaged totals."""
 
     documents: tuple[DocScore, ...] = field(default=())
+    without_twin: int = 0  # gold files of the folder with no NAME{ext} twin, not scored
 
     def total(self, attr: str) -> Any:
         """Sum of one score (``outline``, ``units``, ``roles``, ``fields``, ``deadlines``)."""
@@ -147,7 +148,8 @@ def evaluate_dir(path: str | Path, ext: str = ".txt") -> Report:
     """
     pairs = find_pairs(Path(path), ext)
     golds = [(name, load_gold(gold_path), twin) for name, gold_path, twin in pairs]
-    return Report(tuple(evaluate_file(name, gold, twin) for name, gold, twin in golds))
+    without = len(list(Path(path).glob("*.gold.json"))) - len(pairs)
+    return Report(tuple(evaluate_file(name, gold, twin) for name, gold, twin in golds), without_twin=without)
 
 
 def find_pairs(root: Path, ext: str) -> list[tuple[str, Path, Path]]:
