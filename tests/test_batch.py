@@ -476,3 +476,17 @@ def test_export_to_stdout(folder: Path) -> None:
     assert result.exit_code == 0 and not Path("-").exists()
     assert len(result.output.splitlines()) == len(expected_tasks(Path("out")))
     assert run("export", "out", "-o", "-").exit_code == 2  # a format is needed
+
+
+def test_a_second_batch_on_the_same_outdir_stops_with_one_error_line(folder: Path) -> None:
+    """Two batches writing one OUT both parsed everything (issue 11): the second now stops."""
+    import fcntl
+
+    Path("out").mkdir()
+    with open(Path("out") / batch.LOCK, "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # another batch is running
+        result = run("batch", "in", "-o", "out", "-j", "1")
+    assert result.exit_code == 1 and "another batch is writing to this folder" in result.output
+    assert not list(Path("out").glob("*.json"))
+    assert run("batch", "in", "-o", "out", "-j", "1").exit_code == 1  # (bad inputs) but it ran: results exist
+    assert list(Path("out").rglob("*.txt.json"))

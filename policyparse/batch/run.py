@@ -31,10 +31,16 @@ Rules (README "Batch, ledgers and the store" repeats them for users):
 """
 from __future__ import annotations
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+
 import json
 import os
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -52,9 +58,11 @@ from policyparse.batch.plan import (  # noqa: F401 - the batch API, one import a
     plan_batch,
 )
 from policyparse.batch.worker import Outcome
+from policyparse.errors import BatchError
 from policyparse.export.atomic import write_text_atomic
 
 SUMMARY = "_summary.json"
+LOCK = ".batch.lock"
 
 
 @dataclass(frozen=True)
@@ -106,21 +114,37 @@ def run_batch(plan: Plan, progress: Progress | None = None) -> Summary:
     options, start = plan.options, time.monotonic()
     options.outdir.mkdir(parents=True, exist_ok=True)
     by_input = {entry.input: entry for entry in plan.settled}
-    with open(options.outdir / RUN_MANIFEST, "a", encoding="utf-8") as manifest:
-        for entry in plan.settled:
-            if not entry.skipped:
-                _write(options.outdir, entry, None, manifest)
-        for done, outcome in enumerate(_outcomes(plan), 1):
-            entry = _write(options.outdir, _entry(outcome, options.nlp), outcome.json, manifest, outcome.written)
-            by_input[entry.input] = entry
-            if progress is not None:
-                progress(entry, done, len(plan.todo))
-    entries = [by_input[item.rel] for item in plan.inputs]
-    _compact_manifest(options.outdir, entries)
-    write_feeds(options, [output_path(options.outdir, e.input, True) for e in entries if e.ok])
-    summary = summarize(entries, len(plan.todo), time.monotonic() - start)
-    write_text_atomic(options.outdir / SUMMARY, summary_json(summary, plan))
+    with _outdir_lock(options.outdir):
+        with open(options.outdir / RUN_MANIFEST, "a", encoding="utf-8") as manifest:
+            for entry in plan.settled:
+                if not entry.skipped:
+                    _write(options.outdir, entry, None, manifest)
+            for done, outcome in enumerate(_outcomes(plan), 1):
+                entry = _write(options.outdir, _entry(outcome, options.nlp), outcome.json, manifest, outcome.written)
+                by_input[entry.input] = entry
+                if progress is not None:
+                    progress(entry, done, len(plan.todo))
+        entries = [by_input[item.rel] for item in plan.inputs]
+        _compact_manifest(options.outdir, entries)
+        write_feeds(options, [output_path(options.outdir, e.input, True) for e in entries if e.ok])
+        summary = summarize(entries, len(plan.todo), time.monotonic() - start)
+        write_text_atomic(options.outdir / SUMMARY, summary_json(summary, plan))
     return summary
+
+
+@contextmanager
+def _outdir_lock(outdir: Path) -> Iterator[None]:
+    """One batch at a time writes an OUTDIR: a second one stops with a ``BatchError`` instead of
+    parsing everything again beside the first (``OUTDIR/.batch.lock``, hidden, so never an input).
+    Where ``fcntl`` is missing (Windows) there is no lock."""
+    with open(outdir / LOCK, "a", encoding="utf-8") as handle:
+        if fcntl is not None:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise BatchError(f"{outdir}: another batch is writing to this folder (it holds {LOCK}); "
+                                 "wait for it to finish or give another -o") from None
+        yield
 
 
 def _write(outdir: Path, entry: Entry, text: str | None, manifest, written: bool = False) -> Entry:
