@@ -5,6 +5,7 @@ and exit codes: bad input gives one ``Error: …`` line on stderr and exit statu
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 import tempfile
@@ -36,8 +37,22 @@ def _errors(name: str) -> Iterator[None]:
         raise click.ClickException(f"{name}: {exc.strerror or exc}") from exc
 
 
+# What each extra brings: the modules checked before any work starts (not a traceback at the end).
+EXTRAS = {"nlp": ("jieba", "spacy"), "xlsx": ("openpyxl",), "dask": ("distributed",)}
+
+
+def require_extra(extra: str) -> None:
+    """Stop with one ``Error:`` line naming the install command when an extra is missing."""
+    missing = [m for m in EXTRAS[extra] if importlib.util.find_spec(m) is None]
+    if missing:
+        raise click.ClickException(f"this needs the {extra} extra ({', '.join(missing)} not installed): "
+                                   f'pip install "policyparse[{extra}]"')
+
+
 def _load(file: str, strict: bool = False, nlp: bool = False) -> PolicyDocument:
     """Parse FILE, or stdin bytes for ``-``."""
+    if nlp:
+        require_extra("nlp")
     with _errors(file):
         if file == "-":
             data = sys.stdin.buffer.read()
@@ -160,6 +175,9 @@ def batch_command(inputs: tuple[str, ...], outdir: str, jobs: int | None, force:
     Resumable: inputs whose content and parser version already have a result are skipped.
     Exits 1 when any input has an error record (listed in OUTDIR/_summary.json).
     """
+    for extra, wanted in (("nlp", nlp), ("xlsx", "xlsx" in formats), ("dask", scheduler is not None)):
+        if wanted:
+            require_extra(extra)
     options = batch.BatchOptions(Path(outdir), jobs, force, timeout, scheduler, formats,
                                  Path(db) if db else None, Path(columns) if columns else None, nlp)
     with _errors(outdir):
@@ -183,6 +201,8 @@ def export_command(results: tuple[str, ...], output: str, fmt: str | None, table
     writes a csv/json/jsonl ledger to stdout."""
     if output == "-" and fmt not in ("csv", "json", "jsonl"):
         raise click.UsageError("-o - (stdout) needs --format csv, json or jsonl")
+    if fmt == "xlsx" or output.lower().endswith(".xlsx"):
+        require_extra("xlsx")
     with _errors(output), tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / f"ledger.{fmt}" if output == "-" else Path(output)
         column_map = ledger.load_column_map(columns) if columns else None

@@ -254,3 +254,21 @@ def test_dash_h_is_help_and_no_color_strips_styles(monkeypatch):
     assert "\x1b[" in styled
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in runner.invoke(cli, ["show", sample], color=True).output
+
+
+def test_a_missing_extra_is_one_error_line_before_any_work(monkeypatch, tmp_path):
+    """``batch --format xlsx`` without openpyxl parsed everything and only then failed (issue 11)."""
+    import importlib.util
+
+    from click.testing import CliRunner
+
+    from policyparse.cli import cli
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("openpyxl", "jieba") else real(name, *a))
+    sample = str(Path(__file__).parent / "golden" / "d01.txt")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["batch", sample, "-o", str(out), "--format", "xlsx"])
+    assert result.exit_code == 1 and 'pip install "policyparse[xlsx]"' in result.output and not out.exists()
+    result = CliRunner().invoke(cli, ["parse", sample, "--nlp"])
+    assert result.exit_code == 1 and 'pip install "policyparse[nlp]"' in result.output
