@@ -11,8 +11,7 @@ import re
 
 from policyparse.grammar.characters import join_lines
 from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line
-from policyparse.grammar.markers import FIRST_ITEM
-from policyparse.grammar.markers import LIST_ENTRY as ATTACHMENT_ITEM
+from policyparse.grammar.markers import FIRST_ITEM, LIST_ENTRY
 from policyparse.grammar.numerals import iso_date
 from policyparse.grammar.unitnames import looks_like_unit, split_joiners, split_list
 from policyparse.structure.document_title import (
@@ -353,7 +352,7 @@ def _find_attachments(lines: list[Line], start: int, end: int, fold: str):
             nxt = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].stripped), None)
             if nxt is None:
                 continue
-            if not ATTACHMENT_ITEM.match(lines[nxt].text):
+            if not LIST_ENTRY.match(lines[nxt].text):
                 name = lines[nxt]
                 if len(name.stripped) <= ATTACHMENT_NAME_MAX and "。" not in name.text:
                     out.append(FieldValue("", (name.content_start, name.content_end)))
@@ -361,14 +360,14 @@ def _find_attachments(lines: list[Line], start: int, end: int, fold: str):
                 continue
             i, ln = nxt, lines[nxt]
             m = re.match(r"(?P<list>.*)", ln.text)
-        first = ATTACHMENT_ITEM.match(fold, ln.start + m.start("list"), ln.end)
+        first = LIST_ENTRY.match(fold, ln.start + m.start("list"), ln.end)
         if not first:
             out.append(FieldValue("", (ln.start + m.start("list"), ln.start + m.end("list"))))
             blocks.append((ln.start, ln.end))
             continue
         j, block_end = i, ln.end
         while j < len(lines):
-            item = ATTACHMENT_ITEM.match(fold, lines[j].start if j > i else first.start(), lines[j].end)
+            item = LIST_ENTRY.match(fold, lines[j].start if j > i else first.start(), lines[j].end)
             if not item or (j > i and "。" in lines[j].text):
                 break
             out.append(FieldValue("", (item.start("entry"), item.end("entry"))))

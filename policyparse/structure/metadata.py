@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from policyparse.grammar.envelope import METADATA_KEY, METADATA_KEYS
+from policyparse.grammar.numerals import iso_date
 from policyparse.grammar.unitnames import looks_like_unit
 from policyparse.structure.draft import FieldValue
 from policyparse.structure.lines import Line
@@ -81,10 +82,8 @@ def _value(name: str, ln: Line, a: int, b: int) -> FieldValue | None:
         return None
     if name == "date":
         m = VALUE_DATE.search(ln.text, a - ln.start, b - ln.start)
-        if not m or not (1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31):
-            return None
-        return FieldValue(f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}",
-                          (ln.start + m.start(), ln.start + m.end()))
+        iso = iso_date(m) if m else None  # the signature date's check and ISO form
+        return FieldValue(iso, (ln.start + m.start(), ln.start + m.end())) if iso else None
     value = ln.text[a - ln.start:b - ln.start]
     if name == "issuer" and not looks_like_unit(value):
         return None  # 发布部门: 信息补充中 (a placeholder, no organ)

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from policyparse.grammar.characters import squash
 from policyparse.grammar.envelope import BOILERPLATE
-from policyparse.grammar.markers import GLUED_SERIAL, SECTION_START, SPACED_SERIAL
-from policyparse.grammar.markers import SERIAL_CELL as SERIAL
+from policyparse.grammar.markers import GLUED_SERIAL, SECTION_START, SERIAL_CELL, SPACED_SERIAL
 from policyparse.grammar.numerals import CN_NUMERALS
 from policyparse.grammar.roles import COLUMN_KINDS, ROLE_WORDS
 from policyparse.grammar.unitnames import UNIT_END, split_list
@@ -205,7 +204,7 @@ def at_text_end(fold: str, pos: int) -> bool:
 
 def _section_row(cells: list[FSpan], fold: str) -> Row | None:
     """A row holding only a section heading (一、… spanning the table) — not a task, not a continuation."""
-    if cells and len(cells) <= 2 and SECTION_CELL.match(fold, *cells[0]) and not SERIAL.match(fold[cells[0][0]:cells[0][1]]):
+    if cells and len(cells) <= 2 and SECTION_CELL.match(fold, *cells[0]) and not SERIAL_CELL.match(fold[cells[0][0]:cells[0][1]]):
         return Row(None, (("section", cells[0]),), (cells[0][0], cells[-1][1]))
     return None
 
@@ -213,7 +212,7 @@ def _section_row(cells: list[FSpan], fold: str) -> Row | None:
 def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = False) -> Row | None:
     """A row from its cells; ``wrapped``: a cell may have been wrapped over several lines."""
     serial = None
-    if cells and SERIAL.match(fold[cells[0][0]:cells[0][1]].strip()):
+    if cells and SERIAL_CELL.match(fold[cells[0][0]:cells[0][1]].strip()):
         serial, cells = cells[0], cells[1:]
         kinds = kinds[1:] if kinds and kinds[0] == "serial" else kinds
     elif kinds and kinds[0] == "serial":
@@ -300,7 +299,7 @@ def _typed(cells: list[FSpan], kinds: list[str], fold: str):
 
 def cell_type(s: str) -> str:
     s = s.strip()
-    if SERIAL.match(s):
+    if SERIAL_CELL.match(s):
         return "number"
     if len(s) <= 16 and DEADLINE_CELL.match(s):
         return "deadline"

@@ -208,10 +208,15 @@ def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
     if cut < 0:
         return
     s, e = _strip_span(fold, a + cut + 1, a + len(body))
-    if any(fs < e and s < fe for (fs, fe), _ in found):
+    if _overlaps((s, e), found):
         return  # the sentence is a list already found (a label line, a bracket)
     if e > s and ROLE_VERB.search(fold, s, e) and is_unit_list(fold, s, e, strict=True) and "(" not in fold[s:e]:
         yield (s, e)
+
+
+def _overlaps(span: FSpan, found: list) -> bool:
+    """Does ``span`` overlap a list already found for the item (a label line, a bracket)?"""
+    return any(fs < span[1] and span[0] < fe for (fs, fe), _ in found)
 
 
 def _unit_cell_lines(fold: str, a: int, b: int, found: list):
@@ -223,7 +228,7 @@ def _unit_cell_lines(fold: str, a: int, b: int, found: list):
         end = fold.find("\n", pos, b)
         end = b if end < 0 else end
         s, e = _strip_span(fold, pos, end)
-        if (e > s and not any(fs < e and s < fe for (fs, fe), _ in found)
+        if (e > s and not _overlaps((s, e), found)
                 and is_unit_list(fold, s, e, strict=True) and not ROLE_VERB.search(fold, s, e)):
             yield (s, e)
         pos = end + 1

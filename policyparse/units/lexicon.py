@@ -246,11 +246,10 @@ def carry_stems(out: list[str]) -> None:
 
 # --- the level prefix of a group -------------------------------------------------------------
 
-# A department's name without level or place, not in the lexicon: 能源局, 环保厅, 交通运输厅.
-BARE_DEPARTMENT = re.compile(r"^(?!各|有关|相关|国家|中国|中央|全国|省|市|区|县|州|旗|盟|镇|乡|自治)[\u4e00-\u9fff]{2,8}(?:厅|局)$")
-
-
-PREFIXED_DEPARTMENT = re.compile(r"^(?P<p>自治区|省|市|区|县|州|旗|盟)[\u4e00-\u9fff]{2,8}(?:厅|局)$")
+# A department's name not in the lexicon, bare (能源局, 环保厅) or after a level (自治区农牧厅).
+DEPARTMENT_NAME = r"[\u4e00-\u9fff]{2,8}(?:厅|局)"
+BARE_DEPARTMENT = re.compile(rf"^(?!各|有关|相关|国家|中国|中央|全国|省|市|区|县|州|旗|盟|镇|乡|自治){DEPARTMENT_NAME}$")
+PREFIXED_DEPARTMENT = re.compile(rf"^(?P<p>自治区|省|市|区|县|州|旗|盟){DEPARTMENT_NAME}$")
 
 
 def inherit_prefixes(names: list[str]) -> list[str]:
