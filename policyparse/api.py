@@ -16,7 +16,7 @@ from pathlib import Path
 
 from policyparse import assemble
 from policyparse.errors import StrictModeError
-from policyparse.ingest import FORMATS, Source, read_bytes, read_path, read_text
+from policyparse.ingest import FORMATS, Limits, Source, read_bytes, read_path, read_text
 from policyparse.normalize import source_to_text
 from policyparse.schema import PolicyDocument
 from policyparse.structure import outline as structure
@@ -28,7 +28,10 @@ class Options:
     """Parse options (one frozen object, not keyword sprawl).
 
     strict: raise ``StrictModeError`` instead of returning warnings.
-    source_name: the name recorded in ``source.path`` (default: the file's name).
+    source_name: the name recorded in ``source.path`` and used in error messages (default: the
+        path as given, ``<bytes>`` or ``<text>``).
+    limits: bounds on the input's size, its text and its unpacked parts (``ingest.Limits``);
+        an input beyond them raises ``TooLarge``.
     nlp: run the running-text stage (jieba + spaCy: unit mentions, role sentences, keywords);
         it loads its models on first use, once per process.
     """
@@ -36,6 +39,7 @@ class Options:
     strict: bool = False
     source_name: str | None = None
     nlp: bool = False
+    limits: Limits = Limits()
 
 
 def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> PolicyDocument:
@@ -60,14 +64,12 @@ def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> Po
 
 
 def _ingest(source: str | os.PathLike | bytes, options: Options) -> Source:
-    name = options.source_name
+    name, limits = options.source_name, options.limits
     if isinstance(source, bytes):
-        return read_bytes(source, name or "<bytes>")
-    if isinstance(source, os.PathLike):
-        return read_path(source, name)
-    if _looks_like_path(source):
-        return read_path(source, name)
-    return read_text(source, name or "<text>")
+        return read_bytes(source, name or "<bytes>", limits)
+    if isinstance(source, os.PathLike) or _looks_like_path(source):
+        return read_path(source, name, limits)
+    return read_text(source, name or "<text>", limits)
 
 
 def _looks_like_path(s: str) -> bool:

@@ -35,6 +35,14 @@ class CorruptInput(PolicyParseError):
     pass
 
 
+class TooLarge(PolicyParseError):
+    """The input, its text or its unpacked parts exceed a bound of ``Limits`` (``--max-size`` …)."""
+
+
+class NotRegularFile(UnsupportedFormat):
+    """A FIFO, socket or device named as an input: only regular files are read."""
+
+
 class StrictModeError(PolicyParseError):
     """Raised instead of a warning when ``Options(strict=True)``."""
 

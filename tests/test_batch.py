@@ -173,13 +173,13 @@ def test_no_input_is_an_error(folder: Path) -> None:
 # --------------------------------------------------------------------------- crash and time limit
 
 
-def _misbehaving_parse_job(rel: str, source, sha256: str, nlp: bool = False):
+def _misbehaving_parse_job(rel: str, source, sha256: str, *args):
     """Stands in for worker.parse_job in the forked workers: hangs on d05, dies on d12."""
     if rel.endswith("d05.txt"):
         time.sleep(120)
     if rel.endswith("d12.txt"):
         os._exit(3)
-    return ORIGINAL_PARSE_JOB(rel, source, sha256, nlp)
+    return ORIGINAL_PARSE_JOB(rel, source, sha256, *args)
 
 
 ORIGINAL_PARSE_JOB = worker.parse_job
@@ -352,11 +352,11 @@ def test_changing_parse_options_parses_again(folder: Path) -> None:
     assert [job.rel for job in batch.plan_batch(inputs, batch.BatchOptions(Path("out"), nlp=True)).todo] == ["in/d05.txt"]
 
 
-def _hanging_parse_job(rel: str, source, sha256: str, nlp: bool = False):
+def _hanging_parse_job(rel: str, source, sha256: str, *args):
     """Stands in for worker.parse_job in in-process Dask workers: d05 hangs for a while."""
     if rel.endswith("d05.txt"):
         time.sleep(3)
-    return ORIGINAL_PARSE_JOB(rel, source, sha256, nlp)
+    return ORIGINAL_PARSE_JOB(rel, source, sha256, *args)
 
 
 def test_dask_timeout_lands_on_the_hung_input_only(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -399,11 +399,11 @@ def test_parse_chunk_reads_a_path_only_with_the_planned_content(folder: Path) ->
     path = folder / "d05.txt"
     sha = batch.file_sha256(path)
     here, changed, missing = worker.parse_chunk([
-        ("in/d05.txt", str(path), sha),
-        ("in/d05.txt", str(path), "0" * 64),
-        ("in/gone.txt", str(folder / "gone.txt"), sha),
+        ("in/d05.txt", str(path), sha, "in/d05.txt"),
+        ("in/d05.txt", str(path), "0" * 64, "in/d05.txt"),
+        ("in/gone.txt", str(folder / "gone.txt"), sha, "in/gone.txt"),
     ])
-    assert here.ok and here.json == worker.parse_job("in/d05.txt", path.read_bytes(), sha).json
+    assert here.ok and here.json == worker.parse_job("in/d05.txt", path.read_bytes(), sha, name="in/d05.txt").json
     assert changed.error == missing.error == worker.NOT_HERE
 
 
@@ -418,7 +418,7 @@ def test_dask_sends_bytes_when_workers_cannot_read_the_paths(folder: Path, monke
 
     monkeypatch.setattr(worker, "_read_shared", no_shared_files)  # in-process workers see the patch
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as local:
-        result = run_library(folder, Path("dask"), scheduler=local.scheduler_address)
+        result = run_library(Path("in"), Path("dask"), scheduler=local.scheduler_address)  # as the CLI was given it
     assert outputs(Path("dask")) == outputs(Path("pool"))
     assert result.failed == len(BAD) and "NotOnThisWorker" not in json.dumps(result.failures)
     assert 1 <= len(shipped) <= 2 * len(good_inputs())  # paths tried until the first miss, then bytes

@@ -158,7 +158,7 @@ class Pool:
         if job is None and not old.ready:
             raise BatchError(f"a batch worker failed while setting up (its traceback is above): {message}")
         self.workers[index] = _Worker(self.ctx, self.nlp)
-        return None if job is None else failed(job.rel, job.sha256, error, message)
+        return None if job is None else failed(job.rel, job.sha256, error, message, job.path)
 
 
 def run_pool(jobs: Iterable[Job], size: int, timeout: float, nlp: bool = False) -> Iterator[Outcome]:
