@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from policyparse.eval.score import EXTENSIONS, evaluate_dir
 from policyparse.eval.units import score_units_gold, units_gold_lines
 from policyparse.export import json as export
 from policyparse.export import ledger, sinks, views
+from policyparse.ingest.limits import DEFAULT_LIMITS, MB, Limits
 from policyparse.schema import PolicyDocument
 
 
@@ -49,15 +51,61 @@ def require_extra(extra: str) -> None:
                                    f'pip install "policyparse[{extra}]"')
 
 
-def _load(file: str, strict: bool = False, nlp: bool = False) -> PolicyDocument:
-    """Parse FILE, or stdin bytes for ``-``."""
+class _TimedOut(BaseException):
+    """Raised by the alarm of ``--timeout`` (a BaseException, so no reader's handler swallows it)."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None, name: str) -> Iterator[None]:
+    """Stop the parse after ``seconds`` with one ``Error:`` line (Unix alarm signal)."""
+    if not seconds or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise _TimedOut
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _TimedOut:
+        raise click.ClickException(f"{name}: not parsed within {seconds:g} s (raise it with --timeout)") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _load(file: str, strict: bool = False, nlp: bool = False, limits: Limits = DEFAULT_LIMITS,
+          timeout: float | None = None) -> PolicyDocument:
+    """Parse FILE (recorded as given), or stdin bytes for ``-``."""
     if nlp:
         require_extra("nlp")
-    with _errors(file):
+    with _errors(file), _time_limit(timeout, file):
         if file == "-":
-            data = sys.stdin.buffer.read()
-            return parse(data, Options(strict=strict, source_name="<stdin>", nlp=nlp))
-        return parse(Path(file), Options(strict=strict, nlp=nlp))
+            data = sys.stdin.buffer.read(limits.max_bytes + 1)
+            return parse(data, Options(strict=strict, source_name="<stdin>", nlp=nlp, limits=limits))
+        return parse(Path(file), Options(strict=strict, source_name=str(Path(file)), nlp=nlp, limits=limits))
+
+
+def limit_options(fn):
+    """--max-size / --max-unzipped: the bounds of ``ingest.Limits``, in MB."""
+    fn = click.option("--max-unzipped", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_unzipped // MB,
+                      show_default=True, metavar="MB",
+                      help="Largest total that the parts of a .docx package may unpack to.")(fn)
+    fn = click.option("--max-text", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_chars,
+                      show_default=True, metavar="CHARS", help="Longest text an input may hold.")(fn)
+    return click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_bytes // MB,
+                        show_default=True, metavar="MB", help="Largest input file.")(fn)
+
+
+def _limits(max_size: int, max_text: int, max_unzipped: int) -> Limits:
+    return Limits(max_bytes=max_size * MB, max_chars=max_text, max_unzipped=max_unzipped * MB)
+
+
+def timeout_option(fn):
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="S",
+                        help="Give up on the input after S seconds (default: no limit).")(fn)
 
 
 def nlp_option(fn):
@@ -85,9 +133,12 @@ def cli(ctx: click.Context) -> None:
 @click.option("--gold", is_flag=True, help="Print the gold annotation view (notice, outline, assignments).")
 @click.option("--strict", is_flag=True, help="Fail on the first parser warning instead of reporting it.")
 @nlp_option
-def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: bool) -> None:
+@timeout_option
+@limit_options
+def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: bool, timeout: float | None,
+                  max_size: int, max_text: int, max_unzipped: int) -> None:
     """Parse FILE (.txt/.pdf/.docx/.html, or - for stdin) and print it as JSON."""
-    doc = _load(file, strict, nlp)
+    doc = _load(file, strict, nlp, _limits(max_size, max_text, max_unzipped), timeout)
     _emit(export.to_gold_json(doc) if gold else export.to_json(doc), output)
 
 
@@ -95,9 +146,11 @@ def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: 
 @input_argument
 @nlp_option
 @click.option("--html", metavar="OUT.html", help="Also write displaCy HTML with the units highlighted (implies --nlp).")
-def show_command(file: str, nlp: bool, html: str | None) -> None:
+@timeout_option
+@limit_options
+def show_command(file: str, nlp: bool, html: str | None, timeout: float | None, max_size: int, max_text: int, max_unzipped: int) -> None:
     """Print FILE as a readable tree: envelope, title, sections with units, warnings."""
-    doc = _load(file, nlp=nlp or html is not None)
+    doc = _load(file, nlp=nlp or html is not None, limits=_limits(max_size, max_text, max_unzipped), timeout=timeout)
     for line in views.show_lines(doc):
         click.echo(line)
     if html:
@@ -110,10 +163,13 @@ def show_command(file: str, nlp: bool, html: str | None) -> None:
 @click.option("--csv", "as_csv", is_flag=True, help="Write CSV instead of a table.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
 @nlp_option
-def units_command(file: str, as_csv: bool, output: str | None, nlp: bool) -> None:
+@timeout_option
+@limit_options
+def units_command(file: str, as_csv: bool, output: str | None, nlp: bool, timeout: float | None,
+                  max_size: int, max_text: int, max_unzipped: int) -> None:
     """Print the responsibility matrix of FILE: each unit, the tasks it leads / is responsible for / supports."""
-    rows = views.responsibility_matrix(_load(file, nlp=nlp))
-    _emit(views.matrix_csv(rows) if as_csv else views.matrix_table(rows), output)
+    rows = views.responsibility_matrix(_load(file, nlp=nlp, limits=_limits(max_size, max_text, max_unzipped), timeout=timeout))
+    _emit(views.matrix_csv(rows) if as_csv else views.terminal_safe(views.matrix_table(rows)), output)
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -167,9 +223,10 @@ def schema_command() -> None:
 @click.option("--scheduler", metavar="ADDRESS", help="Run on a dask.distributed cluster (tcp://host:8786).")
 @click.option("--columns", metavar="MAP", help="Column map (.json, or .yaml with PyYAML) for the ledgers.")
 @click.option("--nlp", is_flag=True, help="Also run the NLP stage (needs the nlp extra): unit mentions, keywords.")
+@limit_options
 def batch_command(inputs: tuple[str, ...], outdir: str, jobs: int | None, force: bool, timeout: float,
                   formats: tuple[str, ...], db: str | None, scheduler: str | None, columns: str | None,
-                  nlp: bool) -> None:
+                  nlp: bool, max_size: int, max_text: int, max_unzipped: int) -> None:
     """Parse every INPUT (files, folders, globs; - reads paths from stdin) into OUTDIR.
 
     Resumable: inputs whose content and parser version already have a result are skipped.
@@ -179,7 +236,8 @@ def batch_command(inputs: tuple[str, ...], outdir: str, jobs: int | None, force:
         if wanted:
             require_extra(extra)
     options = batch.BatchOptions(Path(outdir), jobs, force, timeout, scheduler, formats,
-                                 Path(db) if db else None, Path(columns) if columns else None, nlp)
+                                 Path(db) if db else None, Path(columns) if columns else None, nlp,
+                                 _limits(max_size, max_text, max_unzipped))
     with _errors(outdir):
         plan = batch.plan_batch(batch.collect_inputs(_batch_specs(inputs), options.outdir), options)
         with _Progress(len(plan.todo)) as bar:

@@ -15,6 +15,7 @@ from policyparse.api import Options, parse
 from policyparse.export.atomic import write_text_atomic
 from policyparse.export.json import to_json
 from policyparse.ingest import Limits
+from policyparse.ingest.limits import DEFAULT_LIMITS
 
 # Failures that depend on the machine rather than on the input: retried by the next run.
 TRANSIENT_ERRORS = frozenset({"Timeout", "WorkerCrashed", "KilledWorker", "CancelledError"})
@@ -62,7 +63,7 @@ def failed(rel: str, sha256: str, error: str, message: str, name: str | None = N
 
 
 def parse_job(rel: str, source: str | bytes, sha256: str, nlp: bool = False, name: str | None = None,
-              limits: Limits = Limits()) -> Outcome:
+              limits: Limits = DEFAULT_LIMITS) -> Outcome:
     """Parse one input (a path, or its bytes when shipped to a remote worker) into an Outcome;
     ``name`` (default: the path, else ``rel``) is what ``source.path`` records: the path as given."""
     data = Path(source) if isinstance(source, str) else source
@@ -77,7 +78,7 @@ def parse_job(rel: str, source: str | bytes, sha256: str, nlp: bool = False, nam
 
 
 def parse_chunk(items: list[tuple[str, str | bytes, str, str]], nlp: bool = False,
-                limits: Limits = Limits()) -> list[Outcome]:
+                limits: Limits = DEFAULT_LIMITS) -> list[Outcome]:
     """``parse_job`` over several (rel, path or bytes, sha256, name) inputs: one Dask task, several
     documents.  A path is read here only if it holds the content the client hashed (a shared
     file system); otherwise that input's Outcome is a ``NOT_HERE`` record and the client sends

@@ -11,9 +11,8 @@ import os
 import stat
 from pathlib import Path
 
-from policyparse.errors import (CorruptInput, DecodeError, EmptyInput, InputNotFound, NotRegularFile, PolicyParseError,
-                                UnsupportedFormat)
-from policyparse.ingest.limits import Limits, check_chars, check_size, check_zip
+from policyparse.errors import CorruptInput, DecodeError, EmptyInput, InputNotFound, NotRegularFile, PolicyParseError, UnsupportedFormat
+from policyparse.ingest.limits import DEFAULT_LIMITS, Limits, check_chars, check_size, check_zip
 from policyparse.ingest.source import Source, clean_text
 
 __all__ = ["FORMATS", "Limits", "Source", "read_bytes", "read_path", "read_text", "sniff_format",
@@ -39,7 +38,7 @@ def sniff_format(name: str, data: bytes) -> str:
     raise UnsupportedFormat(f"{name}: expected .txt/.pdf/.docx/.html, found {suffix!r}")
 
 
-def read_path(path: str | os.PathLike, name: str | None = None, limits: Limits = Limits()) -> Source:
+def read_path(path: str | os.PathLike, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Read a regular file from disk (``-`` is not handled here: the caller passes stdin bytes).
     At most ``limits.max_bytes`` are read, whatever the file claims (a growing file, /proc)."""
     p = Path(path)
@@ -72,7 +71,7 @@ def _file_kind(mode: int) -> str:
     return "special file"
 
 
-def read_bytes(data: bytes, name: str, limits: Limits = Limits()) -> Source:
+def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Source:
     """Dispatch bytes to the reader of their format.  Every failure of a format library becomes
     one of the project's errors: the readers turn the failures they know into ``CorruptInput``
     with a reason, and any other exception of a reader is reported the same way, by its class."""
@@ -111,7 +110,7 @@ def _read_format(fmt: str, data: bytes, name: str, sha: str, limits: Limits) -> 
     return read_html(data, name, sha)
 
 
-def read_text(text: str, name: str = "<text>", limits: Limits = Limits()) -> Source:
+def read_text(text: str, name: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> Source:
     """A document given as a Python string."""
     check_chars(name, text, limits)
     if not text.strip():

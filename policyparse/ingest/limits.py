@@ -1,7 +1,8 @@
 """Bounds on the work one input may cause, checked before the expensive stages run.
 
-``Limits.max_bytes`` bounds the input (file or bytes) and, through ``max_chars``, the text read
-from it; ``max_unzipped`` bounds what the parts of a zip-based package (DOCX, later OFD) expand
+``Limits.max_bytes`` bounds the input (file or bytes), ``max_chars`` the text read from it (what
+the later stages' time and memory grow with: about 150 bytes of memory per character, so the
+default 6 M characters, some 12,000 pages, stay under 1 GB); ``max_unzipped`` bounds what the parts of a zip-based package (DOCX, later OFD) expand
 to.  Each bound gives ``TooLarge`` naming the option that raises it.  The sizes are declared in
 the zip's central directory; ``zipfile`` never inflates a member past its declared size (it stops
 there and fails the CRC), so checking the declared sizes bounds the real ones.
@@ -15,20 +16,17 @@ from dataclasses import dataclass
 from policyparse.errors import CorruptInput, TooLarge
 
 MB = 1 << 20
-CHARS_PER_MB = 160_000  # characters of text allowed per MB of --max-size: 32 MB -> 5.1 M (~10,000 pages)
 MAX_MEMBERS = 10_000    # parts of one package (a real DOCX has a few dozen)
 
 
 @dataclass(frozen=True)
 class Limits:
-    """max_bytes: the largest input; max_unzipped: the largest total a package's parts may expand to."""
+    """max_bytes: the largest input; max_chars: the longest text read from it; max_unzipped: the
+    largest total a package's parts may expand to."""
 
-    max_bytes: int = 32 * MB
+    max_bytes: int = 256 * MB
+    max_chars: int = 6_000_000
     max_unzipped: int = 64 * MB
-
-    @property
-    def max_chars(self) -> int:
-        return self.max_bytes * CHARS_PER_MB // MB
 
 
 def _mb(n: int) -> str:
@@ -44,7 +42,7 @@ def check_size(name: str, size: int, limits: Limits) -> None:
 def check_chars(name: str, text: str, limits: Limits) -> None:
     if len(text) > limits.max_chars:
         raise TooLarge(f"{name}: the text read is {len(text):,} characters, more than the limit of "
-                       f"{limits.max_chars:,} for --max-size {limits.max_bytes // MB} (raise it with --max-size)")
+                       f"{limits.max_chars:,} (raise it with --max-text)")
 
 
 def check_zip(name: str, data: bytes, limits: Limits) -> None:
@@ -64,3 +62,6 @@ def check_zip(name: str, data: bytes, limits: Limits) -> None:
         if m.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
             raise CorruptInput(f"{name}: part {m.filename} uses zip compression method {m.compress_type}, "
                                "which cannot be read (only stored, deflate, bzip2 and lzma)")
+
+
+DEFAULT_LIMITS = Limits()
