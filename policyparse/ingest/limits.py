@@ -1,11 +1,12 @@
 """Bounds on the work one input may cause, checked before the expensive stages run.
 
-``Limits.max_bytes`` bounds the input (file or bytes), ``max_chars`` the text read from it (what
-the later stages' time and memory grow with: about 150 bytes of memory per character, so the
-default 6 M characters, some 12,000 pages, stay under 1 GB); ``max_unzipped`` bounds what the parts of a zip-based package (DOCX, later OFD) expand
-to.  Each bound gives ``TooLarge`` naming the option that raises it.  The sizes are declared in
-the zip's central directory; ``zipfile`` never inflates a member past its declared size (it stops
-there and fails the CRC), so checking the declared sizes bounds the real ones.
+``Limits.max_bytes`` bounds the input (file or bytes); ``max_chars`` the text read from it, which
+the later stages' time and memory grow with (about 150 bytes of memory per character: the
+default 6 M characters, some 12,000 pages, stay under 1 GB); ``max_unzipped`` what the parts of
+a zip-based package (DOCX, later OFD) expand to.  Each bound gives ``TooLarge`` naming the
+option that raises it.  The sizes are declared in the zip's central directory; ``zipfile`` never
+inflates a member past its declared size (it stops there and fails the CRC), so checking the
+declared sizes bounds the real ones.
 """
 from __future__ import annotations
 
