@@ -19,7 +19,7 @@ import click
 from policyparse._version import __version__
 from policyparse.api import Options, parse
 from policyparse.batch import run as batch
-from policyparse.errors import PolicyParseError
+from policyparse.errors import Interrupted, PolicyParseError
 from policyparse.eval.score import EXTENSIONS, evaluate_dir
 from policyparse.eval.units import score_units_gold, units_gold_lines
 from policyparse.export import json as export
@@ -37,6 +37,9 @@ def _errors(name: str) -> Iterator[None]:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"{name}: {exc.strerror or exc}") from exc
+
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, the shell's convention
 
 
 # What each extra brings: the modules checked before any work starts (not a traceback at the end).
@@ -118,7 +121,19 @@ def input_argument(fn):
     return click.argument("file", metavar="FILE|-")(fn)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Exit codes: 0 done; 1 an input failed or could not be read; 2 a usage error (click's);
+    130 interrupted (Ctrl-C), with one ``Error:`` line instead of click's ``Aborted!``."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="policyparse")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -240,8 +255,14 @@ def batch_command(inputs: tuple[str, ...], outdir: str, jobs: int | None, force:
                                  _limits(max_size, max_text, max_unzipped))
     with _errors(outdir):
         plan = batch.plan_batch(batch.collect_inputs(_batch_specs(inputs), options.outdir), options)
-        with _Progress(len(plan.todo)) as bar:
-            summary = batch.run_batch(plan, bar.update)
+        with _Progress(len(plan.inputs), len(plan.settled)) as bar:
+            try:
+                summary = batch.run_batch(plan, bar.update)
+            except Interrupted as stop:
+                bar.close()
+                _echo_summary(stop.summary, outdir)
+                click.echo(f"Error: {stop}", err=True)
+                sys.exit(EXIT_INTERRUPTED)
     _echo_summary(summary, outdir)
     if summary.failed:
         raise click.ClickException(f"{summary.failed} of {summary.inputs} inputs failed; see {Path(outdir) / batch.SUMMARY}")
@@ -291,29 +312,50 @@ def _echo_tty(message: str) -> None:
         click.echo(message, err=True)
 
 
+FAILURES_SHOWN = 20  # failing inputs named on screen; all of them are in _summary.json
+
+
 def _echo_summary(summary: batch.Summary, outdir: str) -> None:
+    """The counts (on a terminal), then every failing input by name (always, on stderr)."""
     _echo_tty(f"{summary.inputs} inputs: {summary.ok} ok, {summary.failed} failed "
-              f"({summary.parsed} parsed, {summary.skipped} skipped, {summary.warnings} warnings) "
+              f"({summary.parsed} parsed, {summary.skipped} skipped, {summary.warnings} warnings"
+              f"{f' in {len(summary.warnings_by_input)} inputs' if summary.warnings_by_input else ''}) "
               f"in {summary.elapsed:.1f} s -> {outdir}")
+    for failure in summary.failures[:FAILURES_SHOWN]:
+        click.echo(f"  failed: {views.terminal_safe(failure['message'] or failure['input'])}", err=True)
+    if len(summary.failures) > FAILURES_SHOWN:
+        click.echo(f"  … and {len(summary.failures) - FAILURES_SHOWN} more in {Path(outdir) / batch.SUMMARY}", err=True)
 
 
 class _Progress:
     """A click progress bar on a terminal (no extra dependency), nothing otherwise."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, settled: int = 0) -> None:
+        """``total``: every input (as the summary counts them); ``settled``: those decided without
+        parsing (known results, error records of planning), counted from the start."""
         show = total > 0 and _stderr_is_tty()
-        self.bar = click.progressbar(length=total, label="parsing", file=sys.stderr,
+        self.settled = settled
+        self.bar = click.progressbar(length=total, label="inputs", file=sys.stderr,
                                      show_pos=True, show_eta=True) if show else None
 
     def __enter__(self) -> _Progress:
         if self.bar is not None:
             self.bar.__enter__()
+            self.bar.update(self.settled)
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
         if self.bar is not None:
-            self.bar.__exit__(*exc)
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
     def update(self, entry: batch.Entry, done: int, total: int) -> None:
         if self.bar is not None:
             self.bar.update(1)
+
+
+if __name__ == "__main__":  # python -m policyparse.cli
+    cli()

@@ -47,6 +47,14 @@ class StrictModeError(PolicyParseError):
     """Raised instead of a warning when ``Options(strict=True)``."""
 
 
+class Interrupted(PolicyParseError):
+    """A batch stopped by Ctrl-C (SIGINT) or SIGTERM after writing what was done and its summary."""
+
+    def __init__(self, message: str, summary: object = None) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
 class BatchError(PolicyParseError):
     """Bad batch or export arguments: clashing outputs, an unusable column map, a non-result file."""
 

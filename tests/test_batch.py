@@ -93,7 +93,9 @@ def run_library(root: Path, out: Path, **options) -> batch.Summary:
 def test_mixed_folder_gives_one_result_or_error_record_per_input(folder: Path) -> None:
     result = run("batch", "in", "-o", "out", "-j", "2")
     assert result.exit_code == 1
-    assert result.output.strip() == "Error: 5 of 11 inputs failed; see out/_summary.json"
+    *named, last = result.output.strip().splitlines()
+    assert last == "Error: 5 of 11 inputs failed; see out/_summary.json"
+    assert sorted(line.strip().split(": ")[1] for line in named) == sorted(BAD)  # each failing input named
     out = Path("out")
     for name in good_inputs():
         assert (out / f"{name}.json").is_file() and not (out / f"{name}.error.json").exists()

@@ -155,3 +155,34 @@ def test_show_never_passes_control_sequences_from_the_document(tmp_path: Path) -
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "\\x1b" in result.stdout  # shown, escaped, so nothing is hidden from the reader
     assert "\x1b" not in run("units", str(path)).stdout
+
+
+# --------------------------------------------------------------------------- Ctrl-C
+
+def test_ctrl_c_in_batch_writes_the_summary_and_exits_130(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(400):
+        (folder / f"d{k:03}.txt").write_bytes(SAMPLE.read_bytes() + f"\n（{k}）".encode())
+    proc = subprocess.Popen([sys.executable, "-m", "policyparse.cli", "batch", "in", "-o", "out", "-j", "2"],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list((tmp_path / "out" / "in").glob("*.json"))) < 5:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    err = err.decode()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("Error: interrupted"), err
+    summary = json.loads((tmp_path / "out" / "_summary.json").read_text(encoding="utf-8"))
+    assert summary["interrupted"] and summary["not_done"] and summary["inputs"] == 400
+    assert summary["ok"] + len(summary["not_done"]) == 400
+    again = subprocess.run([sys.executable, "-m", "policyparse.cli", "batch", "in", "-o", "out", "-j", "2"],
+                           cwd=tmp_path, capture_output=True)
+    assert again.returncode == 0, again.stderr  # the resume finishes the rest
+    assert len(list((tmp_path / "out" / "in").glob("*.json"))) == 400

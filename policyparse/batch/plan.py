@@ -68,6 +68,7 @@ class Entry:
     message: str | None = None
     warnings: int = 0
     nlp: bool = False
+    warning_codes: dict[str, int] = field(default_factory=dict)  # which warnings: code -> count
     skipped: bool = field(default=False, compare=False)
 
     @property

@@ -8,6 +8,7 @@ reason).  It is a top-level function of plain picklable types so that ``multipro
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -46,6 +47,7 @@ class Outcome:
     error: str | None = None
     message: str | None = None
     warnings: int = 0
+    warning_codes: dict[str, int] | None = None  # code -> count
     written: bool = False  # the result is already at the job's target (and ``json`` is None)
 
     @property
@@ -74,7 +76,8 @@ def parse_job(rel: str, source: str | bytes, sha256: str, nlp: bool = False, nam
         # (bad input or parser bug) into that input's error record, so the batch goes on;
         # the class name is recorded so that bugs stay distinguishable from bad input.
         return failed(rel, sha256, type(exc).__name__, str(exc), shown)
-    return Outcome(rel=rel, sha256=doc.source.sha256, json=to_json(doc), warnings=len(doc.warnings))
+    codes = dict(sorted(Counter(issue.code for issue in doc.warnings).items()))
+    return Outcome(rel=rel, sha256=doc.source.sha256, json=to_json(doc), warnings=len(doc.warnings), warning_codes=codes)
 
 
 def parse_chunk(items: list[tuple[str, str | bytes, str, str]], nlp: bool = False,
