@@ -28,9 +28,8 @@ from typing import Any
 
 from policyparse.errors import BatchError
 from policyparse.export.atomic import atomic_path
-from policyparse.schema import ROLES, Node, PolicyDocument, Unit, walk
+from policyparse.schema import ROLES, STATEMENT_ROLES, Node, PolicyDocument, Unit, is_task, walk  # noqa: F401 (re-exported)
 
-STATEMENT_ROLES = frozenset({"指导思想", "基本原则"})
 ROLE_NAMES = {"lead": "牵头单位", "responsible": "责任单位", "supporting": "配合单位"}
 UNIT_SEPARATOR = "、"
 SECTION_SEPARATOR = " / "
@@ -59,15 +58,6 @@ Columns = tuple[tuple[str, str], ...]  # (field, header) in output order
 
 
 # --------------------------------------------------------------------------- rows
-
-
-def is_task(node: Node, ancestors: tuple[Node, ...]) -> bool:
-    """The task rule of the module docstring."""
-    if node.units:
-        return True
-    if node.children or node.scope != "document":
-        return False
-    return not any(n.role in STATEMENT_ROLES for n in (*ancestors, node))
 
 
 def iter_tasks(doc: PolicyDocument) -> Iterator[tuple[Node, tuple[Node, ...]]]:
