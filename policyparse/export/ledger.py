@@ -47,8 +47,16 @@ UNIT_COLUMNS = {
     "title": "任务", "unit": "单位", "unit_as_written": "单位（原文）", "role_name": "角色", "role": "角色代码",
     "alias": "别名", "kind": "单位类型", "deadline": "完成时限", "page": "页码", "source": "来源文件",
 }
-TABLES = {"tasks": TASK_COLUMNS, "units": UNIT_COLUMNS}
-SHEET_TITLES = {"tasks": "任务台账", "units": "单位任务"}
+# The change ledger (变更台账) of ``policyparse diff``: one row per change (export/changes.py).
+CHANGE_COLUMNS = {
+    "seq": "序号", "change": "变更类型", "old_path": "原章节", "new_path": "新章节", "old_title": "原任务",
+    "new_title": "新任务", "old_lead": "原牵头单位", "new_lead": "新牵头单位", "old_units": "原责任单位",
+    "new_units": "新责任单位", "old_deadline": "原完成时限", "new_deadline": "新完成时限",
+    "score": "相似度", "detail": "变更说明",
+}
+TABLES = {"tasks": TASK_COLUMNS, "units": UNIT_COLUMNS}  # the tables of a document ledger
+MAP_TABLES = {**TABLES, "changes": CHANGE_COLUMNS}       # every table a column map may name
+SHEET_TITLES = {"tasks": "任务台账", "units": "单位任务", "changes": "变更台账"}
 LEDGER_FORMATS = ("json", "jsonl", "csv", "xlsx")
 HEADED_FORMATS = ("csv", "xlsx")  # Chinese headers by default; json/jsonl use the field names
 BATCH_NAMES = {"tasks": "_tasks", "units": "_task_units"}  # OUTDIR/_tasks.csv …; xlsx: _ledger.xlsx
@@ -132,6 +140,7 @@ class ColumnMap:
 
     tasks: Columns | None = None
     units: Columns | None = None
+    changes: Columns | None = None
 
     def columns(self, table: str, fmt: str) -> Columns:
         chosen = getattr(self, table)
@@ -139,7 +148,7 @@ class ColumnMap:
 
 
 def default_columns(table: str, fmt: str) -> Columns:
-    fields = TABLES[table]
+    fields = MAP_TABLES[table]
     return tuple((key, header if fmt in HEADED_FORMATS else key) for key, header in fields.items())
 
 
@@ -153,7 +162,7 @@ def load_column_map(path: str | Path) -> ColumnMap:
     data = _read_map(path)
     if not isinstance(data, dict):
         raise BatchError(f"{path}: expected a mapping of column names, found {type(data).__name__}")
-    tables = data if set(data) <= set(TABLES) and data else {"tasks": data}
+    tables = data if set(data) <= set(MAP_TABLES) and data else {"tasks": data}
     return ColumnMap(**{table: _columns(path, table, spec) for table, spec in tables.items()})
 
 
@@ -175,7 +184,7 @@ def _read_map(path: Path) -> Any:
 
 
 def _columns(path: Path, table: str, spec: Any) -> Columns:
-    fields = TABLES[table]
+    fields = MAP_TABLES[table]
     if not isinstance(spec, dict) or not spec:
         raise BatchError(f"{path}: {table}: expected a non-empty mapping field -> header")
     unknown = [key for key in spec if key not in fields]
