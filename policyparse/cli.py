@@ -21,8 +21,8 @@ from policyparse.batch import run as batch
 from policyparse.errors import PolicyParseError
 from policyparse.eval.score import EXTENSIONS, evaluate_dir
 from policyparse.eval.units import score_units_gold, units_gold_lines
-from policyparse.export import json as export
 from policyparse.export import changes, ledger, sinks, views
+from policyparse.export import json as export
 from policyparse.export.store import Store
 from policyparse.schema import PolicyDocument
 
@@ -217,8 +217,10 @@ def export_command(results: tuple[str, ...], output: str, fmt: str | None, table
 
 def diff_options(fn):
     """--json / -o LEDGER / --columns, shared by diff and history --diff."""
-    fn = click.option("--columns", metavar="MAP", help="Column map (.json, or .yaml with PyYAML) for the change ledger (table 'changes').")(fn)
-    fn = click.option("-o", "--output", metavar="FILE", help="Also write the change ledger (变更台账) to FILE (.csv .xlsx .json .jsonl).")(fn)
+    fn = click.option("--columns", metavar="MAP",
+                      help="Column map (.json, or .yaml with PyYAML) for the change ledger (table 'changes').")(fn)
+    fn = click.option("-o", "--output", metavar="FILE",
+                      help="Also write the change ledger (变更台账) to FILE (.csv .xlsx .json .jsonl).")(fn)
     return click.option("--json", "as_json", is_flag=True, help="Print the change list as JSON instead of the readable view.")(fn)
 
 

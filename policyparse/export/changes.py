@@ -137,7 +137,7 @@ def diff_lines(plan: PlanDiff) -> Iterator[str]:
     for s in plan.split:
         yield click.style(f"< split    {s.old.path} {clean(s.old.title)} -> " + "；".join(r.path for r in s.new), fg="yellow")
     for m in plan.merged:
-        yield click.style(f"> merged   " + "；".join(r.path for r in m.old) + f" -> {m.new.path} {clean(m.new.title)}", fg="yellow")
+        yield click.style("> merged   " + "；".join(r.path for r in m.old) + f" -> {m.new.path} {clean(m.new.title)}", fg="yellow")
     for m in plan.matched:
         if not m.changes:
             continue
