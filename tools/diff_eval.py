@@ -48,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-document", type=int, default=6)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--real", action="store_true", help="score the real pairs of tests/diff_pairs/ instead")
     args = ap.parse_args(argv)
+    if args.real:
+        return real_pairs(args.verbose)
     docs = corpus_documents()
     pairs = make_pairs(docs, args.per_document, args.seed)
     tp, fp, fn = Counter(), Counter(), Counter()
@@ -83,6 +86,48 @@ def main(argv: list[str] | None = None) -> int:
           f"reworded or moved task")
     print(f"lowest P or R: {worst:.3f}")
     if args.verbose:
+        print("\n".join(misses) or "no misses")
+    return 0
+
+
+def real_pairs(verbose: bool) -> int:
+    """The hand-written change lists of tests/diff_pairs/*.gold.json (keys: paths, scope document)."""
+    import json
+
+    root = Path(__file__).resolve().parents[1]
+    tp, fp, fn = Counter(), Counter(), Counter()
+    misses = []
+    golds = sorted((root / "tests" / "diff_pairs").glob("*.gold.json"))
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        plan = policyparse.diff(root / gold["old"], root / gold["new"])
+
+        def keys(side):
+            return tuple(sorted(side)) if isinstance(side, list) else side
+
+        truth = {(t, keys(a), keys(b)) for t, a, b in gold["changes"]}
+        got = set()
+        for kind, a, b in reported(plan):
+            a2 = tuple(sorted(k[1] for k in a)) if isinstance(a, tuple) and a and isinstance(a[0], tuple) else (a[1] if a else None)
+            b2 = tuple(sorted(k[1] for k in b)) if isinstance(b, tuple) and b and isinstance(b[0], tuple) else (b[1] if b else None)
+            if a2 in gold["ignore_old"] or b2 in gold["ignore_new"]:
+                continue
+            got.add((kind, a2, b2))
+        for item in got & truth:
+            tp[item[0]] += 1
+        for item in got - truth:
+            fp[item[0]] += 1
+            misses.append(f"{path.name}: false {item}")
+        for item in truth - got:
+            fn[item[0]] += 1
+            misses.append(f"{path.name}: missed {item}")
+    print(f"{len(golds)} real pairs (tests/diff_pairs)")
+    print(f"{'type':<18}{'true':>6}{'found':>7}{'P':>7}{'R':>7}")
+    for kind in TYPES:
+        t, f, n = tp[kind], fp[kind], fn[kind]
+        if t + f + n:
+            print(f"{kind:<18}{t + n:>6}{t + f:>7}{(t / (t + f) if t + f else 1):>7.3f}{(t / (t + n) if t + n else 1):>7.3f}")
+    if verbose:
         print("\n".join(misses) or "no misses")
     return 0
 

@@ -2,7 +2,7 @@
 
 The content text is the task's title and text with what ``diff`` reports separately taken out:
 the names of its units (as written), its deadline as written, the role words of unit lists
-(牵头单位：, 配合) and every character that is not a letter or digit.  So a swapped lead unit or a
+(牵头单位：, 配合), person labels with their names (责任领导：张三) and every character that is not a letter or digit.  So a swapped lead unit or a
 moved deadline is ``reassigned`` / ``deadline_changed``, not ``reworded``.
 """
 from __future__ import annotations
@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from policyparse.grammar.roles import LABELS, ROLE_VERBS
 from policyparse.schema import Node, PolicyDocument, TaskRef, TaskUnit, Unit, is_task, walk
 
-# Role labels and verbs of the role grammar, longest first: 牵头单位 before 牵头.
+# Role labels and verbs of the role grammar: 牵头单位： 配合.
 _ROLE_WORDS = re.compile("|".join(f"(?:{p})" for p, _ in (*LABELS, *ROLE_VERBS)))
+# A person label and its names up to the end of the clause (牵头领导：王 健；): people are not content.
+_PERSON = re.compile("(?:" + "|".join(p for p, role in LABELS if role == "person") + r")\s*[:：][^;；\n)）]*")
 _LETTER = ("L", "N")  # unicode categories kept in the content text (letters, digits, CJK)
 
 
@@ -58,7 +60,7 @@ def content_text(node: Node) -> str:
         text = text.replace(name, " ")
     if node.deadline is not None and node.deadline.text:
         text = text.replace(node.deadline.text, " ")
-    text = _ROLE_WORDS.sub(" ", text)
+    text = _ROLE_WORDS.sub(" ", _PERSON.sub(" ", text))
     return "".join(c for c in text if unicodedata.category(c)[0] in _LETTER)
 
 
