@@ -2,7 +2,8 @@
 
 The content text is the task's title and text with what ``diff`` reports separately taken out:
 the names of its units (as written), its deadline as written, the role words of unit lists
-(牵头单位：, 配合), person labels with their names (责任领导：张三) and every character that is not a letter or digit.  So a swapped lead unit or a
+(牵头单位：, 配合), person labels with their names (责任领导：张三) and every character that
+is not a letter or digit.  So a swapped lead unit or a
 moved deadline is ``reassigned`` / ``deadline_changed``, not ``reworded``.
 """
 from __future__ import annotations
