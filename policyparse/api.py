@@ -7,6 +7,10 @@ Stages, one direction, each a module with one job:
     units      outline draft       -> units, deadlines and conventions per item
     assemble   all of the above    -> PolicyDocument (pydantic, validated)
     nlp        PolicyDocument      -> the same with mentions, role sentences, keywords (opt-in)
+
+``diff(old, new)`` compares two versions of a plan (the ``diff`` stage, after assemble):
+    each side  parsed (any input format), a result JSON, or a PolicyDocument
+    diff       PolicyDocument, PolicyDocument -> PlanDiff (the change list)
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ from policyparse import assemble
 from policyparse.errors import StrictModeError
 from policyparse.ingest import FORMATS, Limits, Source, read_bytes, read_path, read_text
 from policyparse.normalize import source_to_text
-from policyparse.schema import PolicyDocument
+from policyparse.schema import PlanDiff, PolicyDocument
 from policyparse.structure import outline as structure
 from policyparse.units import assign as units
 
@@ -61,6 +65,33 @@ def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> Po
         first = doc.warnings[0]
         raise StrictModeError(f"{doc.source.path}: {first.code} {first.message}")
     return doc
+
+
+Side = PolicyDocument | str | os.PathLike | bytes
+
+
+def diff(old: Side, new: Side, options: Options = Options()) -> PlanDiff:
+    """What changed between two versions of a plan: added, removed, matched (moved, renumbered,
+    reworded, reassigned, role_changed, deadline_changed), split and merged tasks.
+
+    Each side is a ``PolicyDocument``, a result JSON written by ``parse``/``batch`` (a path
+    ending in ``.json``), or anything ``parse`` takes (parsed with ``options``).
+    Needs the ``diff`` extra (rapidfuzz, SciPy, jieba), imported on first use.
+    """
+    from policyparse.diff.plan import diff_documents  # rapidfuzz and SciPy load only when asked for
+
+    return diff_documents(load_side(old, options), load_side(new, options))
+
+
+def load_side(side: Side, options: Options = Options()) -> PolicyDocument:
+    """One side of a diff as a document: as given, loaded from a result JSON, or parsed."""
+    if isinstance(side, PolicyDocument):
+        return side
+    if isinstance(side, (str, os.PathLike)) and str(side).lower().endswith(".json") and "\n" not in str(side):
+        from policyparse.export.sinks import load_result
+
+        return load_result(Path(side))
+    return parse(side, options)
 
 
 def _ingest(source: str | os.PathLike | bytes, options: Options) -> Source:

@@ -17,13 +17,14 @@ from pathlib import Path
 import click
 
 from policyparse._version import __version__
-from policyparse.api import Options, parse
+from policyparse.api import Options, load_side, parse
 from policyparse.batch import run as batch
 from policyparse.errors import Interrupted, PolicyParseError
 from policyparse.eval.score import EXTENSIONS, evaluate_dir
 from policyparse.eval.units import score_units_gold, units_gold_lines
+from policyparse.export import changes, ledger, sinks, views
 from policyparse.export import json as export
-from policyparse.export import ledger, sinks, views
+from policyparse.export.store import Store
 from policyparse.ingest.limits import DEFAULT_LIMITS, MB, Limits
 from policyparse.schema import PolicyDocument
 
@@ -43,7 +44,8 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, the shell's convention
 
 
 # What each extra brings: the modules checked before any work starts (not a traceback at the end).
-EXTRAS = {"nlp": ("jieba", "spacy"), "xlsx": ("openpyxl",), "dask": ("distributed",)}
+EXTRAS = {"nlp": ("jieba", "spacy"), "xlsx": ("openpyxl",), "dask": ("distributed",),
+          "diff": ("rapidfuzz", "scipy", "jieba")}
 
 
 def require_extra(extra: str) -> None:
@@ -220,9 +222,10 @@ def eval_command(directory: str, ext: str, verbose: bool, units_gold: str | None
 
 
 @cli.command("schema")
-def schema_command() -> None:
-    """Print the JSON Schema of the output (PolicyDocument)."""
-    click.echo(export.schema_json(), nl=False)
+@click.option("--diff", "of_diff", is_flag=True, help="The schema of the change list of diff (PlanDiff) instead.")
+def schema_command(of_diff: bool) -> None:
+    """Print the JSON Schema of the output (PolicyDocument, or PlanDiff with --diff)."""
+    click.echo(changes.diff_schema_json() if of_diff else export.schema_json(), nl=False)
 
 
 @cli.command("batch")
@@ -289,6 +292,85 @@ def export_command(results: tuple[str, ...], output: str, fmt: str | None, table
         if output == "-":
             click.echo(out.read_text(encoding="utf-8-sig" if fmt == "csv" else "utf-8"), nl=False)
     _echo_tty(", ".join(f"{n} {name}" for name, n in counts.items()) + f" -> {output}")
+
+
+def diff_options(fn):
+    """--json / -o LEDGER / --columns, shared by diff and history --diff."""
+    fn = click.option("--columns", metavar="MAP",
+                      help="Column map (.json, or .yaml with PyYAML) for the change ledger (table 'changes').")(fn)
+    fn = click.option("-o", "--output", metavar="FILE",
+                      help="Also write the change ledger (变更台账) to FILE (.csv .xlsx .json .jsonl).")(fn)
+    return click.option("--json", "as_json", is_flag=True, help="Print the change list as JSON instead of the readable view.")(fn)
+
+
+@cli.command("diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@diff_options
+def diff_command(old: str, new: str, as_json: bool, output: str | None, columns: str | None) -> None:
+    """What changed between two versions of a plan; each side any input format or a result JSON."""
+    require_extra("diff")
+    sides = []
+    for side in (old, new):
+        with _errors(side):
+            if not Path(side).is_file():
+                raise click.ClickException(f"{side}: no such file")
+            sides.append(load_side(Path(side)))
+    from policyparse.api import diff
+
+    _emit_diff(diff(*sides), as_json, output, columns)
+
+
+@cli.command("history")
+@click.argument("db", metavar="DB")
+@click.argument("key", required=False, metavar="[KEY]")
+@click.argument("revisions", nargs=-1, type=int, metavar="[REV_A REV_B]")
+@click.option("--diff", "show_diff", is_flag=True, help="Compare two revisions of KEY (the last two by default).")
+@diff_options
+def history_command(db: str, key: str | None, revisions: tuple[int, ...], show_diff: bool, as_json: bool,
+                    output: str | None, columns: str | None) -> None:
+    """List the documents of a store and their revisions, or compare two revisions of one."""
+    if not Path(db).is_file():
+        raise click.ClickException(f"{db}: no such store")
+    with _errors(db), Store(db) as store:
+        if key is None:
+            for doc_key, count, title, date in store.keys():
+                click.echo(f"{changes.clean(doc_key)}\t{count} revision(s)\t{changes.clean(title)}\t{date or '—'}")
+            return
+        rows = store.revisions(key)
+        if not rows:
+            raise click.ClickException(f"{db}: no document with key {key!r}")
+        if not show_diff:
+            for rev, sha, path, title, date, tasks in rows:
+                click.echo(f"{rev}\t{sha[:12]}\t{changes.clean(path)}\t{changes.clean(title)}\t{date or '—'}\t{tasks} tasks")
+            return
+        pair = revisions or tuple(r[0] for r in rows[-2:])
+        if len(pair) != 2:
+            raise click.ClickException(f"{key}: --diff needs two revisions (the store has {len(rows)})")
+        docs = [store.document(key, rev) for rev in pair]
+    if None in docs:
+        raise click.ClickException(f"{key}: no revision {pair[docs.index(None)]} (revisions: {', '.join(str(r[0]) for r in rows)})")
+    require_extra("diff")
+    from policyparse.api import diff
+
+    _emit_diff(diff(*docs), as_json, output, columns)
+
+
+def _emit_diff(plan, as_json: bool, output: str | None, columns: str | None) -> None:
+    if output:
+        fmt = sinks.export_format(Path(output), None) if Path(output).suffix else None
+        if fmt not in ledger.LEDGER_FORMATS:
+            raise click.ClickException(f"{output}: the change ledger is .csv, .xlsx, .json or .jsonl")
+        if fmt == "xlsx":
+            require_extra("xlsx")
+        with _errors(output):
+            column_map = ledger.load_column_map(columns) if columns else None
+            changes.write_changes(plan, Path(output), fmt, column_map)
+    if as_json:
+        click.echo(changes.diff_json(plan), nl=False)
+    else:
+        for line in changes.diff_lines(plan):
+            click.echo(line)
 
 
 def _batch_specs(inputs: tuple[str, ...]) -> list[str]:

@@ -309,7 +309,7 @@ def test_export_to_a_store_ends_cleanly(folder: Path) -> None:
     assert db_counts(Path("x.db"))["documents"] == len(good_inputs())
 
 
-def test_revised_document_replaces_its_previous_version(folder: Path) -> None:
+def test_revised_document_is_kept_as_a_new_revision(folder: Path) -> None:
     plan = folder / "d05.txt"
     run("batch", "in", "-o", "out", "-j", "2", "--db", "store.db")
     first = db_counts(Path("store.db"))
@@ -318,18 +318,21 @@ def test_revised_document_replaces_its_previous_version(folder: Path) -> None:
     plan.write_text(text + "\n四、新增任务\n（一）开展专项检查。[区审计局]\n", encoding="utf-8")
     run("batch", "in", "-o", "out", "-j", "2", "--db", "store.db")
     second = db_counts(Path("store.db"))
-    assert second["documents"] == first["documents"] and second["tasks"] == first["tasks"] + 1
+    assert second["documents"] == first["documents"] + 1
     with sqlite3.connect("store.db") as conn:
-        paths = conn.execute("SELECT sha256 FROM documents WHERE source_path = 'in/d05.txt'").fetchall()
-        assert paths == [(batch.file_sha256(plan),)] and paths[0][0] != old_sha
+        rows = conn.execute("SELECT sha256, revision FROM documents WHERE doc_key = 'in/d05.txt' ORDER BY revision").fetchall()
+        assert rows == [(old_sha, 1), (batch.file_sha256(plan), 2)]
         assert conn.execute("SELECT COUNT(*) FROM units WHERE name = '区审计局'").fetchone()[0] == 1
+        latest = conn.execute("SELECT COUNT(*) FROM latest_documents").fetchone()[0]
+        assert latest == first["documents"]
 
 
 def test_store_upsert_actions(sample_doc, tmp_path: Path) -> None:
     revised = sample_doc.model_copy(update={"source": sample_doc.source.model_copy(update={"sha256": "1" * 64})})
     with Store(tmp_path / "s.db") as store:
-        assert [store.add(sample_doc), store.add(sample_doc), store.add(revised)] == ["inserted", "unchanged", "updated"]
-        assert store.counts() == {"documents": 1, "tasks": 3, "units": 4}
+        assert [store.add(sample_doc), store.add(sample_doc), store.add(revised)] == ["inserted", "unchanged", "revised"]
+        assert store.counts() == {"documents": 2, "tasks": 6, "units": 8}
+        assert [r[0] for r in store.revisions(sample_doc.source.path)] == [1, 2]
 
 
 # --------------------------------------------------------------------------- dask
