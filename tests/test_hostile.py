@@ -186,3 +186,53 @@ def test_ctrl_c_in_batch_writes_the_summary_and_exits_130(tmp_path: Path) -> Non
                            cwd=tmp_path, capture_output=True)
     assert again.returncode == 0, again.stderr  # the resume finishes the rest
     assert len(list((tmp_path / "out" / "in").glob("*.json"))) == 400
+
+
+# --------------------------------------------------------------------------- -o
+
+def test_output_through_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert run("parse", str(SAMPLE), "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["source"]["format"] == "txt"
+    from policyparse.export.atomic import write_text_atomic
+    write_text_atomic(link, "new\n")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="no /dev/null")
+def test_output_to_a_device_writes_to_it(tmp_path: Path) -> None:
+    from policyparse.export.atomic import write_text_atomic
+    write_text_atomic(Path("/dev/null"), "x\n")
+    assert Path("/dev/null").is_char_device()
+    link = tmp_path / "null.json"
+    link.symlink_to("/dev/null")
+    assert run("export", str(tmp_path), "-o", str(link), "--format", "json").exit_code in (0, 1)
+    assert link.is_symlink() and Path("/dev/null").is_char_device()
+
+
+# --------------------------------------------------------------------------- silent loss
+
+def test_nul_bytes_after_the_binary_check_are_removed_with_a_warning() -> None:
+    data = SAMPLE.read_bytes()[:6000].rsplit(b"\n", 1)[0] + b"\n\x00\x00tail\n"
+    doc = policyparse.parse(data)
+    assert "\x00" not in doc.model_dump_json() and [w.code for w in doc.warnings].count("W103") == 1
+
+
+def test_html_doctype_internal_subset_does_not_leak() -> None:
+    page = ('<!DOCTYPE html [\n<!ENTITY x "y">\n]>\n<html><body><p>关于印发方案的通知</p>'
+            '<p>一、总体要求</p></body></html>').encode()
+    doc = policyparse.parse(page, Options(source_name="page.html"))
+    assert "]>" not in doc.model_dump_json() and doc.sections[0].title == "总体要求"
+
+
+def test_html_nested_deeper_than_255_keeps_its_text() -> None:
+    page = ("<html><body>" + "<div>" * 400 + "<p>一、总体要求</p>" + "</div>" * 400
+            + "<p>二、保障措施</p></body></html>").encode()
+    doc = policyparse.parse(page, Options(source_name="deep.html"))
+    assert [n.title for n in doc.sections] == ["总体要求", "保障措施"]
+    too_deep = ("<html><body>" + "<div>" * 5000 + "<p>一、总体要求</p>" + "</div>" * 5000 + "</body></html>").encode()
+    with pytest.raises(CorruptInput, match="nested too deeply"):
+        policyparse.parse(too_deep, Options(source_name="deeper.html"))

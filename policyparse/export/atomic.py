@@ -7,6 +7,7 @@ gets the mode an ordinary ``open`` would give it (0666 less the umask), not mkst
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,15 @@ from pathlib import Path
 
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path to write; on success it replaces ``path``, on failure it is removed."""
+    """Yield a temporary path to write; on success it replaces ``path``, on failure it is removed.
+
+    A symbolic link is written through: the file it points to is replaced (atomically, beside
+    it), the link stays.  A character device or a FIFO (``/dev/stdout``) is written to directly."""
+    if path.is_symlink() or path.exists():
+        path = Path(os.path.realpath(path))
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode) and not path.is_dir():
+            yield path
+            return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from policyparse.errors import CorruptInput, DecodeError, EmptyInput, InputNotFound, NotRegularFile, PolicyParseError, UnsupportedFormat
 from policyparse.ingest.limits import DEFAULT_LIMITS, Limits, check_chars, check_size, check_zip
-from policyparse.ingest.source import Source, clean_text
+from policyparse.ingest.source import Source, clean_text, drop_nul
 
 __all__ = ["FORMATS", "Limits", "Source", "read_bytes", "read_path", "read_text", "sniff_format",
            "check_regular_file"]
@@ -82,8 +82,10 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Sourc
     sha = hashlib.sha256(data).hexdigest()
     try:
         source = _read_format(fmt, data, name, sha, limits)
-    except (PolicyParseError, MemoryError, RecursionError, KeyboardInterrupt):
+    except (PolicyParseError, MemoryError, KeyboardInterrupt):
         raise
+    except RecursionError:
+        raise CorruptInput(f"{name}: nested too deeply to read") from None
     except Exception as exc:  # noqa: BLE001 -- a format library failing in a way no reader foresaw
         raise CorruptInput(f"{name}: the {fmt} reader could not read it ({type(exc).__name__}: "
                            f"{str(exc).splitlines()[0][:200] if str(exc) else 'no detail'})") from exc
@@ -119,4 +121,5 @@ def read_text(text: str, name: str = "<text>", limits: Limits = DEFAULT_LIMITS) 
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     except UnicodeEncodeError as exc:
         raise DecodeError(f"{name}: not valid Unicode text (a lone surrogate at character {exc.start})") from None
-    return Source(name=name, sha256=sha, format="txt", text=clean_text(text), encoding="str")
+    clean, nul = drop_nul(clean_text(text), name)
+    return Source(name=name, sha256=sha, format="txt", text=clean, encoding="str", warnings=nul)

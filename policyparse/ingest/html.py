@@ -27,6 +27,7 @@ from policyparse.ingest.source import Source
 META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*(?P<enc>[\w.:-]+)""", re.IGNORECASE | re.VERBOSE)
 # <?xml version="1.0" encoding="utf-8"?> — lxml refuses str input that still declares bytes.
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.VERBOSE)
+DOCTYPE_SUBSET = re.compile(r"^\s*<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 # class/id words of page furniture: "top-bar", "bdsharebuttonbox", "breadcrumb", "prev-next"
 BOILERPLATE_NAME = re.compile(
     r"""share|breadcrumb|crumb|footer|copyright|print|navbar|menu|sidebar|qrcode|search|login
@@ -73,8 +74,12 @@ def bytes_to_text(data: bytes, name: str) -> tuple[str, str, bool]:
 
 
 def text_to_tree(text: str, name: str) -> lxml.html.HtmlElement:
+    """The page's tree: no depth limit (libxml2 drops what is nested deeper than 255 elements
+    unless told ``huge_tree``), a DOCTYPE's internal subset (``<!DOCTYPE html [ … ]>``) left out
+    so that its ``]>`` does not become text."""
+    text = DOCTYPE_SUBSET.sub("<!DOCTYPE html>", XML_DECLARATION.sub("", text, count=1), count=1)
     try:
-        return lxml.html.document_fromstring(XML_DECLARATION.sub("", text, count=1))
+        return lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))  # one per call: parsers are per thread
     except (etree.ParserError, ValueError) as err:
         raise EmptyInput(f"{name}: no HTML content ({err})") from None
 

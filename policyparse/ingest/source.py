@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policyparse.errors import Warn
+from policyparse.errors import Warn, Warnings, warn
 
 
 @dataclass(frozen=True)
@@ -23,3 +23,12 @@ class Source:
 def clean_text(text: str) -> str:
     """Line ends as ``\\n``, a leading BOM dropped."""
     return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def drop_nul(text: str, name: str) -> tuple[str, tuple[Warn, ...]]:
+    """NUL characters past the binary check (the first 4 KB) removed, with a W103 warning saying
+    how many and where the first was: never passed on silently."""
+    first = text.find("\x00")
+    if first < 0:
+        return text, ()
+    return text.replace("\x00", ""), (warn(Warnings.NUL_REMOVED, name=name, count=text.count("\x00"), first=first),)
