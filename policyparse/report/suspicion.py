@@ -51,7 +51,7 @@ def document_signs(doc: PolicyDocument) -> list[Sign]:
     gaps = [w for w in doc.warnings if w.code in ("W201", "W202")]
     if gaps:
         signs.append(Sign("numbering_gap", WEIGHTS["numbering_gap"], f"numbering gap: {gaps[0].message}"))
-    if not doc.sections:
+    if not doc.sections and not signs:
         signs.append(Sign("no_items", WEIGHTS["no_items"], "no numbered items"))
     return signs
 
