@@ -52,14 +52,20 @@ class BoxIndex:
     def rects(self, start: int, end: int) -> list[Rect]:
         """One rectangle per visual line that ``text[start:end]`` was drawn on."""
         rects: list[Rect] = []
-        last = None
+        current: list | None = None  # page, x0, top, x1, bottom of the line being gathered
+        last_x0 = last_top = 0.0
         for page, g in self.glyphs(start, end):
             height = max(g.bottom - g.top, 1.0)
-            if last is not None and last.page == page and abs(g.top - last.top) < SAME_LINE * height \
-                    and g.x0 >= last.x0 - 1.0:
-                last = Rect(page, last.x0, min(last.top, g.top), max(last.x1, g.x1), max(last.bottom, g.bottom))
-                rects[-1] = last
+            if current is not None and current[0] == page and abs(g.top - last_top) < SAME_LINE * height \
+                    and g.x0 >= last_x0 - 1.0:
+                current[2] = min(current[2], g.top)
+                current[3] = max(current[3], g.x1)
+                current[4] = max(current[4], g.bottom)
             else:
-                last = Rect(page, g.x0, g.top, g.x1, g.bottom)
-                rects.append(last)
+                if current is not None:
+                    rects.append(Rect(*current))
+                current = [page, g.x0, g.top, g.x1, g.bottom]
+            last_x0, last_top = g.x0, g.top
+        if current is not None:
+            rects.append(Rect(*current))
         return rects

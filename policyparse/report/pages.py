@@ -4,7 +4,7 @@ Greyscale, so that the coloured boxes stand out (and it renders in half the time
 Every pdfium call holds ``PDFIUM_LOCK`` (pdfium is not thread-safe, see ``ingest/pdf/reader.py``).
 ``start_rendering`` renders in worker processes forked while the lock is held (so no thread of
 ours is inside pdfium at the fork), each worker every n-th page, while the caller parses the
-document; where ``fork`` is not available it renders in a thread instead."""
+document on its own core; where ``fork`` is not available it renders in a thread instead."""
 from __future__ import annotations
 
 import io
@@ -89,8 +89,9 @@ class Rendering:
 
 
 def start_rendering(data: bytes, name: str, scale: float = SCALE) -> Rendering:
-    """``render_pages`` in the background: forked processes (one a core, at most 2), or a thread."""
-    parts = max(1, min(2, os.cpu_count() or 1))
+    """``render_pages`` in the background: forked processes (one a core beside the one that
+    parses, at most 2), or a thread."""
+    parts = max(1, min(2, (os.cpu_count() or 1) - 1))
     if "fork" in multiprocessing.get_all_start_methods():
         with PDFIUM_LOCK:  # no thread of this process is inside pdfium while it forks
             executor: Executor = ProcessPoolExecutor(parts, mp_context=multiprocessing.get_context("fork"))

@@ -16,6 +16,8 @@ TABLE_ROWS = 3  # rows of a table at least
 TABLE_HEADER = re.compile(r"序\s*号.*(?:责任单位|牵头单位|责任部门|主要任务|工作任务)")
 UNKNOWN_SHARE = 0.5  # of the units of a document without a canonical name or a known kind
 UNKNOWN_MIN_UNITS = 4
+SIBLINGS_MIN = 3  # items of one list
+UNITS_SHARE = 2 / 3  # of them with units: the others probably lost theirs
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,14 @@ def _table_like(text: str) -> bool:
 
 
 def tasks_without_units(doc: PolicyDocument) -> list[str]:
-    """Paths of leaf items without units whose siblings have units (a list lost its brackets, a
-    table row its unit cell), where the document has unit lists elsewhere."""
+    """Paths of leaf items without units among siblings that mostly have units (at least
+    ``UNITS_SHARE`` of ``SIBLINGS_MIN`` or more): a list lost its brackets, a table row its unit
+    cell.  Sections whose items mostly name no units (保障措施 beside a unit-led heading) are not flagged."""
     out: list[str] = []
 
     def visit(siblings: list[Node]) -> None:
-        if any(n.units for n in siblings):
+        with_units = sum(1 for n in siblings if n.units)
+        if len(siblings) >= SIBLINGS_MIN and with_units >= UNITS_SHARE * len(siblings) and with_units < len(siblings):
             out.extend(f"{n.path}" for n in siblings if not n.units and not n.children)
         for n in siblings:
             visit(n.children)
