@@ -78,23 +78,31 @@ def _data_uri(image: PageImage) -> str:
 
 def report_document(data: bytes | None, doc: PolicyDocument, source, rendering, html_path: Path,
                     inline: bool = False, index_path: Path | None = None) -> Entry:
-    """Write ``html_path`` (and its page images in ``NAME.files/`` unless ``inline``)."""
-    images = rendering.result() if rendering is not None else None
-    image_src = None
-    if images and not inline:
-        folder = html_path.with_name(html_path.name.removesuffix(".html") + ".files")
+    """Write ``html_path`` (and its page images in ``NAME.files/`` unless ``inline``).  The
+    boxes are placed before waiting for the pages to render."""
+    got: list[list[PageImage]] = []
+
+    def images() -> list[PageImage]:
+        got.append(rendering.result() if rendering is not None else [])
+        return got[-1]
+
+    folder = html_path.with_name(html_path.name.removesuffix(".html") + ".files")
+
+    def image_src(image: PageImage) -> str:
+        return _data_uri(image) if inline else quote(f"{folder.name}/p{image.index + 1:03d}.jpg")
+
+    index_href = quote(os.path.relpath(index_path, html_path.parent)) if index_path is not None else None
+    html = document_html(doc, source, images if rendering is not None else None, image_src, index_href)
+    if got and got[-1] and not inline:
         folder.mkdir(parents=True, exist_ok=True)
-        for image in images:
+        for image in got[-1]:
             with atomic_path(folder / f"p{image.index + 1:03d}.jpg") as tmp:
                 tmp.write_bytes(image.jpeg)
-
-        def image_src(image: PageImage) -> str:
-            return quote(f"{folder.name}/p{image.index + 1:03d}.jpg")
-    index_href = quote(os.path.relpath(index_path, html_path.parent)) if index_path is not None else None
-    html = document_html(doc, source, images, image_src, index_href)
+    if rendering is not None and not got:
+        rendering.cancel()  # the layout was not that of the result's text: no pages shown
     with atomic_path(html_path) as tmp:
         tmp.write_text(html, encoding="utf-8")
-    return _entry(doc, html_path, bool(images))
+    return _entry(doc, html_path, bool(got and got[-1]))
 
 
 def _entry(doc: PolicyDocument, html_path: Path | None, pages: bool) -> Entry:

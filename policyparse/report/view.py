@@ -124,7 +124,7 @@ def build_report(doc: PolicyDocument, layout=None, images: list[PageImage] | Non
     segments: list[Segment] = []
     if layout is not None and images:
         pages = _pages(marks, layout, images, image_src)
-    else:
+    if not pages:
         segments = _segments(doc.text, marks)
     counts = {"items": counter.items, "units": counter.units}
     return Report(doc, marks, envelope, items, warnings, pages, segments, counts)
@@ -187,13 +187,17 @@ def _item(node: Node, doc: PolicyDocument, marks: list[Mark], counter: _Counter)
     return Item(iid, node, title_id, units, deadline_id, children)
 
 
-def _pages(marks: list[Mark], layout, images: list[PageImage], image_src) -> list[Page]:
+def _pages(marks: list[Mark], layout, images, image_src) -> list[Page]:
+    """Boxes on the page images; ``images`` may be a callable giving them, called once the
+    boxes are known (the pages render meanwhile)."""
     index = BoxIndex(layout)
     tops = [box[3] for box in layout.media_boxes]
+    placed = [(mark, index.rects(mark.start, mark.end)) for mark in sorted(marks, key=lambda m: (KIND_ORDER[m.kind], m.start))]
+    images = images() if callable(images) else images
     pages = [Page(im.index + 1, image_src(im), im.pixels[0], im.pixels[1]) for im in images]
     by_index = {im.index: (im, page) for im, page in zip(images, pages)}
-    for mark in sorted(marks, key=lambda m: (KIND_ORDER[m.kind], m.start)):
-        for rect in index.rects(mark.start, mark.end):
+    for mark, rects in placed:
+        for rect in rects:
             if rect.page not in by_index:
                 continue
             image, page = by_index[rect.page]
