@@ -7,6 +7,10 @@ Stages, one direction, each a module with one job:
     units      outline draft       -> units, deadlines and conventions per item
     assemble   all of the above    -> PolicyDocument (pydantic, validated)
     nlp        PolicyDocument      -> the same with mentions, role sentences, keywords (opt-in)
+
+``diff(old, new)`` compares two versions of a plan (the ``diff`` stage, after assemble):
+    each side  parsed (any input format), a result JSON, or a PolicyDocument
+    diff       PolicyDocument, PolicyDocument -> PlanDiff (the change list)
 """
 from __future__ import annotations
 
@@ -16,9 +20,9 @@ from pathlib import Path
 
 from policyparse import assemble
 from policyparse.errors import StrictModeError
-from policyparse.ingest import FORMATS, Source, read_bytes, read_path, read_text
+from policyparse.ingest import FORMATS, Limits, Source, read_bytes, read_path, read_text
 from policyparse.normalize import source_to_text
-from policyparse.schema import PolicyDocument
+from policyparse.schema import PlanDiff, PolicyDocument
 from policyparse.structure import outline as structure
 from policyparse.units import assign as units
 
@@ -28,7 +32,10 @@ class Options:
     """Parse options (one frozen object, not keyword sprawl).
 
     strict: raise ``StrictModeError`` instead of returning warnings.
-    source_name: the name recorded in ``source.path`` (default: the file's name).
+    source_name: the name recorded in ``source.path`` and used in error messages (default: the
+        path as given, ``<bytes>`` or ``<text>``).
+    limits: bounds on the input's size, its text and its unpacked parts (``ingest.Limits``);
+        an input beyond them raises ``TooLarge``.
     nlp: run the running-text stage (jieba + spaCy: unit mentions, role sentences, keywords);
         it loads its models on first use, once per process.
     """
@@ -36,6 +43,7 @@ class Options:
     strict: bool = False
     source_name: str | None = None
     nlp: bool = False
+    limits: Limits = Limits()
 
 
 def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> PolicyDocument:
@@ -65,15 +73,40 @@ def parse_with_source(source: str | os.PathLike | bytes, options: Options = Opti
     return doc, src
 
 
+Side = PolicyDocument | str | os.PathLike | bytes
+
+
+def diff(old: Side, new: Side, options: Options = Options()) -> PlanDiff:
+    """What changed between two versions of a plan: added, removed, matched (moved, renumbered,
+    reworded, reassigned, role_changed, deadline_changed), split and merged tasks.
+
+    Each side is a ``PolicyDocument``, a result JSON written by ``parse``/``batch`` (a path
+    ending in ``.json``), or anything ``parse`` takes (parsed with ``options``).
+    Needs the ``diff`` extra (rapidfuzz, SciPy, jieba), imported on first use.
+    """
+    from policyparse.diff.plan import diff_documents  # rapidfuzz and SciPy load only when asked for
+
+    return diff_documents(load_side(old, options), load_side(new, options))
+
+
+def load_side(side: Side, options: Options = Options()) -> PolicyDocument:
+    """One side of a diff as a document: as given, loaded from a result JSON, or parsed."""
+    if isinstance(side, PolicyDocument):
+        return side
+    if isinstance(side, (str, os.PathLike)) and str(side).lower().endswith(".json") and "\n" not in str(side):
+        from policyparse.export.sinks import load_result
+
+        return load_result(Path(side))
+    return parse(side, options)
+
+
 def _ingest(source: str | os.PathLike | bytes, options: Options) -> Source:
-    name = options.source_name
+    name, limits = options.source_name, options.limits
     if isinstance(source, bytes):
-        return read_bytes(source, name or "<bytes>")
-    if isinstance(source, os.PathLike):
-        return read_path(source, name)
-    if _looks_like_path(source):
-        return read_path(source, name)
-    return read_text(source, name or "<text>")
+        return read_bytes(source, name or "<bytes>", limits)
+    if isinstance(source, os.PathLike) or _looks_like_path(source):
+        return read_path(source, name, limits)
+    return read_text(source, name or "<text>", limits)
 
 
 def _looks_like_path(s: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -17,13 +18,15 @@ from pathlib import Path
 import click
 
 from policyparse._version import __version__
-from policyparse.api import Options, parse
+from policyparse.api import Options, load_side, parse
 from policyparse.batch import run as batch
-from policyparse.errors import PolicyParseError
+from policyparse.errors import Interrupted, PolicyParseError
 from policyparse.eval.score import EXTENSIONS, evaluate_dir
 from policyparse.eval.units import score_units_gold, units_gold_lines
+from policyparse.export import changes, ledger, sinks, views
 from policyparse.export import json as export
-from policyparse.export import ledger, sinks, views
+from policyparse.export.store import Store
+from policyparse.ingest.limits import DEFAULT_LIMITS, MB, Limits
 from policyparse.schema import PolicyDocument
 
 
@@ -38,8 +41,12 @@ def _errors(name: str) -> Iterator[None]:
         raise click.ClickException(f"{name}: {exc.strerror or exc}") from exc
 
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, the shell's convention
+
+
 # What each extra brings: the modules checked before any work starts (not a traceback at the end).
-EXTRAS = {"nlp": ("jieba", "spacy"), "xlsx": ("openpyxl",), "dask": ("distributed",)}
+EXTRAS = {"nlp": ("jieba", "spacy"), "xlsx": ("openpyxl",), "dask": ("distributed",),
+          "diff": ("rapidfuzz", "scipy", "jieba")}
 
 
 def require_extra(extra: str) -> None:
@@ -50,15 +57,61 @@ def require_extra(extra: str) -> None:
                                    f'pip install "policyparse[{extra}]"')
 
 
-def _load(file: str, strict: bool = False, nlp: bool = False) -> PolicyDocument:
-    """Parse FILE, or stdin bytes for ``-``."""
+class _TimedOut(BaseException):
+    """Raised by the alarm of ``--timeout`` (a BaseException, so no reader's handler swallows it)."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None, name: str) -> Iterator[None]:
+    """Stop the parse after ``seconds`` with one ``Error:`` line (Unix alarm signal)."""
+    if not seconds or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise _TimedOut
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _TimedOut:
+        raise click.ClickException(f"{name}: not parsed within {seconds:g} s (raise it with --timeout)") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _load(file: str, strict: bool = False, nlp: bool = False, limits: Limits = DEFAULT_LIMITS,
+          timeout: float | None = None) -> PolicyDocument:
+    """Parse FILE (recorded as given), or stdin bytes for ``-``."""
     if nlp:
         require_extra("nlp")
-    with _errors(file):
+    with _errors(file), _time_limit(timeout, file):
         if file == "-":
-            data = sys.stdin.buffer.read()
-            return parse(data, Options(strict=strict, source_name="<stdin>", nlp=nlp))
-        return parse(Path(file), Options(strict=strict, nlp=nlp))
+            data = sys.stdin.buffer.read(limits.max_bytes + 1)
+            return parse(data, Options(strict=strict, source_name="<stdin>", nlp=nlp, limits=limits))
+        return parse(Path(file), Options(strict=strict, source_name=str(Path(file)), nlp=nlp, limits=limits))
+
+
+def limit_options(fn):
+    """--max-size / --max-unzipped: the bounds of ``ingest.Limits``, in MB."""
+    fn = click.option("--max-unzipped", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_unzipped // MB,
+                      show_default=True, metavar="MB",
+                      help="Largest total that the parts of a .docx package may unpack to.")(fn)
+    fn = click.option("--max-text", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_chars,
+                      show_default=True, metavar="CHARS", help="Longest text an input may hold.")(fn)
+    return click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_LIMITS.max_bytes // MB,
+                        show_default=True, metavar="MB", help="Largest input file.")(fn)
+
+
+def _limits(max_size: int, max_text: int, max_unzipped: int) -> Limits:
+    return Limits(max_bytes=max_size * MB, max_chars=max_text, max_unzipped=max_unzipped * MB)
+
+
+def timeout_option(fn):
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="S",
+                        help="Give up on the input after S seconds (default: no limit).")(fn)
 
 
 def nlp_option(fn):
@@ -71,7 +124,19 @@ def input_argument(fn):
     return click.argument("file", metavar="FILE|-")(fn)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Exit codes: 0 done; 1 an input failed or could not be read; 2 a usage error (click's);
+    130 interrupted (Ctrl-C), with one ``Error:`` line instead of click's ``Aborted!``."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="policyparse")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -86,9 +151,12 @@ def cli(ctx: click.Context) -> None:
 @click.option("--gold", is_flag=True, help="Print the gold annotation view (notice, outline, assignments).")
 @click.option("--strict", is_flag=True, help="Fail on the first parser warning instead of reporting it.")
 @nlp_option
-def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: bool) -> None:
+@timeout_option
+@limit_options
+def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: bool, timeout: float | None,
+                  max_size: int, max_text: int, max_unzipped: int) -> None:
     """Parse FILE (.txt/.pdf/.docx/.html, or - for stdin) and print it as JSON."""
-    doc = _load(file, strict, nlp)
+    doc = _load(file, strict, nlp, _limits(max_size, max_text, max_unzipped), timeout)
     _emit(export.to_gold_json(doc) if gold else export.to_json(doc), output)
 
 
@@ -97,9 +165,12 @@ def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: 
 @nlp_option
 @click.option("--html", metavar="OUT.html", help="Also write the report page of FILE (as `report --inline`), one file.")
 @click.option("--displacy", metavar="OUT.html", help="Also write displaCy HTML of the units and NLP mentions (implies --nlp).")
-def show_command(file: str, nlp: bool, html: str | None, displacy: str | None) -> None:
+@timeout_option
+@limit_options
+def show_command(file: str, nlp: bool, html: str | None, displacy: str | None, timeout: float | None,
+                 max_size: int, max_text: int, max_unzipped: int) -> None:
     """Print FILE as a readable tree: envelope, title, sections with units, warnings."""
-    doc = _load(file, nlp=nlp or displacy is not None)
+    doc = _load(file, nlp=nlp or displacy is not None, limits=_limits(max_size, max_text, max_unzipped), timeout=timeout)
     width = shutil.get_terminal_size().columns
     for line in views.show_lines(doc, width):
         click.echo(line)
@@ -175,10 +246,13 @@ def report_command(inputs: tuple[str, ...], outdir: str | None, inline: bool) ->
 @click.option("--csv", "as_csv", is_flag=True, help="Write CSV instead of a table.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
 @nlp_option
-def units_command(file: str, as_csv: bool, output: str | None, nlp: bool) -> None:
+@timeout_option
+@limit_options
+def units_command(file: str, as_csv: bool, output: str | None, nlp: bool, timeout: float | None,
+                  max_size: int, max_text: int, max_unzipped: int) -> None:
     """Print the responsibility matrix of FILE: each unit, the tasks it leads / is responsible for / supports."""
-    rows = views.responsibility_matrix(_load(file, nlp=nlp))
-    _emit(views.matrix_csv(rows) if as_csv else views.matrix_table(rows), output)
+    rows = views.responsibility_matrix(_load(file, nlp=nlp, limits=_limits(max_size, max_text, max_unzipped), timeout=timeout))
+    _emit(views.matrix_csv(rows) if as_csv else views.terminal_safe(views.matrix_table(rows)), output)
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -214,9 +288,10 @@ def eval_command(directory: str, ext: str, verbose: bool, units_gold: str | None
 
 
 @cli.command("schema")
-def schema_command() -> None:
-    """Print the JSON Schema of the output (PolicyDocument)."""
-    click.echo(export.schema_json(), nl=False)
+@click.option("--diff", "of_diff", is_flag=True, help="The schema of the change list of diff (PlanDiff) instead.")
+def schema_command(of_diff: bool) -> None:
+    """Print the JSON Schema of the output (PolicyDocument, or PlanDiff with --diff)."""
+    click.echo(changes.diff_schema_json() if of_diff else export.schema_json(), nl=False)
 
 
 @cli.command("batch")
@@ -232,9 +307,10 @@ def schema_command() -> None:
 @click.option("--scheduler", metavar="ADDRESS", help="Run on a dask.distributed cluster (tcp://host:8786).")
 @click.option("--columns", metavar="MAP", help="Column map (.json, or .yaml with PyYAML) for the ledgers.")
 @click.option("--nlp", is_flag=True, help="Also run the NLP stage (needs the nlp extra): unit mentions, keywords.")
+@limit_options
 def batch_command(inputs: tuple[str, ...], outdir: str, jobs: int | None, force: bool, timeout: float,
                   formats: tuple[str, ...], db: str | None, scheduler: str | None, columns: str | None,
-                  nlp: bool) -> None:
+                  nlp: bool, max_size: int, max_text: int, max_unzipped: int) -> None:
     """Parse every INPUT (files, folders, globs; - reads paths from stdin) into OUTDIR.
 
     Resumable: inputs whose content and parser version already have a result are skipped.
@@ -244,11 +320,18 @@ def batch_command(inputs: tuple[str, ...], outdir: str, jobs: int | None, force:
         if wanted:
             require_extra(extra)
     options = batch.BatchOptions(Path(outdir), jobs, force, timeout, scheduler, formats,
-                                 Path(db) if db else None, Path(columns) if columns else None, nlp)
+                                 Path(db) if db else None, Path(columns) if columns else None, nlp,
+                                 _limits(max_size, max_text, max_unzipped))
     with _errors(outdir):
         plan = batch.plan_batch(batch.collect_inputs(_batch_specs(inputs), options.outdir), options)
-        with _Progress(len(plan.todo)) as bar:
-            summary = batch.run_batch(plan, bar.update)
+        with _Progress(len(plan.inputs), len(plan.settled)) as bar:
+            try:
+                summary = batch.run_batch(plan, bar.update)
+            except Interrupted as stop:
+                bar.close()
+                _echo_summary(stop.summary, outdir)
+                click.echo(f"Error: {stop}", err=True)
+                sys.exit(EXIT_INTERRUPTED)
     _echo_summary(summary, outdir)
     if summary.failed:
         raise click.ClickException(f"{summary.failed} of {summary.inputs} inputs failed; see {Path(outdir) / batch.SUMMARY}")
@@ -277,6 +360,85 @@ def export_command(results: tuple[str, ...], output: str, fmt: str | None, table
     _echo_tty(", ".join(f"{n} {name}" for name, n in counts.items()) + f" -> {output}")
 
 
+def diff_options(fn):
+    """--json / -o LEDGER / --columns, shared by diff and history --diff."""
+    fn = click.option("--columns", metavar="MAP",
+                      help="Column map (.json, or .yaml with PyYAML) for the change ledger (table 'changes').")(fn)
+    fn = click.option("-o", "--output", metavar="FILE",
+                      help="Also write the change ledger (变更台账) to FILE (.csv .xlsx .json .jsonl).")(fn)
+    return click.option("--json", "as_json", is_flag=True, help="Print the change list as JSON instead of the readable view.")(fn)
+
+
+@cli.command("diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@diff_options
+def diff_command(old: str, new: str, as_json: bool, output: str | None, columns: str | None) -> None:
+    """What changed between two versions of a plan; each side any input format or a result JSON."""
+    require_extra("diff")
+    sides = []
+    for side in (old, new):
+        with _errors(side):
+            if not Path(side).is_file():
+                raise click.ClickException(f"{side}: no such file")
+            sides.append(load_side(Path(side)))
+    from policyparse.api import diff
+
+    _emit_diff(diff(*sides), as_json, output, columns)
+
+
+@cli.command("history")
+@click.argument("db", metavar="DB")
+@click.argument("key", required=False, metavar="[KEY]")
+@click.argument("revisions", nargs=-1, type=int, metavar="[REV_A REV_B]")
+@click.option("--diff", "show_diff", is_flag=True, help="Compare two revisions of KEY (the last two by default).")
+@diff_options
+def history_command(db: str, key: str | None, revisions: tuple[int, ...], show_diff: bool, as_json: bool,
+                    output: str | None, columns: str | None) -> None:
+    """List the documents of a store and their revisions, or compare two revisions of one."""
+    if not Path(db).is_file():
+        raise click.ClickException(f"{db}: no such store")
+    with _errors(db), Store(db) as store:
+        if key is None:
+            for doc_key, count, title, date in store.keys():
+                click.echo(f"{changes.clean(doc_key)}\t{count} revision(s)\t{changes.clean(title)}\t{date or '—'}")
+            return
+        rows = store.revisions(key)
+        if not rows:
+            raise click.ClickException(f"{db}: no document with key {key!r}")
+        if not show_diff:
+            for rev, sha, path, title, date, tasks in rows:
+                click.echo(f"{rev}\t{sha[:12]}\t{changes.clean(path)}\t{changes.clean(title)}\t{date or '—'}\t{tasks} tasks")
+            return
+        pair = revisions or tuple(r[0] for r in rows[-2:])
+        if len(pair) != 2:
+            raise click.ClickException(f"{key}: --diff needs two revisions (the store has {len(rows)})")
+        docs = [store.document(key, rev) for rev in pair]
+    if None in docs:
+        raise click.ClickException(f"{key}: no revision {pair[docs.index(None)]} (revisions: {', '.join(str(r[0]) for r in rows)})")
+    require_extra("diff")
+    from policyparse.api import diff
+
+    _emit_diff(diff(*docs), as_json, output, columns)
+
+
+def _emit_diff(plan, as_json: bool, output: str | None, columns: str | None) -> None:
+    if output:
+        fmt = sinks.export_format(Path(output), None) if Path(output).suffix else None
+        if fmt not in ledger.LEDGER_FORMATS:
+            raise click.ClickException(f"{output}: the change ledger is .csv, .xlsx, .json or .jsonl")
+        if fmt == "xlsx":
+            require_extra("xlsx")
+        with _errors(output):
+            column_map = ledger.load_column_map(columns) if columns else None
+            changes.write_changes(plan, Path(output), fmt, column_map)
+    if as_json:
+        click.echo(changes.diff_json(plan), nl=False)
+    else:
+        for line in changes.diff_lines(plan):
+            click.echo(line)
+
+
 def _batch_specs(inputs: tuple[str, ...]) -> list[str]:
     """The INPUT arguments, with ``-`` replaced by the paths listed on stdin (one per line)."""
     specs: list[str] = []
@@ -298,29 +460,50 @@ def _echo_tty(message: str) -> None:
         click.echo(message, err=True)
 
 
+FAILURES_SHOWN = 20  # failing inputs named on screen; all of them are in _summary.json
+
+
 def _echo_summary(summary: batch.Summary, outdir: str) -> None:
+    """The counts (on a terminal), then every failing input by name (always, on stderr)."""
     _echo_tty(f"{summary.inputs} inputs: {summary.ok} ok, {summary.failed} failed "
-              f"({summary.parsed} parsed, {summary.skipped} skipped, {summary.warnings} warnings) "
+              f"({summary.parsed} parsed, {summary.skipped} skipped, {summary.warnings} warnings"
+              f"{f' in {len(summary.warnings_by_input)} inputs' if summary.warnings_by_input else ''}) "
               f"in {summary.elapsed:.1f} s -> {outdir}")
+    for failure in summary.failures[:FAILURES_SHOWN]:
+        click.echo(f"  failed: {views.terminal_safe(failure['message'] or failure['input'])}", err=True)
+    if len(summary.failures) > FAILURES_SHOWN:
+        click.echo(f"  … and {len(summary.failures) - FAILURES_SHOWN} more in {Path(outdir) / batch.SUMMARY}", err=True)
 
 
 class _Progress:
     """A click progress bar on a terminal (no extra dependency), nothing otherwise."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, settled: int = 0) -> None:
+        """``total``: every input (as the summary counts them); ``settled``: those decided without
+        parsing (known results, error records of planning), counted from the start."""
         show = total > 0 and _stderr_is_tty()
-        self.bar = click.progressbar(length=total, label="parsing", file=sys.stderr,
+        self.settled = settled
+        self.bar = click.progressbar(length=total, label="inputs", file=sys.stderr,
                                      show_pos=True, show_eta=True) if show else None
 
     def __enter__(self) -> _Progress:
         if self.bar is not None:
             self.bar.__enter__()
+            self.bar.update(self.settled)
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
         if self.bar is not None:
-            self.bar.__exit__(*exc)
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
     def update(self, entry: batch.Entry, done: int, total: int) -> None:
         if self.bar is not None:
             self.bar.update(1)
+
+
+if __name__ == "__main__":  # python -m policyparse.cli
+    cli()

@@ -35,8 +35,24 @@ class CorruptInput(PolicyParseError):
     pass
 
 
+class TooLarge(PolicyParseError):
+    """The input, its text or its unpacked parts exceed a bound of ``Limits`` (``--max-size`` …)."""
+
+
+class NotRegularFile(UnsupportedFormat):
+    """A FIFO, socket or device named as an input: only regular files are read."""
+
+
 class StrictModeError(PolicyParseError):
     """Raised instead of a warning when ``Options(strict=True)``."""
+
+
+class Interrupted(PolicyParseError):
+    """A batch stopped by Ctrl-C (SIGINT) or SIGTERM after writing what was done and its summary."""
+
+    def __init__(self, message: str, summary: object = None) -> None:
+        super().__init__(message)
+        self.summary = summary
 
 
 class BatchError(PolicyParseError):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,7 +60,7 @@ class Text:
 
     raw: str
     fold: str
-    fold_map: tuple[int, ...]  # fold index -> raw index; one extra entry = len(raw)
+    fold_map: array  # fold index -> raw index (typecode "q"); one extra entry = len(raw)
     page_starts: tuple[int, ...] = ()
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
@@ -91,8 +92,8 @@ def source_to_text(source: Source) -> Text:
 def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     table = t2s_table()
-    out: list[str] = []
-    fmap: list[int] = []
+    out: list[str] = []  # chunks of the folded view (one character for one, but where runs fold)
+    fmap = array("q")
     pos = 0
     for m in FOLDED_RUNS.finditer(raw):
         _fold_chars(raw, pos, m.start(), table, out, fmap)
@@ -104,7 +105,7 @@ def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
     _fold_chars(raw, pos, len(raw), table, out, fmap)
     fmap.append(len(raw))
     fold, fmap = unwrap("".join(out), fmap, raw)
-    return Text(raw=raw, fold=rewrap(fold), fold_map=tuple(fmap), page_starts=page_starts)
+    return Text(raw=raw, fold=rewrap(fold), fold_map=fmap, page_starts=page_starts)
 
 
 def rewrap(fold: str) -> str:
@@ -144,7 +145,7 @@ def _break(m: re.Match[str]) -> str:
     return keep + "\n" + m[0][len(keep) + 1:]
 
 
-def unwrap(fold: str, fmap: list[int], raw: str) -> tuple[str, list[int]]:
+def unwrap(fold: str, fmap: array, raw: str) -> tuple[str, array]:
     """Join hard-wrapped lines in the folded view (the raw text keeps its line breaks).
 
     Text cut into lines of one width (a PDF's visual lines, a fixed-width export) is detected
@@ -162,8 +163,13 @@ def unwrap(fold: str, fmap: list[int], raw: str) -> tuple[str, list[int]]:
     for k, (line, nxt) in enumerate(zip(shown, lines[1:])):
         if _fills(line, width) and nxt.strip() and not NEW_BLOCK.match(nxt) and "|" not in line + nxt:
             drop.add(starts[k + 1] - 1)
-    keep = [i for i in range(len(fold)) if i not in drop]
-    return "".join(fold[i] for i in keep), [fmap[i] for i in keep] + [fmap[-1]]
+    cuts = [-1, *sorted(drop), len(fold)]
+    pieces = [(a + 1, b) for a, b in zip(cuts, cuts[1:])]
+    kept = array("q")
+    for a, b in pieces:
+        kept.extend(fmap[a:b])
+    kept.append(fmap[-1])
+    return "".join(fold[a:b] for a, b in pieces), kept
 
 
 def wrap_width(lines: list[str]) -> float | None:
@@ -184,12 +190,12 @@ def wrap_width(lines: list[str]) -> float | None:
 
 
 RUN_TOGETHER = 300  # characters: a line this long that holds "。 " holds several lines
-TABLE_RUN = re.compile(r"(?:^|[ \t]+)序\s?号(?:[ \t]+[^\s\d]{2,10}){2,}[ \t]+1[ \t]")  # 序号 指标 工作任务 … 1 …
+TABLE_RUN = re.compile(r"(?:^|(?<![ \t])[ \t]+)序\s?号(?:[ \t]+[^\s\d]{2,10}){2,}[ \t]+1[ \t]")  # 序号 指标 工作任务 … 1 …
 GAP = re.compile(r"[ \t\u3000]+")
 TITLE_END = re.compile(rf"(?:{DOC_TYPE_WORDS})(?:[(（]\S{{1,12}}[)）])?$")
 TITLE_MAX = 60  # characters: a title run into the next text is no longer than this
 # the gaps around a 文号 standing alone between title and addressees: …的通知 哈政办规〔2022〕7号 各区,…
-DOC_NUMBER_GAP = re.compile(rf"[ \t\u3000]+(?={DOC_NUMBER_TEXT}(?:\s|$))|(?P<keep>{DOC_NUMBER_TEXT})[ \t\u3000]+")
+DOC_NUMBER_GAP = re.compile(rf"(?<![ \t\u3000])[ \t\u3000]+(?={DOC_NUMBER_TEXT}(?:\s|$))|(?P<keep>{DOC_NUMBER_TEXT})[ \t\u3000]+")
 SENTENCE_GAP = re.compile(rf"(?P<keep>[{RUN_ON_ENDS}])[ \t\u3000]+(?=\S)")
 WRAP_MIN_LINES = 6
 WRAP_FEW_LINES = 3
@@ -206,8 +212,8 @@ def _fills(line: str, width: float) -> bool:
     return display_width(s) >= width - FILL_SLACK and not s.endswith(("。", "!", "?"))
 
 
-def _fold_chars(raw: str, a: int, b: int, table: dict[int, str], out: list[str], fmap: list[int]) -> None:
-    out.extend(raw[a:b].translate(table))
+def _fold_chars(raw: str, a: int, b: int, table: dict[int, str], out: list[str], fmap: array) -> None:
+    out.append(raw[a:b].translate(table))
     fmap.extend(range(a, b))
 
 

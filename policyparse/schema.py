@@ -145,8 +145,114 @@ class PolicyDocument(_Model):
     text: str = Field(description="the normalized text that every span points into")
 
 
+STATEMENT_ROLES = frozenset({"指导思想", "基本原则"})
+
+
+def is_task(node: Node, ancestors: tuple[Node, ...]) -> bool:
+    """What a task is (ledgers, the store, ``diff``): a numbered node that names units (any scope),
+    or a leaf of the document's own outline outside the 指导思想/基本原则 sections."""
+    if node.units:
+        return True
+    if node.children or node.scope != "document":
+        return False
+    return not any(n.role in STATEMENT_ROLES for n in (*ancestors, node))
+
+
 def walk(nodes: Sequence[Node], ancestors: tuple[Node, ...] = ()) -> Iterator[tuple[Node, tuple[Node, ...]]]:
     """Every node of an outline with its ancestors, in reading order (pre-order)."""
     for node in nodes:
         yield node, ancestors
         yield from walk(node.children, (*ancestors, node))
+
+
+# --------------------------------------------------------------------------- plan against plan (diff)
+
+ChangeKind = Literal["moved", "renumbered", "reworded", "reassigned", "role_changed", "deadline_changed"]
+CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
+CONTENT_CHANGES = frozenset(CHANGE_KINDS) - {"renumbered"}  # renumbered is not a change of content
+
+
+class TaskUnit(_Model):
+    """A unit of a task as ``diff`` compares it: ``unit`` is the canonical name, else resolved, else as written."""
+
+    unit: str
+    name: str = Field(description="as written")
+    role: Role
+
+
+class TaskRef(_Model):
+    """One task of one side of a diff."""
+
+    scope: Scope
+    path: str
+    title: str
+    text: str
+    section: str | None = Field(None, description="title of the section the task sits in")
+    units: list[TaskUnit] = []
+    deadline: str | None = Field(None, description="完成时限 as written")
+    deadline_date: str | None = None
+
+
+class WordOp(_Model):
+    """One run of a word-level diff of a task's text: kept, inserted or deleted words."""
+
+    op: Literal["equal", "insert", "delete"]
+    text: str
+
+
+class RoleChange(_Model):
+    unit: str
+    old: Role
+    new: Role
+
+
+class TaskMatch(_Model):
+    """An old task and the new task it became, with what changed (empty ``changes``: the same task)."""
+
+    old: TaskRef
+    new: TaskRef
+    score: float = Field(description="content similarity, 0..1")
+    changes: list[ChangeKind] = []
+    words: list[WordOp] = Field([], description="word-level diff of the text, when reworded")
+    units_added: list[str] = []
+    units_removed: list[str] = []
+    roles: list[RoleChange] = []
+
+
+class TaskSplit(_Model):
+    """One old task that became several new ones."""
+
+    old: TaskRef
+    new: list[TaskRef]
+    score: float
+
+
+class TaskMerge(_Model):
+    """Several old tasks that became one new one."""
+
+    old: list[TaskRef]
+    new: TaskRef
+    score: float
+
+
+class DocumentRef(_Model):
+    path: str
+    sha256: str
+    title: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
+
+
+class PlanDiff(_Model):
+    """What ``policyparse.diff(old, new)`` returns: the change list between two versions of a plan."""
+
+    schema_version: str = SCHEMA_VERSION
+    parser_version: str
+    old: DocumentRef
+    new: DocumentRef
+    added: list[TaskRef] = []
+    removed: list[TaskRef] = []
+    matched: list[TaskMatch] = []
+    split: list[TaskSplit] = []
+    merged: list[TaskMerge] = []
+    counts: dict[str, int] = Field({}, description="tasks per change type (matched: all matches)")

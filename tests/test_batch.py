@@ -93,7 +93,9 @@ def run_library(root: Path, out: Path, **options) -> batch.Summary:
 def test_mixed_folder_gives_one_result_or_error_record_per_input(folder: Path) -> None:
     result = run("batch", "in", "-o", "out", "-j", "2")
     assert result.exit_code == 1
-    assert result.output.strip() == "Error: 5 of 11 inputs failed; see out/_summary.json"
+    *named, last = result.output.strip().splitlines()
+    assert last == "Error: 5 of 11 inputs failed; see out/_summary.json"
+    assert sorted(line.strip().split(": ")[1] for line in named) == sorted(BAD)  # each failing input named
     out = Path("out")
     for name in good_inputs():
         assert (out / f"{name}.json").is_file() and not (out / f"{name}.error.json").exists()
@@ -173,13 +175,13 @@ def test_no_input_is_an_error(folder: Path) -> None:
 # --------------------------------------------------------------------------- crash and time limit
 
 
-def _misbehaving_parse_job(rel: str, source, sha256: str, nlp: bool = False):
+def _misbehaving_parse_job(rel: str, source, sha256: str, *args):
     """Stands in for worker.parse_job in the forked workers: hangs on d05, dies on d12."""
     if rel.endswith("d05.txt"):
         time.sleep(120)
     if rel.endswith("d12.txt"):
         os._exit(3)
-    return ORIGINAL_PARSE_JOB(rel, source, sha256, nlp)
+    return ORIGINAL_PARSE_JOB(rel, source, sha256, *args)
 
 
 ORIGINAL_PARSE_JOB = worker.parse_job
@@ -307,7 +309,7 @@ def test_export_to_a_store_ends_cleanly(folder: Path) -> None:
     assert db_counts(Path("x.db"))["documents"] == len(good_inputs())
 
 
-def test_revised_document_replaces_its_previous_version(folder: Path) -> None:
+def test_revised_document_is_kept_as_a_new_revision(folder: Path) -> None:
     plan = folder / "d05.txt"
     run("batch", "in", "-o", "out", "-j", "2", "--db", "store.db")
     first = db_counts(Path("store.db"))
@@ -316,18 +318,21 @@ def test_revised_document_replaces_its_previous_version(folder: Path) -> None:
     plan.write_text(text + "\n四、新增任务\n（一）开展专项检查。[区审计局]\n", encoding="utf-8")
     run("batch", "in", "-o", "out", "-j", "2", "--db", "store.db")
     second = db_counts(Path("store.db"))
-    assert second["documents"] == first["documents"] and second["tasks"] == first["tasks"] + 1
+    assert second["documents"] == first["documents"] + 1
     with sqlite3.connect("store.db") as conn:
-        paths = conn.execute("SELECT sha256 FROM documents WHERE source_path = 'in/d05.txt'").fetchall()
-        assert paths == [(batch.file_sha256(plan),)] and paths[0][0] != old_sha
+        rows = conn.execute("SELECT sha256, revision FROM documents WHERE doc_key = 'in/d05.txt' ORDER BY revision").fetchall()
+        assert rows == [(old_sha, 1), (batch.file_sha256(plan), 2)]
         assert conn.execute("SELECT COUNT(*) FROM units WHERE name = '区审计局'").fetchone()[0] == 1
+        latest = conn.execute("SELECT COUNT(*) FROM latest_documents").fetchone()[0]
+        assert latest == first["documents"]
 
 
 def test_store_upsert_actions(sample_doc, tmp_path: Path) -> None:
     revised = sample_doc.model_copy(update={"source": sample_doc.source.model_copy(update={"sha256": "1" * 64})})
     with Store(tmp_path / "s.db") as store:
-        assert [store.add(sample_doc), store.add(sample_doc), store.add(revised)] == ["inserted", "unchanged", "updated"]
-        assert store.counts() == {"documents": 1, "tasks": 3, "units": 4}
+        assert [store.add(sample_doc), store.add(sample_doc), store.add(revised)] == ["inserted", "unchanged", "revised"]
+        assert store.counts() == {"documents": 2, "tasks": 6, "units": 8}
+        assert [r[0] for r in store.revisions(sample_doc.source.path)] == [1, 2]
 
 
 # --------------------------------------------------------------------------- dask
@@ -352,11 +357,11 @@ def test_changing_parse_options_parses_again(folder: Path) -> None:
     assert [job.rel for job in batch.plan_batch(inputs, batch.BatchOptions(Path("out"), nlp=True)).todo] == ["in/d05.txt"]
 
 
-def _hanging_parse_job(rel: str, source, sha256: str, nlp: bool = False):
+def _hanging_parse_job(rel: str, source, sha256: str, *args):
     """Stands in for worker.parse_job in in-process Dask workers: d05 hangs for a while."""
     if rel.endswith("d05.txt"):
         time.sleep(3)
-    return ORIGINAL_PARSE_JOB(rel, source, sha256, nlp)
+    return ORIGINAL_PARSE_JOB(rel, source, sha256, *args)
 
 
 def test_dask_timeout_lands_on_the_hung_input_only(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -399,11 +404,11 @@ def test_parse_chunk_reads_a_path_only_with_the_planned_content(folder: Path) ->
     path = folder / "d05.txt"
     sha = batch.file_sha256(path)
     here, changed, missing = worker.parse_chunk([
-        ("in/d05.txt", str(path), sha),
-        ("in/d05.txt", str(path), "0" * 64),
-        ("in/gone.txt", str(folder / "gone.txt"), sha),
+        ("in/d05.txt", str(path), sha, "in/d05.txt"),
+        ("in/d05.txt", str(path), "0" * 64, "in/d05.txt"),
+        ("in/gone.txt", str(folder / "gone.txt"), sha, "in/gone.txt"),
     ])
-    assert here.ok and here.json == worker.parse_job("in/d05.txt", path.read_bytes(), sha).json
+    assert here.ok and here.json == worker.parse_job("in/d05.txt", path.read_bytes(), sha, name="in/d05.txt").json
     assert changed.error == missing.error == worker.NOT_HERE
 
 
@@ -418,7 +423,7 @@ def test_dask_sends_bytes_when_workers_cannot_read_the_paths(folder: Path, monke
 
     monkeypatch.setattr(worker, "_read_shared", no_shared_files)  # in-process workers see the patch
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as local:
-        result = run_library(folder, Path("dask"), scheduler=local.scheduler_address)
+        result = run_library(Path("in"), Path("dask"), scheduler=local.scheduler_address)  # as the CLI was given it
     assert outputs(Path("dask")) == outputs(Path("pool"))
     assert result.failed == len(BAD) and "NotOnThisWorker" not in json.dumps(result.failures)
     assert 1 <= len(shipped) <= 2 * len(good_inputs())  # paths tried until the first miss, then bytes

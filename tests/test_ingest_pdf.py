@@ -94,7 +94,7 @@ def test_page_starts(golden):
 
 def test_source_fields(golden):
     pdf, source = golden
-    assert source.format == "pdf" and source.name == pdf.name and source.warnings == ()
+    assert source.format == "pdf" and source.name == str(pdf) and source.warnings == ()
     assert "\n\n" not in source.text and not source.text.startswith(("\n", " "))
 
 
@@ -310,7 +310,7 @@ BAD_CASES = [
 @pytest.mark.parametrize("name,message", BAD_CASES, ids=[c[0] for c in BAD_CASES])
 def test_bad_pdf_raises_clear_error(name, message):
     with pytest.raises(CorruptInput) as info:
-        read_path(BAD / name)
+        read_path(BAD / name, name)
     assert str(info.value) == message
     assert info.value.__cause__ is None
 
@@ -321,7 +321,7 @@ def test_garbled_font_warns_with_page():
 
 
 def test_page_without_text_warns():
-    source = read_path(BAD / "image_page.pdf")
+    source = read_path(BAD / "image_page.pdf", "image_page.pdf")
     assert [(w.code, w.message, w.span.start) for w in source.warnings] == [("W501", "image_page.pdf: page 2 has no text layer (image only)", 2)]
     assert source.pages == 2 and source.page_starts == (0, len(source.text))
     assert source.text.splitlines()[1] == "一、加强组织领导。"

@@ -12,7 +12,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "policyparse"
 
 # Pipeline order: a module may import modules of its own stage, of earlier stages, and the base.
-STAGES = ["grammar", "ingest", "normalize", "structure", "units", "assemble", "nlp",
+STAGES = ["grammar", "ingest", "normalize", "structure", "units", "assemble", "nlp", "diff",
           "export", "report", "eval", "batch", "api", "cli"]
 BASE = {"errors", "schema", "_version", "_models"}   # read by every stage, import only grammar
 # api is the orchestrator: parse() runs the stages in order.  eval scores parse() (api) and batch
@@ -109,5 +109,5 @@ def test_importing_the_package_loads_no_eval_nlp_or_batch_module():
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     heavy = [m for m in loaded if m.startswith(("policyparse.eval", "policyparse.nlp", "policyparse.batch",
                                                 "policyparse.report", "jieba", "spacy", "dask", "distributed",
-                                                "jinja2"))]
+                                                "jinja2", "rapidfuzz", "scipy", "numpy", "policyparse.diff."))]
     assert not heavy, heavy

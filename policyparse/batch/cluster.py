@@ -116,13 +116,14 @@ class _Stream:
         items, sent = [], []
         for job in chunk:
             try:
-                items.append((job.rel, os.path.abspath(job.path) if self.by_path else Path(job.path).read_bytes(), job.sha256))
+                source = os.path.abspath(job.path) if self.by_path else Path(job.path).read_bytes()
+                items.append((job.rel, source, job.sha256, job.path))
                 sent.append(job)
             except OSError as exc:
-                yield failed(job.rel, job.sha256, type(exc).__name__, exc.strerror or str(exc))
+                yield failed(job.rel, job.sha256, type(exc).__name__, exc.strerror or str(exc), job.path)
         if not sent:
             return
-        future = self.client.submit(parse_chunk, items, chunk[0].nlp, pure=False)
+        future = self.client.submit(parse_chunk, items, chunk[0].nlp, chunk[0].limits, pure=False)
         self.flight[future.key] = (future, tuple(sent), time.monotonic() + self.timeout * len(sent))
         future.add_done_callback(self.done.put)
 
@@ -159,7 +160,7 @@ class _Stream:
             self.retry.extend((job,) for job in chunk)
             return
         job = chunk[0]
-        yield failed(job.rel, job.sha256, error, message)
+        yield failed(job.rel, job.sha256, error, message, job.path)
 
     def _resend(self, jobs: list[Job]) -> None:
         """Inputs a worker could not read at their path: from now on, ship bytes."""

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from policyparse._version import __version__
 from policyparse.batch.worker import TRANSIENT_ERRORS, Job
-from policyparse.errors import BatchError
-from policyparse.ingest import FORMATS
+from policyparse.errors import BatchError, PolicyParseError
+from policyparse.ingest import FORMATS, Limits, check_regular_file
+from policyparse.ingest.limits import check_size
 
 RUN_MANIFEST = "_manifest.jsonl"
 GLOB_MAGIC = re.compile(r"[*?\[]")  # docs/**/*.pdf, d0?.txt, d[12].txt
@@ -31,6 +32,7 @@ class BatchOptions:
     force: re-parse inputs that already have a result.  scheduler: a dask.distributed address
     (``tcp://host:8786``) to run on instead of the local pool.  formats: ledger feeds to write
     (json, jsonl, csv, xlsx).  db: SQLite store to upsert into.  columns: a column map file.
+    limits: the size bounds of every input (``ingest.Limits``; an input beyond them is an error record).
     nlp: run the parser's NLP stage (``Options.nlp``); results with and without it differ, so
     the manifest records it and a change re-parses.
     """
@@ -44,6 +46,7 @@ class BatchOptions:
     db: Path | None = None
     columns: Path | None = None
     nlp: bool = False
+    limits: Limits = Limits()
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class Entry:
     message: str | None = None
     warnings: int = 0
     nlp: bool = False
+    warning_codes: dict[str, int] = field(default_factory=dict)  # which warnings: code -> count
     skipped: bool = field(default=False, compare=False)
 
     @property
@@ -120,7 +124,8 @@ def _walk(root: Path, outdir: Path | None) -> list[Path]:
     """Every non-hidden file below ``root``, sorted as paths (``sorted(rglob)``), OUTDIR left out.
 
     Symbolic links to folders are followed, each real folder once (no cycles); a link whose
-    target is gone is listed, so that it gets an error record instead of vanishing."""
+    target is gone, and anything that is not a regular file (a FIFO, a socket, a link to
+    /dev/zero), is listed, so that it gets an error record instead of vanishing or hanging."""
     skip = os.path.realpath(outdir) if outdir is not None else None
     seen = {os.path.realpath(root)}
     found = []
@@ -133,7 +138,7 @@ def _walk(root: Path, outdir: Path | None) -> list[Path]:
                 kept.append(d)
         dirs[:] = kept
         found.extend(Path(folder, name) for name in files if not name.startswith("."))
-    return sorted((file for file in found if file.is_file() or file.is_symlink()), key=lambda file: file.parts)
+    return sorted(found, key=lambda file: file.parts)  # FIFOs, sockets, devices too: each gets an error record
 
 
 def _rel(path: Path, base: Path) -> str:
@@ -170,20 +175,24 @@ def plan_batch(inputs: list[Input], options: BatchOptions) -> Plan:
 
 def _decide(item: Input, manifest: dict[str, Entry], options: BatchOptions) -> Job | Entry:
     suffix = item.path.suffix.lower()
-    if not item.path.exists():
-        what = "broken symbolic link" if item.path.is_symlink() else "no such file"
-        return _error(item.rel, "", "InputNotFound", f"{item.rel}: {what}")
+    try:  # only regular files are opened: a FIFO would hang the hashing, /dev/zero never end
+        check_regular_file(item.path, str(item.path))
+        check_size(str(item.path), item.path.stat().st_size, options.limits)
+    except PolicyParseError as exc:
+        return _error(item.rel, "", type(exc).__name__, str(exc))
+    except OSError as exc:
+        return _error(item.rel, "", type(exc).__name__, f"{item.path}: {exc.strerror or exc}")
     if suffix not in FORMATS:
         known = "/".join(sorted(FORMATS))
-        return _error(item.rel, "", "UnsupportedFormat", f"{item.rel}: expected {known}, found {suffix or 'no suffix'!r}")
+        return _error(item.rel, "", "UnsupportedFormat", f"{item.path}: expected {known}, found {suffix or 'no suffix'!r}")
     try:
         sha = file_sha256(item.path)
     except OSError as exc:
-        return _error(item.rel, "", type(exc).__name__, f"{item.rel}: {exc.strerror or exc}")
+        return _error(item.rel, "", type(exc).__name__, f"{item.path}: {exc.strerror or exc}")
     known_entry = manifest.get(item.rel)
     if known_entry is not None and _still_valid(known_entry, sha, options):
         return replace(known_entry, skipped=True)
-    return Job(item.rel, str(item.path), sha, options.nlp)
+    return Job(item.rel, str(item.path), sha, options.nlp, limits=options.limits)
 
 
 def _error(rel: str, sha: str, error: str, message: str) -> Entry:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing
+import signal
 import time
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
@@ -30,7 +31,9 @@ STOP_GRACE = 2.0  # seconds a worker gets to exit after the stop message before 
 
 
 def _serve(conn: Connection, nlp: bool) -> None:
-    """Body of a worker process: set up once, then parse jobs until told to stop."""
+    """Body of a worker process: set up once, then parse jobs until told to stop.  Ctrl-C is the
+    parent's to handle (it stops the workers and writes the summary): a worker ignores SIGINT."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up(nlp)
     conn.send(READY)
     while True:
@@ -94,9 +97,9 @@ class Pool:
         self.workers = [_Worker(self.ctx, self.nlp) for _ in range(self.size)]
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        for worker in self.workers:
-            worker.stop()
+    def __exit__(self, exc_type, *exc: object) -> None:
+        for worker in self.workers:  # interrupted or failed: no grace for inputs still running
+            worker.stop(kill=exc_type is not None)
 
     def run(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
         queue = iter(jobs)
@@ -158,7 +161,7 @@ class Pool:
         if job is None and not old.ready:
             raise BatchError(f"a batch worker failed while setting up (its traceback is above): {message}")
         self.workers[index] = _Worker(self.ctx, self.nlp)
-        return None if job is None else failed(job.rel, job.sha256, error, message)
+        return None if job is None else failed(job.rel, job.sha256, error, message, job.path)
 
 
 def run_pool(jobs: Iterable[Job], size: int, timeout: float, nlp: bool = False) -> Iterator[Outcome]:

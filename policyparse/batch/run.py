@@ -41,7 +41,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from policyparse._version import __version__
@@ -58,7 +58,7 @@ from policyparse.batch.plan import (  # noqa: F401 - the batch API, one import a
     plan_batch,
 )
 from policyparse.batch.worker import Outcome
-from policyparse.errors import BatchError
+from policyparse.errors import BatchError, Interrupted
 from policyparse.export.atomic import write_text_atomic
 
 SUMMARY = "_summary.json"
@@ -75,6 +75,9 @@ class Summary:
     warnings: int
     elapsed: float
     failures: list[dict[str, str | None]]
+    warnings_by_input: dict[str, dict[str, int]] = field(default_factory=dict)  # input -> {code: count}
+    interrupted: bool = False
+    not_done: list[str] = field(default_factory=list)  # inputs an interrupted run did not reach
 
 
 Progress = Callable[[Entry, int, int], None]  # (entry just written, parsed so far, to parse)
@@ -96,7 +99,8 @@ def _record(outdir: Path, entry: Entry, text: str | None, written: bool = False)
 
 
 def _entry(outcome: Outcome, nlp: bool) -> Entry:
-    return Entry(outcome.rel, outcome.sha256, __version__, outcome.error, outcome.message, outcome.warnings, nlp)
+    return Entry(outcome.rel, outcome.sha256, __version__, outcome.error, outcome.message, outcome.warnings, nlp,
+                 outcome.warning_codes or {})
 
 
 def _compact_manifest(outdir: Path, entries: list[Entry]) -> None:
@@ -114,21 +118,30 @@ def run_batch(plan: Plan, progress: Progress | None = None) -> Summary:
     options, start = plan.options, time.monotonic()
     options.outdir.mkdir(parents=True, exist_ok=True)
     by_input = {entry.input: entry for entry in plan.settled}
+    interrupted, parsed = False, 0
     with _outdir_lock(options.outdir):
         with open(options.outdir / RUN_MANIFEST, "a", encoding="utf-8") as manifest:
             for entry in plan.settled:
                 if not entry.skipped:
                     _write(options.outdir, entry, None, manifest)
-            for done, outcome in enumerate(_outcomes(plan), 1):
-                entry = _write(options.outdir, _entry(outcome, options.nlp), outcome.json, manifest, outcome.written)
-                by_input[entry.input] = entry
-                if progress is not None:
-                    progress(entry, done, len(plan.todo))
-        entries = [by_input[item.rel] for item in plan.inputs]
+            try:
+                for parsed, outcome in enumerate(_outcomes(plan), 1):
+                    entry = _write(options.outdir, _entry(outcome, options.nlp), outcome.json, manifest, outcome.written)
+                    by_input[entry.input] = entry
+                    if progress is not None:
+                        progress(entry, parsed, len(plan.todo))
+            except KeyboardInterrupt:  # Ctrl-C: keep what is done, say what is not, resume next run
+                interrupted = True
+        entries = [by_input[item.rel] for item in plan.inputs if item.rel in by_input]
         _compact_manifest(options.outdir, entries)
-        write_feeds(options, [output_path(options.outdir, e.input, True) for e in entries if e.ok])
-        summary = summarize(entries, len(plan.todo), time.monotonic() - start)
+        if not interrupted:
+            write_feeds(options, [output_path(options.outdir, e.input, True) for e in entries if e.ok])
+        not_done = [item.rel for item in plan.inputs if item.rel not in by_input]
+        summary = summarize(entries, parsed, time.monotonic() - start, not_done)
         write_text_atomic(options.outdir / SUMMARY, summary_json(summary, plan))
+    if interrupted:
+        raise Interrupted(f"interrupted: {len(not_done)} of {len(plan.inputs)} inputs not parsed "
+                          f"(the rest is written; run the same command again to resume)", summary)
     return summary
 
 
@@ -192,15 +205,17 @@ def write_feeds(options: BatchOptions, results: list[Path]) -> None:
     feed_documents(results, batch_sinks(options.outdir, options.formats, columns, options.db))
 
 
-def summarize(entries: list[Entry], parsed: int, elapsed: float) -> Summary:
+def summarize(entries: list[Entry], parsed: int, elapsed: float, not_done: list[str] | None = None) -> Summary:
     """Counts over the current outcome of every input (``parsed``: how many were parsed now)."""
     failures = [{"input": e.input, "error": e.error, "message": e.message} for e in entries if not e.ok]
     ok = [e for e in entries if e.ok]
     return Summary(
-        inputs=len(entries), ok=len(ok), failed=len(failures),
+        inputs=len(entries) + len(not_done or ()), ok=len(ok), failed=len(failures),
         parsed=parsed,
         skipped=sum(1 for e in entries if e.skipped), warnings=sum(e.warnings for e in ok),
         elapsed=elapsed, failures=failures,
+        warnings_by_input={e.input: dict(e.warning_codes) for e in ok if e.warning_codes},
+        interrupted=not_done is not None and bool(not_done), not_done=list(not_done or ()),
     )
 
 

@@ -8,12 +8,15 @@ reason).  It is a top-level function of plain picklable types so that ``multipro
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policyparse.api import Options, parse
 from policyparse.export.atomic import write_text_atomic
 from policyparse.export.json import to_json
+from policyparse.ingest import Limits
+from policyparse.ingest.limits import DEFAULT_LIMITS
 
 # Failures that depend on the machine rather than on the input: retried by the next run.
 TRANSIENT_ERRORS = frozenset({"Timeout", "WorkerCrashed", "KilledWorker", "CancelledError"})
@@ -31,6 +34,7 @@ class Job:
     sha256: str
     nlp: bool = False
     target: str | None = None
+    limits: Limits = Limits()
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Outcome:
     error: str | None = None
     message: str | None = None
     warnings: int = 0
+    warning_codes: dict[str, int] | None = None  # code -> count
     written: bool = False  # the result is already at the job's target (and ``json`` is None)
 
     @property
@@ -50,36 +55,43 @@ class Outcome:
         return self.error is None
 
 
-def failed(rel: str, sha256: str, error: str, message: str) -> Outcome:
-    """An error record; the message is one line that starts with the input's name."""
+def failed(rel: str, sha256: str, error: str, message: str, name: str | None = None) -> Outcome:
+    """An error record; the message is one line that starts with the input's name (its path
+    as given, else its output key)."""
     line = " ".join(message.split()) or error
-    if not line.startswith(rel):
-        line = f"{rel}: {line}"
+    if not line.startswith((rel, name or rel)):
+        line = f"{name or rel}: {line}"
     return Outcome(rel=rel, sha256=sha256, error=error, message=line)
 
 
-def parse_job(rel: str, source: str | bytes, sha256: str, nlp: bool = False) -> Outcome:
-    """Parse one input (a path, or its bytes when shipped to a remote worker) into an Outcome."""
+def parse_job(rel: str, source: str | bytes, sha256: str, nlp: bool = False, name: str | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> Outcome:
+    """Parse one input (a path, or its bytes when shipped to a remote worker) into an Outcome;
+    ``name`` (default: the path, else ``rel``) is what ``source.path`` records: the path as given."""
     data = Path(source) if isinstance(source, str) else source
+    shown = name or (source if isinstance(source, str) else rel)
     try:
-        doc = parse(data, Options(source_name=rel, nlp=nlp))
+        doc = parse(data, Options(source_name=shown, nlp=nlp, limits=limits))
     except Exception as exc:  # noqa: BLE001 -- a worker must turn any failure of one input
         # (bad input or parser bug) into that input's error record, so the batch goes on;
         # the class name is recorded so that bugs stay distinguishable from bad input.
-        return failed(rel, sha256, type(exc).__name__, str(exc))
-    return Outcome(rel=rel, sha256=doc.source.sha256, json=to_json(doc), warnings=len(doc.warnings))
+        return failed(rel, sha256, type(exc).__name__, str(exc), shown)
+    codes = dict(sorted(Counter(issue.code for issue in doc.warnings).items()))
+    return Outcome(rel=rel, sha256=doc.source.sha256, json=to_json(doc), warnings=len(doc.warnings), warning_codes=codes)
 
 
-def parse_chunk(items: list[tuple[str, str | bytes, str]], nlp: bool = False) -> list[Outcome]:
-    """``parse_job`` over several (rel, path or bytes, sha256) inputs: one Dask task, several
+def parse_chunk(items: list[tuple[str, str | bytes, str, str]], nlp: bool = False,
+                limits: Limits = DEFAULT_LIMITS) -> list[Outcome]:
+    """``parse_job`` over several (rel, path or bytes, sha256, name) inputs: one Dask task, several
     documents.  A path is read here only if it holds the content the client hashed (a shared
     file system); otherwise that input's Outcome is a ``NOT_HERE`` record and the client sends
     its bytes."""
     outcomes = []
-    for rel, source, sha256 in items:
+    for rel, source, sha256, name in items:
         if isinstance(source, str):
             source = _read_shared(source, sha256)
-        outcomes.append(Outcome(rel, sha256, error=NOT_HERE) if source is None else parse_job(rel, source, sha256, nlp))
+        outcomes.append(Outcome(rel, sha256, error=NOT_HERE) if source is None
+                        else parse_job(rel, source, sha256, nlp, name, limits))
     return outcomes
 
 
@@ -96,7 +108,7 @@ def run_job(job: Job) -> Outcome:
     """``parse_job`` for a local job: the worker reads the file itself and writes the result to
     ``job.target`` (atomically), so that only a short Outcome travels back; if that write fails
     the JSON travels back and the caller's own write reports the error."""
-    outcome = parse_job(job.rel, job.path, job.sha256, job.nlp)
+    outcome = parse_job(job.rel, job.path, job.sha256, job.nlp, job.path, job.limits)
     if job.target is None or outcome.json is None:
         return outcome
     try:

@@ -16,8 +16,12 @@ NODE_GOLD_FIELDS = {"scope", "path", "marker", "title"}
 
 
 def to_json(doc: PolicyDocument, *, indent: int | None = 2) -> str:
-    """The whole document as JSON text (UTF-8 characters kept, trailing newline)."""
-    return _dumps(doc.model_dump(mode="json"), indent=indent)
+    """The whole document as JSON text (UTF-8 characters kept, trailing newline).  Serialised by
+    pydantic directly: no dict of the whole document in between (the same bytes as ``json.dumps``
+    of ``model_dump``, at a fraction of the memory on long documents; the schema has no floats)."""
+    if indent is None:  # one line (the store): json.dumps's ", " and ": " separators, kept as they were
+        return _dumps(doc.model_dump(mode="json"), indent=None)
+    return doc.model_dump_json(indent=indent) + "\n"
 
 
 def to_gold(doc: PolicyDocument) -> dict[str, Any]:

@@ -28,9 +28,8 @@ from typing import Any
 
 from policyparse.errors import BatchError
 from policyparse.export.atomic import atomic_path
-from policyparse.schema import ROLES, Node, PolicyDocument, Unit, walk
+from policyparse.schema import ROLES, STATEMENT_ROLES, Node, PolicyDocument, Unit, is_task, walk  # noqa: F401 (re-exported)
 
-STATEMENT_ROLES = frozenset({"指导思想", "基本原则"})
 ROLE_NAMES = {"lead": "牵头单位", "responsible": "责任单位", "supporting": "配合单位"}
 UNIT_SEPARATOR = "、"
 SECTION_SEPARATOR = " / "
@@ -48,8 +47,16 @@ UNIT_COLUMNS = {
     "title": "任务", "unit": "单位", "unit_as_written": "单位（原文）", "role_name": "角色", "role": "角色代码",
     "alias": "别名", "kind": "单位类型", "deadline": "完成时限", "page": "页码", "source": "来源文件",
 }
-TABLES = {"tasks": TASK_COLUMNS, "units": UNIT_COLUMNS}
-SHEET_TITLES = {"tasks": "任务台账", "units": "单位任务"}
+# The change ledger (变更台账) of ``policyparse diff``: one row per change (export/changes.py).
+CHANGE_COLUMNS = {
+    "seq": "序号", "change": "变更类型", "old_path": "原章节", "new_path": "新章节", "old_title": "原任务",
+    "new_title": "新任务", "old_lead": "原牵头单位", "new_lead": "新牵头单位", "old_units": "原责任单位",
+    "new_units": "新责任单位", "old_deadline": "原完成时限", "new_deadline": "新完成时限",
+    "score": "相似度", "detail": "变更说明",
+}
+TABLES = {"tasks": TASK_COLUMNS, "units": UNIT_COLUMNS}  # the tables of a document ledger
+MAP_TABLES = {**TABLES, "changes": CHANGE_COLUMNS}       # every table a column map may name
+SHEET_TITLES = {"tasks": "任务台账", "units": "单位任务", "changes": "变更台账"}
 LEDGER_FORMATS = ("json", "jsonl", "csv", "xlsx")
 HEADED_FORMATS = ("csv", "xlsx")  # Chinese headers by default; json/jsonl use the field names
 BATCH_NAMES = {"tasks": "_tasks", "units": "_task_units"}  # OUTDIR/_tasks.csv …; xlsx: _ledger.xlsx
@@ -59,15 +66,6 @@ Columns = tuple[tuple[str, str], ...]  # (field, header) in output order
 
 
 # --------------------------------------------------------------------------- rows
-
-
-def is_task(node: Node, ancestors: tuple[Node, ...]) -> bool:
-    """The task rule of the module docstring."""
-    if node.units:
-        return True
-    if node.children or node.scope != "document":
-        return False
-    return not any(n.role in STATEMENT_ROLES for n in (*ancestors, node))
 
 
 def iter_tasks(doc: PolicyDocument) -> Iterator[tuple[Node, tuple[Node, ...]]]:
@@ -142,6 +140,7 @@ class ColumnMap:
 
     tasks: Columns | None = None
     units: Columns | None = None
+    changes: Columns | None = None
 
     def columns(self, table: str, fmt: str) -> Columns:
         chosen = getattr(self, table)
@@ -149,7 +148,7 @@ class ColumnMap:
 
 
 def default_columns(table: str, fmt: str) -> Columns:
-    fields = TABLES[table]
+    fields = MAP_TABLES[table]
     return tuple((key, header if fmt in HEADED_FORMATS else key) for key, header in fields.items())
 
 
@@ -163,7 +162,7 @@ def load_column_map(path: str | Path) -> ColumnMap:
     data = _read_map(path)
     if not isinstance(data, dict):
         raise BatchError(f"{path}: expected a mapping of column names, found {type(data).__name__}")
-    tables = data if set(data) <= set(TABLES) and data else {"tasks": data}
+    tables = data if set(data) <= set(MAP_TABLES) and data else {"tasks": data}
     return ColumnMap(**{table: _columns(path, table, spec) for table, spec in tables.items()})
 
 
@@ -185,7 +184,7 @@ def _read_map(path: Path) -> Any:
 
 
 def _columns(path: Path, table: str, spec: Any) -> Columns:
-    fields = TABLES[table]
+    fields = MAP_TABLES[table]
     if not isinstance(spec, dict) or not spec:
         raise BatchError(f"{path}: {table}: expected a non-empty mapping field -> header")
     unknown = [key for key in spec if key not in fields]

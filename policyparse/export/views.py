@@ -93,6 +93,16 @@ def _non_overlapping(ents: list[tuple[int, int, str]]) -> list[tuple[int, int, s
     return out
 
 
+# C0 and C1 control characters and DEL, but line breaks and tabs: a document must not drive the
+# terminal (ESC/OSC sequences set the window title, clear the screen, restyle the text).
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if c not in (0x09, 0x0A)}
+
+
+def terminal_safe(s: str) -> str:
+    """A document-supplied value made harmless for a terminal: control characters as ``\\xNN``."""
+    return s.translate(_CONTROL)
+
+
 def _width(s: str) -> int:
     """Display width: CJK characters take two columns."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
@@ -109,7 +119,7 @@ def show_lines(doc: PolicyDocument, width: int | None = None) -> Iterator[str]:
     """The spot-check view (styles are stripped by click.echo when stdout is not a tty);
     ``units:`` lines wrapped at ``width`` columns."""
     yield from _notice_lines(doc.notice)
-    yield _label("document", doc.title or "—")
+    yield _label("document", terminal_safe(doc.title or "—"))
     yield _label("sections", "" if doc.sections else "—")
     scope = None
     for node in doc.sections:
@@ -132,22 +142,23 @@ def _notice_lines(notice: Notice | None) -> Iterator[str]:
     names = {"addressees": "、".join(unit.name for unit in notice.addressees), "attachments": "；".join(notice.attachments)}
     for key in ("title", "doc_number", "issuer", "date", "addressees", "public_note", "attachments"):
         value = names.get(key, getattr(notice, key))
-        yield f"  {key + ':':<13}{value or '—'}"
+        yield f"  {key + ':':<13}{terminal_safe(str(value or '—'))}"
 
 
 def _node_lines(node: Node, depth: int, width: int | None = None) -> Iterator[str]:
     indent = "  " * depth
     role = click.style(f"  [{node.role}]", fg="magenta") if node.role else ""
-    yield f"{indent}{click.style(node.path, bold=True)} {node.marker}{node.title}{role}"
+    title = terminal_safe(f"{node.marker}{node.title}")
+    yield f"{indent}{click.style(terminal_safe(node.path), bold=True)} {title}{role}"
     if node.units:
         yield from wrap_items(f"{indent}    units: ", [_unit_text(unit) for unit in node.units], width)
     if node.deadline:
         date = f" ({node.deadline.date})" if node.deadline.date else ""
-        yield f"{indent}    deadline: {node.deadline.text}{date}"
+        yield f"{indent}    deadline: {terminal_safe(node.deadline.text)}{date}"
     if node.mentions:
-        yield f"{indent}    mentions: " + "、".join(m.name for m in node.mentions)
+        yield f"{indent}    mentions: " + terminal_safe("、".join(m.name for m in node.mentions))
     if node.keywords:
-        yield f"{indent}    keywords: " + " ".join(node.keywords)
+        yield f"{indent}    keywords: " + terminal_safe(" ".join(node.keywords))
     for child in node.children:
         yield from _node_lines(child, depth + 1, width)
 
@@ -177,12 +188,12 @@ def wrap_items(prefix: str, items: list[str], width: int | None, sep: str = ", "
 
 
 def _unit_text(unit: Unit) -> str:
-    full = f" = {unit.canonical}" if unit.canonical and unit.canonical != unit.name else ""
-    return click.style(f"{unit.name} ({unit.role})", fg=ROLE_COLOURS[unit.role]) + full
+    full = f" = {terminal_safe(unit.canonical)}" if unit.canonical and unit.canonical != unit.name else ""
+    return click.style(f"{terminal_safe(unit.name)} ({unit.role})", fg=ROLE_COLOURS[unit.role]) + full
 
 
 def _warning_lines(warnings: list[Issue]) -> Iterator[str]:
     yield _label("warnings", "" if warnings else "none")
     for issue in warnings:
         at = f" (at {issue.span.start})" if issue.span else ""
-        yield click.style(f"  {issue.code} {issue.message}{at}", fg="yellow")
+        yield click.style(f"  {issue.code} {terminal_safe(issue.message)}{at}", fg="yellow")

@@ -7,13 +7,13 @@ from policyparse.grammar.unitnames import UNIT_END
 
 # 发文字号: 粤府〔2021〕22号, 津政办规[2023]4号, 黔府办发〔2012〕34号 (folded: 號->号).
 # Golden cases by the bracket of the year (None: waiting for a real line).
-DOC_NUMBER_CASES = {"〔": "d01:7", "[": "d40:1", "【": None, "(": "n405:15"}
+DOC_NUMBER_CASES = {"〔": "d01:7", "[": "d40:1", "【": "n419:3", "(": "n405:15"}
 DOC_NUMBER_TEXT = r"[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号"
 # The last word of a document title: …的通知 / …实施方案 / …任务分解表: (word, golden case).
 DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
     ("通知", "d01:1"),
     ("分解表", "d10:32"),
-    ("一览表", None),
+    ("一览表", "n411:3"),
     ("通报", "n223:8"),
     ("意见", "d06:1"),
     ("决定", None),
@@ -27,7 +27,7 @@ DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
     ("报告", "n120:12"),
     ("批复", None),
     ("函", None),
-    ("公告", None),
+    ("公告", "n419:1"),
     ("通告", None),
     ("措施", "d14:6"),
     ("规划", "n332:20"),
@@ -96,8 +96,8 @@ FURNITURE_NAVIGATION: tuple[tuple[str, str, str | None], ...] = (
     ("无障碍", r"无障碍", "n023:1"),
     ("长者版", r"长者版", None),
     ("智能问答", r"智能问答", "d33:1"),
-    ("上一篇", r"上一篇", None),
-    ("下一篇", r"下一篇", None),
+    ("上一篇", r"上一篇", "n413:13"),
+    ("下一篇", r"下一篇", "n413:14"),
     ("相关链接", r"相关链接", None),
 )
 BOILERPLATE = re.compile(
@@ -164,7 +164,7 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("公开范围", None, "d27:2"),
     ("公开时限", None, "d27:2"),
     ("主题词", None, "n106:10"),
-    ("关键词", None, None),
+    ("关键词", None, "n414:12"),
     ("信息来源", None, "d17:4"),
     ("来源", None, "d06:3"),
     ("所属主题", None, "n122:3"),

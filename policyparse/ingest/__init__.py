@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
-from policyparse.errors import DecodeError, EmptyInput, InputNotFound, UnsupportedFormat
+from policyparse.errors import CorruptInput, DecodeError, EmptyInput, InputNotFound, NotRegularFile, PolicyParseError, UnsupportedFormat
+from policyparse.ingest.limits import DEFAULT_LIMITS, Limits, check_chars, check_size, check_zip
 from policyparse.ingest.source import Source, clean_text
 
-__all__ = ["FORMATS", "Source", "read_bytes", "read_path", "read_text", "sniff_format"]
+__all__ = ["FORMATS", "Limits", "Source", "read_bytes", "read_path", "read_text", "sniff_format",
+           "check_regular_file"]
 
 FORMATS = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
 
@@ -35,23 +38,60 @@ def sniff_format(name: str, data: bytes) -> str:
     raise UnsupportedFormat(f"{name}: expected .txt/.pdf/.docx/.html, found {suffix!r}")
 
 
-def read_path(path: str | os.PathLike, name: str | None = None) -> Source:
-    """Read a file from disk (``-`` is not handled here: the caller passes stdin bytes)."""
+def read_path(path: str | os.PathLike, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
+    """Read a regular file from disk (``-`` is not handled here: the caller passes stdin bytes).
+    At most ``limits.max_bytes`` are read, whatever the file claims (a growing file, /proc)."""
     p = Path(path)
-    shown = name or p.name
-    if not p.exists():
-        raise InputNotFound(f"{path}: no such file")
-    if p.is_dir():
-        raise UnsupportedFormat(f"{path}: is a directory, expected a file")
-    return read_bytes(p.read_bytes(), shown)
+    shown = name or str(path)
+    check_regular_file(p, shown)
+    check_size(shown, p.stat().st_size, limits)
+    with open(p, "rb") as fh:
+        data = fh.read(limits.max_bytes + 1)
+    return read_bytes(data, shown, limits)
 
 
-def read_bytes(data: bytes, name: str) -> Source:
-    """Dispatch bytes to the reader of their format."""
+def check_regular_file(p: Path, shown: str) -> None:
+    """InputNotFound / NotRegularFile unless ``p`` is (a link to) a regular file."""
+    try:
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        what = "broken symbolic link" if p.is_symlink() else "no such file"
+        raise InputNotFound(f"{shown}: {what}") from None
+    if stat.S_ISDIR(mode):
+        raise NotRegularFile(f"{shown}: is a directory, expected a file")
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(f"{shown}: is a {_file_kind(mode)}, not a regular file (only regular files are read)")
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in ((stat.S_ISFIFO, "FIFO (named pipe)"), (stat.S_ISSOCK, "socket"),
+                       (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device")):
+        if test(mode):
+            return kind
+    return "special file"
+
+
+def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Source:
+    """Dispatch bytes to the reader of their format.  Every failure of a format library becomes
+    one of the project's errors: the readers turn the failures they know into ``CorruptInput``
+    with a reason, and any other exception of a reader is reported the same way, by its class."""
+    check_size(name, len(data), limits)
     if not data.strip():
         raise EmptyInput(f"{name}: file is empty")
     fmt = sniff_format(name, data)
     sha = hashlib.sha256(data).hexdigest()
+    try:
+        source = _read_format(fmt, data, name, sha, limits)
+    except (PolicyParseError, MemoryError, RecursionError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 -- a format library failing in a way no reader foresaw
+        raise CorruptInput(f"{name}: the {fmt} reader could not read it ({type(exc).__name__}: "
+                           f"{str(exc).splitlines()[0][:200] if str(exc) else 'no detail'})") from exc
+    check_chars(name, source.text, limits)
+    return source
+
+
+def _read_format(fmt: str, data: bytes, name: str, sha: str, limits: Limits) -> Source:
     if fmt == "txt":
         from policyparse.ingest.txt import read_txt
 
@@ -63,14 +103,16 @@ def read_bytes(data: bytes, name: str) -> Source:
     if fmt == "docx":
         from policyparse.ingest.docx import read_docx
 
+        check_zip(name, data, limits)
         return read_docx(data, name, sha)
     from policyparse.ingest.html import read_html
 
     return read_html(data, name, sha)
 
 
-def read_text(text: str, name: str = "<text>") -> Source:
+def read_text(text: str, name: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> Source:
     """A document given as a Python string."""
+    check_chars(name, text, limits)
     if not text.strip():
         raise EmptyInput(f"{name}: text is empty")
     try:

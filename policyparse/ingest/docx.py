@@ -62,6 +62,14 @@ def _val(element: etree._Element | None, default: str | None = None) -> str | No
 
 
 # ---------------------------------------------------------------------------- number formats
+def _int(value: str | None, default):
+    """A numeric attribute as Word reads it: a value that is no number counts as absent."""
+    try:
+        return int(value) if value else default
+    except ValueError:
+        return default
+
+
 def chinese_counting(n: int) -> str:
     """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一, 105 → 一百零五, 110 → 一百一十 (chineseCounting)."""
     if not 0 < n < 1000:
@@ -138,8 +146,8 @@ class Level:
         return cls(
             fmt=_val(lvl.find("w:numFmt", NS), "decimal") or "decimal",
             text=_val(lvl.find("w:lvlText", NS), "") or "",
-            start=int(_val(lvl.find("w:start", NS), "1") or 1),
-            restart=int(restart) if restart is not None else None,
+            start=_int(_val(lvl.find("w:start", NS)), 1),
+            restart=_int(restart, None),
             legal=legal is not None and _val(legal, "1") not in ("0", "false"),
             style=_val(lvl.find("w:pStyle", NS)),
         )
@@ -217,7 +225,7 @@ class Numbering:
             return style_num, style_lvl, style_id
         num_id = _val(num_pr.find("w:numId", NS), style_num)
         ilvl = _val(num_pr.find("w:ilvl", NS))
-        return (None if num_id == "0" else num_id), (int(ilvl) if ilvl else style_lvl), style_id
+        return (None if num_id == "0" else num_id), _int(ilvl, style_lvl), style_id
 
     def _advance(self, num_id: str, abstract_id: str, ilvl: int) -> None:
         levels = self.levels[abstract_id]

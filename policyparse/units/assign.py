@@ -21,6 +21,9 @@ from policyparse.structure.tables import at_text_end
 _LABEL_ALT = "|".join(f"(?:{p})" for p, _ in LABELS)
 # A role label: ``责任单位：`` or in lenticular brackets ``【牵头单位】``.
 LABEL = re.compile(rf"(?:【\s*(?P<blabel>{_LABEL_ALT})\s*】|(?P<label>{_LABEL_ALT})\s*:)")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"\s*[。;]")
+_PARAGRAPH_TAIL = re.compile(r"[\s。;,.|]*")   # what may follow a bracket that ends its paragraph
 LABEL_LINE = re.compile(rf"\s*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*:)")
 ROLE_VERB = re.compile(
     "(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(ROLE_VERBS)) + r")(?=\s*(?:[,;。、]|$))"
@@ -151,6 +154,9 @@ def _label_lines(fold: str, a: int, b: int):
                 yield (i, end)
                 i = end + 1
                 continue
+            if ch.isspace():     # the label failed after this whole run of spaces: skip the run
+                i = _SPACES.match(fold, i, b).end()
+                continue
         if ch in "([【〔":
             depth += 1
         elif ch in ")]】〕":
@@ -191,13 +197,14 @@ def _unit_brackets(fold: str, a: int, b: int, warnings: list):
 def _ends_block(fold: str, s: int, e: int, b: int) -> bool:
     if _ends_paragraph(fold, e + 1, b):
         return True
-    return bool(re.match(r"\s*[。;]", fold[e + 1:b])) and bool(LABEL.search(fold, s, e) or ROLE_VERB.search(fold, s, e))
+    return bool(_SENTENCE_END.match(fold, e + 1, b)) and bool(LABEL.search(fold, s, e) or ROLE_VERB.search(fold, s, e))
 
 
 def _ends_paragraph(fold: str, i: int, b: int) -> bool:
-    rest = fold[i:b]
-    m = re.match(r"[\s。;,.|]*", rest)
-    return m.end() == len(rest) or "\n" in rest[: m.end()]
+    if i >= b:
+        return True
+    m = _PARAGRAPH_TAIL.match(fold, i, b)
+    return m.end() == b or "\n" in fold[i:m.end()]
 
 
 def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
