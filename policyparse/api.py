@@ -52,6 +52,12 @@ def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> Po
     ``source`` is a path (str or PathLike), raw bytes of a file, or the document text
     itself (a str that contains a line break or is not an existing path).
     """
+    return parse_with_source(source, options)[0]
+
+
+def parse_with_source(source: str | os.PathLike | bytes, options: Options = Options()) -> tuple[PolicyDocument, Source]:
+    """``parse``, also returning the ``Source`` read: what the output does not carry, such as
+    where each character of a PDF was drawn (``Source.layout``, for the report)."""
     src = _ingest(source, options)
     text = source_to_text(src)
     draft = structure.text_to_draft(text)
@@ -64,7 +70,7 @@ def parse(source: str | os.PathLike | bytes, options: Options = Options()) -> Po
     if options.strict and doc.warnings:
         first = doc.warnings[0]
         raise StrictModeError(f"{doc.source.path}: {first.code} {first.message}")
-    return doc
+    return doc, src
 
 
 Side = PolicyDocument | str | os.PathLike | bytes

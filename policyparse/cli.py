@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -162,17 +163,82 @@ def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: 
 @cli.command("show")
 @input_argument
 @nlp_option
-@click.option("--html", metavar="OUT.html", help="Also write displaCy HTML with the units highlighted (implies --nlp).")
+@click.option("--html", metavar="OUT.html", help="Also write the report page of FILE (as `report --inline`), one file.")
+@click.option("--displacy", metavar="OUT.html", help="Also write displaCy HTML of the units and NLP mentions (implies --nlp).")
 @timeout_option
 @limit_options
-def show_command(file: str, nlp: bool, html: str | None, timeout: float | None, max_size: int, max_text: int, max_unzipped: int) -> None:
+def show_command(file: str, nlp: bool, html: str | None, displacy: str | None, timeout: float | None,
+                 max_size: int, max_text: int, max_unzipped: int) -> None:
     """Print FILE as a readable tree: envelope, title, sections with units, warnings."""
-    doc = _load(file, nlp=nlp or html is not None, limits=_limits(max_size, max_text, max_unzipped), timeout=timeout)
-    for line in views.show_lines(doc):
+    doc = _load(file, nlp=nlp or displacy is not None, limits=_limits(max_size, max_text, max_unzipped), timeout=timeout)
+    width = shutil.get_terminal_size().columns
+    for line in views.show_lines(doc, width):
         click.echo(line)
     if html:
+        from policyparse.report import build as report
+
         with _errors(html):
-            Path(html).write_text(views.displacy_html(doc), encoding="utf-8")
+            Path(html).write_text(report.document_html(doc), encoding="utf-8")
+    if displacy:
+        with _errors(displacy):
+            Path(displacy).write_text(views.displacy_html(doc), encoding="utf-8")
+
+
+@cli.command("report")
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE|RESULTS...")
+@click.option("-o", "--output", "outdir", metavar="DIR", help="Folder for the pages (default: OUTDIR/_report for one batch OUTDIR).")
+@click.option("--inline", is_flag=True, help="Page images inside the HTML: one self-contained file to mail.")
+def report_command(inputs: tuple[str, ...], outdir: str | None, inline: bool) -> None:
+    """Spot-check report: the source (PDF pages with boxes, or the text) beside the extraction, one
+    HTML page per document in DIR; with batch results (OUTDIR, .json) also DIR/index.html, suspicious first."""
+    from policyparse.report import build as report  # jinja2 loaded only for this command
+
+    folders = [Path(i) for i in inputs if Path(i).is_dir()]
+    if outdir is None:
+        if len(inputs) != 1 or not folders:
+            raise click.UsageError("give -o DIR (only one batch OUTDIR defaults to OUTDIR/_report)")
+        outdir = str(folders[0] / "_report")
+    out = Path(outdir)
+    todo: list[tuple[str, Path, str]] = []  # (name, path, kind: file | result | error)
+    for spec in inputs:
+        path = Path(spec)
+        if path.is_dir():
+            todo += [(name, p, "error" if p.name.endswith(report.ERROR_SUFFIX) else "result")
+                     for name, p in report.batch_files(path)]
+        elif report.is_result(path) or path.name.endswith(report.ERROR_SUFFIX):
+            todo.append((path.name.removesuffix(".json").removesuffix(".error"), path,
+                         "error" if path.name.endswith(report.ERROR_SUFFIX) else "result"))
+        else:
+            todo.append((path.name if path.is_absolute() or spec.startswith("..") else spec, path, "file"))
+    if inline and len(todo) != 1:
+        raise click.UsageError("--inline writes one self-contained file: give one document")
+    index = out / report.INDEX if len(todo) > 1 or folders else None
+    entries = []
+    for name, path, kind in todo:
+        html = out / report.html_name(name)
+        if kind == "error":
+            with _errors(str(path)):
+                entries.append(report.read_error_record(name, path))
+            continue
+        try:
+            with _errors(str(path)):
+                if kind == "file":
+                    if not path.is_file():
+                        raise click.ClickException(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
+                    entries.append(report.report_file(path, html, inline, index))
+                else:
+                    entries.append(report.report_result(path, html, inline, index))
+        except click.ClickException as exc:
+            if index is None:
+                raise
+            entries.append(report.error_entry(name, "Error", exc.message))
+    if index is not None:
+        with _errors(str(index)):
+            report.write_index(entries, index, f"policyparse report: {', '.join(inputs)}")
+    _echo_tty(f"{len(entries)} documents -> {index or out / report.html_name(todo[0][0])}")
+    failed = [e for e, (_, _, kind) in zip(entries, todo) if e.status == "error" and kind == "file"]
+    if failed:
+        raise click.ClickException(f"{len(failed)} of {len(todo)} documents failed: {', '.join(e.name for e in failed)}")
 
 
 @cli.command("units")

@@ -13,11 +13,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "policyparse"
 
 # Pipeline order: a module may import modules of its own stage, of earlier stages, and the base.
 STAGES = ["grammar", "ingest", "normalize", "structure", "units", "assemble", "nlp", "diff",
-          "export", "eval", "batch", "api", "cli"]
+          "export", "report", "eval", "batch", "api", "cli"]
 BASE = {"errors", "schema", "_version", "_models"}   # read by every stage, import only grammar
 # api is the orchestrator: parse() runs the stages in order.  eval scores parse() (api) and batch
-# runs it, so those two come after api; cli is the top.
-AFTER_API = {"eval", "batch"}
+# runs it, and report parses the documents it is given as files (then shows them beside the
+# result, as export does), so those three come after api; cli is the top.
+AFTER_API = {"eval", "batch", "report"}
 
 
 def module_name(path: Path) -> str:
@@ -107,6 +108,6 @@ def test_importing_the_package_loads_no_eval_nlp_or_batch_module():
     code = "import sys, policyparse; print('\\n'.join(sorted(sys.modules)))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     heavy = [m for m in loaded if m.startswith(("policyparse.eval", "policyparse.nlp", "policyparse.batch",
-                                                "jieba", "spacy", "dask", "distributed",
-                                                "rapidfuzz", "scipy", "numpy", "policyparse.diff."))]
+                                                "policyparse.report", "jieba", "spacy", "dask", "distributed",
+                                                "jinja2", "rapidfuzz", "scipy", "numpy", "policyparse.diff."))]
     assert not heavy, heavy

@@ -137,7 +137,7 @@ def test_units_view_and_html(tmp_path):
     assert res.output.splitlines()[0].startswith("unit,lead,responsible,supporting,total")
     assert any(line.startswith("区财政局,0,7,0,7,") for line in res.output.splitlines())
     out = tmp_path / "w.html"
-    res = runner.invoke(cli, ["show", "samples/wujiang_silk_2021.txt", "--html", str(out)])
+    res = runner.invoke(cli, ["show", "samples/wujiang_silk_2021.txt", "--displacy", str(out)])
     assert res.exit_code == 0, res.output
     html = out.read_text(encoding="utf-8")
     assert "区丝绸产业行动计划工作领导小组" in html and "MENTION" in html

@@ -4,7 +4,9 @@ stdout is not a terminal); nothing here prints."""
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -72,8 +74,14 @@ def displacy_html(doc: PolicyDocument) -> str:
         ents += [(u.span.start, u.span.end, u.role.upper()) for u in node.units]
         ents += [(m.span.start, m.span.end, "MENTION") for m in node.mentions]
     ents = _non_overlapping(sorted(set(ents)))
-    data = {"text": doc.text, "ents": [{"start": s, "end": e, "label": k} for s, e, k in ents],
-            "title": doc.title or doc.source.path}
+    # displaCy writes text and title into its HTML as they are: escape them first (issue 11),
+    # moving the entity offsets with the text
+    pieces = [html.escape(c) for c in doc.text]
+    at = [0]
+    for piece in pieces:
+        at.append(at[-1] + len(piece))
+    data = {"text": "".join(pieces), "ents": [{"start": at[s], "end": at[e], "label": k} for s, e, k in ents],
+            "title": html.escape(doc.title or doc.source.path)}
     return displacy.render(data, style="ent", manual=True, page=True, options={"colors": DISPLACY_COLOURS})
 
 
@@ -107,8 +115,9 @@ def _pad(s: str, width: int) -> str:
 # --------------------------------------------------------------------------- show (the terminal tree)
 
 
-def show_lines(doc: PolicyDocument) -> Iterator[str]:
-    """The spot-check view (styles are stripped by click.echo when stdout is not a tty)."""
+def show_lines(doc: PolicyDocument, width: int | None = None) -> Iterator[str]:
+    """The spot-check view (styles are stripped by click.echo when stdout is not a tty);
+    ``units:`` lines wrapped at ``width`` columns."""
     yield from _notice_lines(doc.notice)
     yield _label("document", terminal_safe(doc.title or "—"))
     yield _label("sections", "" if doc.sections else "—")
@@ -117,7 +126,7 @@ def show_lines(doc: PolicyDocument) -> Iterator[str]:
         if node.scope != scope:
             scope = node.scope
             yield click.style(f"  [{scope}]", dim=True)
-        yield from _node_lines(node, 2)
+        yield from _node_lines(node, 2, width)
     yield from _warning_lines(doc.warnings)
 
 
@@ -136,13 +145,13 @@ def _notice_lines(notice: Notice | None) -> Iterator[str]:
         yield f"  {key + ':':<13}{terminal_safe(str(value or '—'))}"
 
 
-def _node_lines(node: Node, depth: int) -> Iterator[str]:
+def _node_lines(node: Node, depth: int, width: int | None = None) -> Iterator[str]:
     indent = "  " * depth
     role = click.style(f"  [{node.role}]", fg="magenta") if node.role else ""
     title = terminal_safe(f"{node.marker}{node.title}")
     yield f"{indent}{click.style(terminal_safe(node.path), bold=True)} {title}{role}"
     if node.units:
-        yield f"{indent}    units: " + ", ".join(_unit_text(unit) for unit in node.units)
+        yield from wrap_items(f"{indent}    units: ", [_unit_text(unit) for unit in node.units], width)
     if node.deadline:
         date = f" ({node.deadline.date})" if node.deadline.date else ""
         yield f"{indent}    deadline: {terminal_safe(node.deadline.text)}{date}"
@@ -151,7 +160,31 @@ def _node_lines(node: Node, depth: int) -> Iterator[str]:
     if node.keywords:
         yield f"{indent}    keywords: " + terminal_safe(" ".join(node.keywords))
     for child in node.children:
-        yield from _node_lines(child, depth + 1)
+        yield from _node_lines(child, depth + 1, width)
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def wrap_items(prefix: str, items: list[str], width: int | None, sep: str = ", ") -> Iterator[str]:
+    """``prefix`` and the items joined by ``sep``, broken between items so that no line is wider
+    than ``width`` display columns (CJK counts two, ANSI styles none); continuation lines are
+    indented under the first item.  An item wider than the line stands alone on its line."""
+    if width is None or not items:
+        yield prefix + sep.join(items)
+        return
+    hang = " " * _width(prefix)
+    line, used = prefix, _width(prefix)
+    first = True
+    for item in items:
+        size = _width(ANSI.sub("", item))
+        if not first and used + len(sep) + size > width:
+            yield line + sep.rstrip()
+            line, used = hang + item, len(hang) + size
+        else:
+            line, used = (line + item, used + size) if first else (line + sep + item, used + len(sep) + size)
+        first = False
+    yield line
 
 
 def _unit_text(unit: Unit) -> str:

@@ -18,6 +18,29 @@ class Source:
     pages: int | None = None
     page_starts: tuple[int, ...] = ()
     warnings: tuple[Warn, ...] = field(default=())
+    # Where each character was drawn (PDF only): beside the result, never in the JSON output.
+    layout: GlyphLayout | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class GlyphRun:
+    """A stretch of ``Source.text`` drawn on one page: ``text`` starts at offset ``start`` and its
+    characters other than spaces were drawn, in order, as ``glyphs`` (objects with ``x0 x1 top
+    bottom`` in PDF points from the page's top-left, such as ``ingest.pdf.layout.Char``)."""
+
+    start: int
+    text: str
+    page: int  # 0-based
+    glyphs: tuple
+
+
+@dataclass(frozen=True)
+class GlyphLayout:
+    """Text offsets -> glyph boxes of a PDF: the runs in text order and each page's media box
+    (left, bottom, right, top in PDF user space; glyph ``top`` is measured down from its top)."""
+
+    runs: tuple[GlyphRun, ...]
+    media_boxes: tuple[tuple[float, float, float, float], ...]
 
 
 def clean_text(text: str) -> str:

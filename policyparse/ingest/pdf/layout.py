@@ -201,11 +201,17 @@ def _space_between(a: Char, b: Char, spaced: bool) -> bool:
 
 
 def text_of_chars(chars: list[Char], box: tuple[float, float] | None = None) -> str:
+    """The text of ``text_and_glyphs`` alone."""
+    return text_and_glyphs(chars, box)[0]
+
+
+def text_and_glyphs(chars: list[Char], box: tuple[float, float] | None = None) -> tuple[str, tuple[Char, ...]]:
     """Text of a free group of glyphs (a table cell): lines joined as a paragraph.  Given the
     cell's left and right border (``box``), a line that ends more than CELL_SHORT em before the
     text's right edge (as far from the right border as the text is from the left one) ends a
     paragraph of the cell (one unit per line: 县水务局 / 县住建局), kept as a space, when it ends
-    a unit (``_ends_unit``)."""
+    a unit (``_ends_unit``).  With the text, the glyphs its characters other than spaces were
+    drawn as, in order (the report's boxes)."""
     lines = chars_to_lines(chars, 0)
     text_right = -math.inf  # no borders known: one paragraph
     if box is not None and lines:
@@ -215,7 +221,7 @@ def text_of_chars(chars: list[Char], box: tuple[float, float] | None = None) -> 
         if prev is not None and prev.x1 < text_right - CELL_SHORT * prev.size and _ends_unit(prev.text):
             out += " "
         out = join_text(out, line.text, sep_before_marker=True)
-    return out
+    return out, tuple(ch for line in lines for ch in line.chars)
 
 
 def _ends_unit(text: str) -> bool:

@@ -30,8 +30,8 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from policyparse.errors import At, CorruptInput, Warn, Warnings, warn
 from policyparse.ingest.pdf import furniture
 from policyparse.ingest.pdf import layout as lay
-from policyparse.ingest.pdf.tables import Table, grid_to_table, merge_split_tables, rows_to_lines
-from policyparse.ingest.source import Source
+from policyparse.ingest.pdf.tables import Table, grid_to_table, merge_split_tables, rows_to_lines, rows_to_runs
+from policyparse.ingest.source import GlyphLayout, GlyphRun, Source
 
 # Where the file header may sit (PDF 1.7, 7.5.2 tolerates leading junk): %PDF-1.7
 PDF_HEADER = re.compile(rb"%PDF-\d")
@@ -67,6 +67,7 @@ class PageRead:
     garbled: int
     images: int
     width: float = math.inf  # of the media box, in points
+    media_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
 def read_pdf(data: bytes, name: str, sha256: str) -> Source:
@@ -74,11 +75,12 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Source:
     check_bytes(data, name)
     pages = read_pages(data, name)
     warnings = page_warnings(pages, name)
-    text, starts = pages_to_text(pages)
+    text, starts, runs = pages_to_text(pages)
     if CID_GARBAGE.search(text):
         warnings.append(warn(Warnings.CID_CODES, name=name))
+    layout = GlyphLayout(tuple(runs), tuple(p.media_box for p in pages))
     return Source(name=name, sha256=sha256, format="pdf", text=text, pages=len(pages),
-                  page_starts=starts, warnings=tuple(warnings))
+                  page_starts=starts, warnings=tuple(warnings), layout=layout)
 
 
 def check_bytes(data: bytes, name: str) -> None:
@@ -154,7 +156,7 @@ def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, na
     if tables:
         chars = [c for c in chars if not any(t.holds(c) for t in tables)]
     lines = lay.chars_to_lines(chars, index)
-    return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0])
+    return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0], tuple(box))
 
 
 def page_glyphs(doc: pdfium.PdfDocument, index: int, name: str) -> tuple[list[lay.Char], int, bool, int, tuple]:
@@ -259,7 +261,8 @@ def drop_furniture(pages: list[PageRead]) -> list[PageRead]:
     """Page numbers and running headers/footers out of every page's lines."""
     numbered = furniture.drop_page_numbers([list(p.lines) for p in pages])
     keys = furniture.running_keys(numbered)
-    return [PageRead(p.index, tuple(furniture.drop_running(lines, keys)), p.tables, p.glyphs, p.garbled, p.images, p.width)
+    return [PageRead(p.index, tuple(furniture.drop_running(lines, keys)), p.tables, p.glyphs, p.garbled, p.images, p.width,
+                     p.media_box)
             for p, lines in zip(pages, numbered)]
 
 
@@ -294,13 +297,14 @@ def page_ranges(numbers: list[int]) -> str:
 # --- pages -> text ------------------------------------------------------------------------
 
 
-def pages_to_text(pages: list[PageRead]) -> tuple[str, tuple[int, ...]]:
-    """Paragraphs and table rows of all pages, one per line, and each page's start offset."""
+def pages_to_text(pages: list[PageRead]) -> tuple[str, tuple[int, ...], list[GlyphRun]]:
+    """Paragraphs and table rows of all pages, one per line, each page's start offset, and
+    where the text was drawn (``GlyphRun`` s in text order)."""
     frames = lay.document_frames([list(p.lines) for p in pages], [p.width for p in pages])
     builder = TextBuilder(len(pages))
     for item in merge_split_tables(page_items(pages)):
         if isinstance(item, Table):
-            builder.add_rows(rows_to_lines(item), item.page)
+            builder.add_rows(rows_to_lines(item), item.page, rows_to_runs(item))
         else:
             builder.add_line(item, frames[item.page])
     return builder.finish()
@@ -323,6 +327,7 @@ class TextBuilder:
         self.current = ""
         self.last: lay.Line | None = None
         self.starts: list[int | None] = [None] * n_pages
+        self.runs: list[GlyphRun] = []
 
     def add_line(self, line: lay.Line, frame: lay.Frame) -> None:
         if self.last is not None and (lay.open_cell_row(self.current, line.text) or lay.continues(self.last, line, frame)):
@@ -333,12 +338,15 @@ class TextBuilder:
             self._close()
             self._mark(line.page, self.size)
             self.current = line.text
+        self.runs.append(GlyphRun(self.size + len(self.current) - len(line.text), line.text, line.page, line.chars))
         self.last = line
 
-    def add_rows(self, rows: list[tuple[str, int]], page: int) -> None:
+    def add_rows(self, rows: list[tuple[str, int]], page: int, runs: list | None = None) -> None:
         self._close()
-        for text, row_page in rows:
+        for k, (text, row_page) in enumerate(rows):
             self._mark(row_page, self.size)
+            for offset, part, part_page, glyphs in (runs[k] if runs else ()):
+                self.runs.append(GlyphRun(self.size + offset, part, part_page, glyphs))
             self.current = text
             self._close()
         self.last = None
@@ -353,7 +361,7 @@ class TextBuilder:
             self.size += len(self.current) + 1
             self.current = ""
 
-    def finish(self) -> tuple[str, tuple[int, ...]]:
+    def finish(self) -> tuple[str, tuple[int, ...], list[GlyphRun]]:
         self._close()
         text = "\n".join(self.done)
         starts: list[int] = []
@@ -361,4 +369,4 @@ class TextBuilder:
         for start in reversed(self.starts):  # a page without text starts where the next one does
             following = min(following, start) if start is not None else following
             starts.append(following)
-        return text, tuple(reversed(starts))
+        return text, tuple(reversed(starts)), self.runs

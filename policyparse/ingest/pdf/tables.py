@@ -6,14 +6,16 @@ line of the text (``rows_to_lines``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from policyparse.ingest.pdf.layout import Char, join_text, squeeze, text_of_chars
+from policyparse.ingest.pdf.layout import Char, join_text, squeeze, text_and_glyphs
 
 FURNITURE_LINES = 3  # lines that may stand between two parts of a table split by a page break
 FURNITURE_CHARS = 30  # … each at most this long (a running header or footer)
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+# Where a cell's text was drawn: (offset in the cell text, that part's text, page, its glyphs)
+CellPart = tuple[int, str, int, tuple[Char, ...]]
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class Table:
     bottom: float
     page: int
     row_pages: tuple[int, ...]
+    # per row, per cell: the parts of its text and their glyphs (the report's boxes)
+    glyphs: tuple[tuple[tuple[CellPart, ...], ...], ...] = field(default=(), compare=False, repr=False)
 
     def holds(self, ch: Char) -> bool:
         x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
@@ -43,15 +47,19 @@ def grid_to_table(grid: list[list[Box | None]], chars: list[Char], page: int) ->
     boxes = [box for row in grid for box in row if box is not None]
     if len(grid) < 2 or len(grid[0]) < 2 or not boxes:
         return None
-    texts = {box: text_of_chars([c for c in chars if _inside(c, box)], (box[0], box[2])) for box in boxes}
+    drawn = {box: text_and_glyphs([c for c in chars if _inside(c, box)], (box[0], box[2])) for box in boxes}
+    texts = {box: text for box, (text, _) in drawn.items()}
+    parts = {box: ((0, text, page, glyphs),) if text else () for box, (text, glyphs) in drawn.items()}
     columns = tuple(min(r[j][0] for r in grid if r[j] is not None) if any(r[j] for r in grid) else 0.0
                     for j in range(len(grid[0])))
     rows = [_row_cells(row, columns, boxes, texts) for row in grid]
-    kept = [(row, _row_top(grid[i])) for i, row in enumerate(rows) if any(cell for cell in row)]
+    row_parts = [_row_cells(row, columns, boxes, parts, ()) for row in grid]
+    kept = [(row, cells) for row, cells in zip(rows, row_parts) if any(cell for cell in row)]
     if not kept:
         return None
     return Table(tuple(r for r, _ in kept), columns, min(b[0] for b in boxes), min(b[1] for b in boxes),
-                 max(b[2] for b in boxes), max(b[3] for b in boxes), page, (page,) * len(kept))
+                 max(b[2] for b in boxes), max(b[3] for b in boxes), page, (page,) * len(kept),
+                 tuple(c for _, c in kept))
 
 
 def _inside(ch: Char, box: Box) -> bool:
@@ -64,16 +72,17 @@ def _row_top(row: list[Box | None]) -> float:
 
 
 def _row_cells(row: list[Box | None], columns: tuple[float, ...], boxes: list[Box],
-               texts: dict[Box, str]) -> tuple[str, ...]:
+               texts: dict, empty=""):
+    """The row's cells from ``texts`` (a cell's text, or its glyph parts with ``empty=()``)."""
     top = _row_top(row)
-    cells: list[str] = []
+    cells: list = []
     for j, box in enumerate(row):
         if box is not None:
             cells.append(texts[box])
             continue
         cover = next((b for b in boxes if b[0] - 1 <= columns[j] + 1 < b[2] and b[1] - 1 <= top + 1 < b[3]), None)
         if cover is None:
-            cells.append("")
+            cells.append(empty)
         elif cover[0] >= columns[j] - 1:  # spans down from a row above
             cells.append(texts[cover])
     return tuple(cells)
@@ -115,15 +124,29 @@ def _same_columns(a: Table, b: Table) -> bool:
 
 
 def _merge_tables(a: Table, b: Table) -> Table:
-    rows, pages = list(b.rows), list(b.row_pages)
+    rows, pages, glyphs = list(b.rows), list(b.row_pages), list(_glyphs(b))
     seen = {squeeze("".join(row)) for row in a.rows}  # the header repeated (after metadata rows, too)
     if rows and squeeze("".join(rows[0])) in seen:
-        rows, pages = rows[1:], pages[1:]
-    head, head_pages = list(a.rows), list(a.row_pages)
+        rows, pages, glyphs = rows[1:], pages[1:], glyphs[1:]
+    head, head_pages, head_glyphs = list(a.rows), list(a.row_pages), list(_glyphs(a))
     if rows and (not rows[0][0] or not head[-1][0]) and len(rows[0]) == len(head[-1]):
-        head[-1] = tuple(join_text(x, y, sep_before_marker=True) for x, y in zip(head[-1], rows[0]))
-        rows, pages = rows[1:], pages[1:]
-    return Table(tuple(head + rows), a.columns, a.x0, a.top, a.x1, b.bottom, a.page, tuple(head_pages + pages))
+        joined = tuple(join_text(x, y, sep_before_marker=True) for x, y in zip(head[-1], rows[0]))
+        head_glyphs[-1] = tuple(_joined_parts(px, pz, len(cell) - len(y))
+                                for px, pz, cell, y in zip(head_glyphs[-1], glyphs[0], joined, rows[0]))
+        head[-1] = joined
+        rows, pages, glyphs = rows[1:], pages[1:], glyphs[1:]
+    return Table(tuple(head + rows), a.columns, a.x0, a.top, a.x1, b.bottom, a.page, tuple(head_pages + pages),
+                 tuple(head_glyphs + glyphs))
+
+
+def _glyphs(table: Table) -> tuple:
+    """The table's glyph parts per row and cell (none known: empty cells)."""
+    return table.glyphs or tuple(((),) * len(row) for row in table.rows)
+
+
+def _joined_parts(first: tuple[CellPart, ...], second: tuple[CellPart, ...], shift: int) -> tuple[CellPart, ...]:
+    """The parts of a cell cut by a page break, its second half starting ``shift`` into the text."""
+    return (*first, *((offset + shift, text, page, glyphs) for offset, text, page, glyphs in second))
 
 
 def rows_to_lines(table: Table) -> list[tuple[str, int]]:
@@ -134,4 +157,20 @@ def rows_to_lines(table: Table) -> list[tuple[str, int]]:
         while cells and not cells[-1]:  # trailing empty cells: 3 | 实施… |  |  |  ->  3 | 实施… |
             cells.pop()
         out.append((" | ".join(cells) + " |", page))
+    return out
+
+
+def rows_to_runs(table: Table) -> list[list[CellPart]]:
+    """Each row of ``rows_to_lines`` as its glyph parts, offsets into the row's line."""
+    out = []
+    for row, parts in zip(table.rows, _glyphs(table)):
+        cells = list(row)
+        while cells and not cells[-1]:
+            cells.pop()
+        runs: list[CellPart] = []
+        offset = 0
+        for cell, cell_parts in zip(cells, parts):
+            runs.extend((offset + at, text, page, glyphs) for at, text, page, glyphs in cell_parts)
+            offset += len(cell) + len(" | ")
+        out.append(runs)
     return out
