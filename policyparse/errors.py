@@ -111,7 +111,7 @@ class Warnings:
 
     ENCODING_GUESSED = Kind("W101", "{name}: encoding guessed as {encoding}")
     NO_STRUCTURE = Kind("W102", "no numbered outline found")
-    NUL_REMOVED = Kind("W103", "{name}: {count} NUL characters removed from the text (the first at character {first})")
+    NUL_REMOVED = Kind("W104", "{name}: {count} NUL characters removed from the text (the first at character {first})")
     NUMBERING_GAP = Kind("W201", "numbering jumps from {prev} to {num}")
     AFTER_GAP = Kind("W201", "item numbered {num} without its predecessors")
     ORPHAN_ITEMS = Kind("W202", "item numbered {num} without its predecessors")
@@ -131,7 +131,7 @@ class Warnings:
 CODES: dict[str, str] = {
     "W101": "text encoding was guessed, not declared",
     "W102": "no numbered outline found",
-    "W103": "NUL characters removed from the text",
+    "W104": "NUL characters removed from the text",
     "W201": "numbering skips a number",
     "W202": "items before their parent heading (fragment starts mid-list)",
     "W203": "the notice transmits a second document: the outline covers the first only",

@@ -218,7 +218,7 @@ def test_output_to_a_device_writes_to_it(tmp_path: Path) -> None:
 def test_nul_bytes_after_the_binary_check_are_removed_with_a_warning() -> None:
     data = SAMPLE.read_bytes()[:6000].rsplit(b"\n", 1)[0] + b"\n\x00\x00tail\n"
     doc = policyparse.parse(data)
-    assert "\x00" not in doc.model_dump_json() and [w.code for w in doc.warnings].count("W103") == 1
+    assert "\x00" not in doc.model_dump_json() and [w.code for w in doc.warnings].count("W104") == 1
 
 
 def test_html_doctype_internal_subset_does_not_leak() -> None:
