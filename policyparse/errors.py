@@ -95,6 +95,7 @@ class Warnings:
 
     ENCODING_GUESSED = Kind("W101", "{name}: encoding guessed as {encoding}")
     NO_STRUCTURE = Kind("W102", "no numbered outline found")
+    SUFFIX_MISMATCH = Kind("W103", "{name}: named {suffix} but the content is {format}; read as {format}")
     NUMBERING_GAP = Kind("W201", "numbering jumps from {prev} to {num}")
     AFTER_GAP = Kind("W201", "item numbered {num} without its predecessors")
     ORPHAN_ITEMS = Kind("W202", "item numbered {num} without its predecessors")
@@ -114,6 +115,7 @@ class Warnings:
 CODES: dict[str, str] = {
     "W101": "text encoding was guessed, not declared",
     "W102": "no numbered outline found",
+    "W103": "the file name's suffix names another format than the content's (the content is read)",
     "W201": "numbering skips a number",
     "W202": "items before their parent heading (fragment starts mid-list)",
     "W203": "the notice transmits a second document: the outline covers the first only",

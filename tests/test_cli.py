@@ -30,9 +30,9 @@ BAD_INPUTS = [
     ("binary file", "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 4, "image.txt: binary data (NUL bytes), expected text"),
     ("undecodable bytes", "noise.txt", bytes(range(1, 32)) * 10,
      "noise.txt: cannot decode as text (tried UTF-8, UTF-16, GB18030, Big5 and detection)"),
-    ("unsupported .doc", "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 64,
-     "old.doc: expected .txt/.pdf/.docx/.html, found '.doc'"),
-    ("unknown binary", "blob.bin", b"\x01\x02\x03" * 10, "blob.bin: expected .txt/.pdf/.docx/.html, found '.bin'"),
+    ("unknown binary", "blob.bin", b"\x01\x02\x03" * 10, "blob.bin: expected .txt/.pdf/.docx/.html/.ofd/.doc/.wps, found '.bin'"),
+    ("zip that is no document", "data.zip", b"PK\x05\x06" + b"\x00" * 18,
+     "data.zip: a zip archive that is neither DOCX (no word/document.xml) nor OFD (no OFD.xml)"),
 ]
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from policyparse._version import __version__
 from policyparse.batch.worker import TRANSIENT_ERRORS, Job
-from policyparse.errors import BatchError
-from policyparse.ingest import FORMATS
+from policyparse.errors import BatchError, PolicyParseError
+from policyparse.ingest.sniff import sniff_file
 
 RUN_MANIFEST = "_manifest.jsonl"
 GLOB_MAGIC = re.compile(r"[*?\[]")  # docs/**/*.pdf, d0?.txt, d[12].txt
@@ -169,15 +169,14 @@ def plan_batch(inputs: list[Input], options: BatchOptions) -> Plan:
 
 
 def _decide(item: Input, manifest: dict[str, Entry], options: BatchOptions) -> Job | Entry:
-    suffix = item.path.suffix.lower()
     if not item.path.exists():
         what = "broken symbolic link" if item.path.is_symlink() else "no such file"
         return _error(item.rel, "", "InputNotFound", f"{item.rel}: {what}")
-    if suffix not in FORMATS:
-        known = "/".join(sorted(FORMATS))
-        return _error(item.rel, "", "UnsupportedFormat", f"{item.rel}: expected {known}, found {suffix or 'no suffix'!r}")
     try:
+        sniff_file(item.path, item.rel)  # the same detection as parse(): content first, then suffix
         sha = file_sha256(item.path)
+    except PolicyParseError as exc:
+        return _error(item.rel, "", type(exc).__name__, str(exc))
     except OSError as exc:
         return _error(item.rel, "", type(exc).__name__, f"{item.rel}: {exc.strerror or exc}")
     known_entry = manifest.get(item.rel)

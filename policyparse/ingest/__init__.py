@@ -8,31 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
-from policyparse.errors import DecodeError, EmptyInput, InputNotFound, UnsupportedFormat
+from policyparse.errors import DecodeError, EmptyInput, InputNotFound, UnsupportedFormat, Warnings, warn
+from policyparse.ingest.sniff import FORMATS, NAMES, sniff_bytes
 from policyparse.ingest.source import Source, clean_text
 
 __all__ = ["FORMATS", "Source", "read_bytes", "read_path", "read_text", "sniff_format"]
 
-FORMATS = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
-
 
 def sniff_format(name: str, data: bytes) -> str:
-    """Format from the file name's suffix, falling back on magic bytes for stdin/unknown names."""
-    suffix = os.path.splitext(name)[1].lower()
-    if suffix in FORMATS:
-        return FORMATS[suffix]
-    if data.startswith(b"%PDF"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "docx"
-    head = data[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")):
-        return "html"
-    if suffix in ("", ".-"):
-        return "txt"
-    raise UnsupportedFormat(f"{name}: expected .txt/.pdf/.docx/.html, found {suffix!r}")
+    """The format ``data`` is read as (content first, then the suffix; ``sniff.detect``)."""
+    return sniff_bytes(name, data).format
 
 
 def read_path(path: str | os.PathLike, name: str | None = None) -> Source:
@@ -50,8 +38,15 @@ def read_bytes(data: bytes, name: str) -> Source:
     """Dispatch bytes to the reader of their format."""
     if not data.strip():
         raise EmptyInput(f"{name}: file is empty")
-    fmt = sniff_format(name, data)
-    sha = hashlib.sha256(data).hexdigest()
+    sniffed = sniff_bytes(name, data)
+    source = _read_as(sniffed.format, data, name, hashlib.sha256(data).hexdigest())
+    if sniffed.mismatch:
+        found = warn(Warnings.SUFFIX_MISMATCH, name=name, suffix=sniffed.suffix, format=NAMES[sniffed.format])
+        source = replace(source, warnings=(found, *source.warnings))
+    return source
+
+
+def _read_as(fmt: str, data: bytes, name: str, sha: str) -> Source:
     if fmt == "txt":
         from policyparse.ingest.txt import read_txt
 
@@ -64,6 +59,14 @@ def read_bytes(data: bytes, name: str) -> Source:
         from policyparse.ingest.docx import read_docx
 
         return read_docx(data, name, sha)
+    if fmt == "ofd":
+        from policyparse.ingest.ofd import read_ofd
+
+        return read_ofd(data, name, sha)
+    if fmt == "doc":
+        from policyparse.ingest.legacy import read_doc
+
+        return read_doc(data, name, sha)
     from policyparse.ingest.html import read_html
 
     return read_html(data, name, sha)
