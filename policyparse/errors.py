@@ -105,6 +105,7 @@ class Warnings:
     TRUNCATED_ITEM = Kind("W304", "item {path}: unit list cut off at the end of the text")
     CONVENTION_APPLIED = Kind("W305", "first-listed unit leads from here on")
     PAGE_NO_TEXT = Kind("W501", "{name}: page {page} has no text layer ({what})")
+    PAGE_OCR = Kind("W503", "{name}: page {page} read by OCR (mean confidence {confidence})")
     GARBLED_GLYPHS = Kind("W502", "{name}: page {page}: {count} glyphs without a Unicode mapping (font without ToUnicode), left out")
     CID_CODES = Kind("W502", "{name}: '(cid:NN)' glyph codes in the text layer")
     MODEL_MISMATCH = Kind("W601", "models/{name} has sha256 {sha}…, models/manifest.json records {expected}…: "
@@ -125,5 +126,6 @@ CODES: dict[str, str] = {
     "W305": "stated first-listed-leads convention applied from here on",
     "W501": "page has no text layer",
     "W502": "text extracted with garbage characters (font without ToUnicode)",
+    "W503": "page without a text layer read by OCR (its mean confidence in the message)",
     "W601": "a model file differs from models/manifest.json (rebuilt without its manifest?)",
 }

@@ -202,7 +202,7 @@ def test_eval_bad_directory(tmp_path: Path, args: list[str], message: str) -> No
 
 
 def test_eval_rejects_an_unknown_extension() -> None:
-    result = run("eval", str(GOLDEN), "--ext", ".doc")
+    result = run("eval", str(GOLDEN), "--ext", ".xls")
     assert result.exit_code == 2 and result.stdout == ""
 
 
@@ -231,7 +231,7 @@ def test_eval_reports_a_parser_crash_and_exits_non_zero(tmp_path: Path, monkeypa
 BAD_PDFS = sorted((Path(__file__).parent / "bad_pdf").glob("*.pdf"))
 
 
-@pytest.mark.parametrize("path", [p for p in BAD_PDFS if p.stem not in ("garbled_font", "image_page")],
+@pytest.mark.parametrize("path", [p for p in BAD_PDFS if p.stem not in ("garbled_font", "image_page", "not_a_pdf")],
                          ids=lambda p: p.stem)
 def test_bad_pdf_gives_one_clear_line(path):
     result = CliRunner().invoke(cli, ["parse", str(path)])

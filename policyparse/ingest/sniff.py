@@ -77,8 +77,8 @@ def _content_format(head: bytes, zip_names: Callable[[], list[str] | None], by_s
         return "pdf"
     if head.startswith(ZIP_MAGIC):
         return _zip_format(zip_names(), by_suffix)
-    if head.startswith(OLE2_MAGIC):
-        return "doc"
+    if head.startswith(OLE2_MAGIC):  # an encrypted DOCX is an OLE2 file too: its reader says so
+        return "docx" if by_suffix == "docx" else "doc"
     start = head[3:] if head.startswith(BOMS) else head
     if start[:512].lstrip().lower().startswith(HTML_START):
         return "html"
