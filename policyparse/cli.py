@@ -38,7 +38,7 @@ def _errors(name: str) -> Iterator[None]:
 
 
 # What each extra brings: the modules checked before any work starts (not a traceback at the end).
-EXTRAS = {"nlp": ("jieba", "spacy"), "xlsx": ("openpyxl",), "dask": ("distributed",)}
+EXTRAS = {"nlp": ("jieba", "spacy"), "xlsx": ("openpyxl",), "dask": ("distributed",), "ocr": ("rapidocr_onnxruntime",)}
 
 
 def require_extra(extra: str) -> None:
@@ -86,7 +86,7 @@ def cli(ctx: click.Context) -> None:
 @click.option("--strict", is_flag=True, help="Fail on the first parser warning instead of reporting it.")
 @nlp_option
 def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: bool) -> None:
-    """Parse FILE (.txt/.pdf/.docx/.html, or - for stdin) and print it as JSON."""
+    """Parse FILE (.txt/.pdf/.docx/.html/.ofd/.doc/.wps, or - for stdin; format by content) and print it as JSON."""
     doc = _load(file, strict, nlp)
     _emit(export.to_gold_json(doc) if gold else export.to_json(doc), output)
 
