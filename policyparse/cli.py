@@ -46,7 +46,7 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, the shell's convention
 
 # What each extra brings: the modules checked before any work starts (not a traceback at the end).
 EXTRAS = {"nlp": ("jieba", "spacy"), "xlsx": ("openpyxl",), "dask": ("distributed",),
-          "diff": ("rapidfuzz", "scipy", "jieba")}
+          "diff": ("rapidfuzz", "scipy", "jieba"), "ocr": ("rapidocr_onnxruntime",)}
 
 
 def require_extra(extra: str) -> None:
@@ -155,7 +155,7 @@ def cli(ctx: click.Context) -> None:
 @limit_options
 def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: bool, timeout: float | None,
                   max_size: int, max_text: int, max_unzipped: int) -> None:
-    """Parse FILE (.txt/.pdf/.docx/.html, or - for stdin) and print it as JSON."""
+    """Parse FILE (.txt/.pdf/.docx/.html/.ofd/.doc/.wps, or - for stdin; format by content) and print it as JSON."""
     doc = _load(file, strict, nlp, _limits(max_size, max_text, max_unzipped), timeout)
     _emit(export.to_gold_json(doc) if gold else export.to_json(doc), output)
 

@@ -111,6 +111,7 @@ class Warnings:
 
     ENCODING_GUESSED = Kind("W101", "{name}: encoding guessed as {encoding}")
     NO_STRUCTURE = Kind("W102", "no numbered outline found")
+    SUFFIX_MISMATCH = Kind("W103", "{name}: named {suffix} but the content is {format}; read as {format}")
     NUL_REMOVED = Kind("W104", "{name}: {count} NUL characters removed from the text (the first at character {first})")
     NUMBERING_GAP = Kind("W201", "numbering jumps from {prev} to {num}")
     AFTER_GAP = Kind("W201", "item numbered {num} without its predecessors")
@@ -121,6 +122,7 @@ class Warnings:
     TRUNCATED_ITEM = Kind("W304", "item {path}: unit list cut off at the end of the text")
     CONVENTION_APPLIED = Kind("W305", "first-listed unit leads from here on")
     PAGE_NO_TEXT = Kind("W501", "{name}: page {page} has no text layer ({what})")
+    PAGE_OCR = Kind("W503", "{name}: page {page} read by OCR (mean confidence {confidence})")
     GARBLED_GLYPHS = Kind("W502", "{name}: page {page}: {count} glyphs without a Unicode mapping (font without ToUnicode), left out")
     CID_CODES = Kind("W502", "{name}: '(cid:NN)' glyph codes in the text layer")
     MODEL_MISMATCH = Kind("W601", "models/{name} has sha256 {sha}…, models/manifest.json records {expected}…: "
@@ -131,6 +133,7 @@ class Warnings:
 CODES: dict[str, str] = {
     "W101": "text encoding was guessed, not declared",
     "W102": "no numbered outline found",
+    "W103": "the file name's suffix names another format than the content's (the content is read)",
     "W104": "NUL characters removed from the text",
     "W201": "numbering skips a number",
     "W202": "items before their parent heading (fragment starts mid-list)",
@@ -141,5 +144,6 @@ CODES: dict[str, str] = {
     "W305": "stated first-listed-leads convention applied from here on",
     "W501": "page has no text layer",
     "W502": "text extracted with garbage characters (font without ToUnicode)",
+    "W503": "page without a text layer read by OCR (its mean confidence in the message)",
     "W601": "a model file differs from models/manifest.json (rebuilt without its manifest?)",
 }

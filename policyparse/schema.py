@@ -112,7 +112,7 @@ class Notice(_Model):
 class SourceInfo(_Model):
     path: str
     sha256: str
-    format: Literal["txt", "pdf", "docx", "html"]
+    format: Literal["txt", "pdf", "docx", "html", "ofd", "doc"]
     pages: int | None = None
     encoding: str | None = None
 

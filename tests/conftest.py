@@ -1,6 +1,7 @@
 """Shared fixtures and the options of the evaluation gate (tests/test_eval.py)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -9,6 +10,9 @@ import pytest
 from policyparse.schema import Deadline, Node, Notice, PolicyDocument, SourceInfo, Span, Unit
 
 GOLDEN = Path(__file__).parent / "golden"
+# OCR off unless a test turns it on (tests/test_ocr.py): the other tests' image-only fixtures keep
+# their meaning whether or not the ocr extra is installed.  Batch workers inherit the setting.
+os.environ["POLICYPARSE_OCR"] = "0"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -30,9 +30,9 @@ BAD_INPUTS = [
     ("binary file", "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 4, "{path}: binary data (NUL bytes), expected text"),
     ("undecodable bytes", "noise.txt", bytes(range(1, 32)) * 10,
      "{path}: cannot decode as text (tried UTF-8, UTF-16, GB18030, Big5 and detection)"),
-    ("unsupported .doc", "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 64,
-     "{path}: expected .txt/.pdf/.docx/.html, found '.doc'"),
-    ("unknown binary", "blob.bin", b"\x01\x02\x03" * 10, "{path}: expected .txt/.pdf/.docx/.html, found '.bin'"),
+    ("unknown binary", "blob.bin", b"\x01\x02\x03" * 10, "{path}: expected .txt/.pdf/.docx/.html/.ofd/.doc/.wps, found '.bin'"),
+    ("zip that is no document", "data.zip", b"PK\x05\x06" + b"\x00" * 18,
+     "{path}: a zip archive that is neither DOCX (no word/document.xml) nor OFD (no OFD.xml)"),
 ]
 
 
@@ -202,7 +202,7 @@ def test_eval_bad_directory(tmp_path: Path, args: list[str], message: str) -> No
 
 
 def test_eval_rejects_an_unknown_extension() -> None:
-    result = run("eval", str(GOLDEN), "--ext", ".doc")
+    result = run("eval", str(GOLDEN), "--ext", ".xls")
     assert result.exit_code == 2 and result.stdout == ""
 
 
@@ -231,7 +231,7 @@ def test_eval_reports_a_parser_crash_and_exits_non_zero(tmp_path: Path, monkeypa
 BAD_PDFS = sorted((Path(__file__).parent / "bad_pdf").glob("*.pdf"))
 
 
-@pytest.mark.parametrize("path", [p for p in BAD_PDFS if p.stem not in ("garbled_font", "image_page")],
+@pytest.mark.parametrize("path", [p for p in BAD_PDFS if p.stem not in ("garbled_font", "image_page", "not_a_pdf")],
                          ids=lambda p: p.stem)
 def test_bad_pdf_gives_one_clear_line(path):
     result = CliRunner().invoke(cli, ["parse", str(path)])

@@ -298,11 +298,10 @@ def test_word_layout_spacing():
 
 
 BAD_CASES = [
-    ("scanned.pdf", "scanned.pdf: no text layer on pages 1-3 (scanned images?); OCR is not supported"),
+    ("scanned.pdf", "scanned.pdf: no text layer on pages 1-3 (scanned images?); OCR is switched off (POLICYPARSE_OCR=0)"),
     ("encrypted.pdf", "encrypted.pdf: encrypted PDF (a password is needed to open it)"),
     ("truncated.pdf", "truncated.pdf: truncated PDF (no '%%EOF' end marker; the file was cut short)"),
     ("zero_pages.pdf", "zero_pages.pdf: PDF with no pages"),
-    ("not_a_pdf.pdf", "not_a_pdf.pdf: not a PDF (expected a '%PDF-' header, found b'<!DOCTYP')"),
     ("damaged.pdf", "damaged.pdf: damaged PDF (cannot read its structure)"),
 ]
 
@@ -313,6 +312,22 @@ def test_bad_pdf_raises_clear_error(name, message):
         read_path(BAD / name, name)
     assert str(info.value) == message
     assert info.value.__cause__ is None
+
+
+def test_scanned_pdf_without_the_ocr_extra_names_the_pip_line(monkeypatch):
+    from policyparse.ingest.pdf import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    monkeypatch.setenv("POLICYPARSE_OCR", "1")
+    with pytest.raises(CorruptInput, match=r'pages 1-3 \(scanned images\?\); OCR them with the ocr extra: '
+                                           r'pip install "policyparse\[ocr\]"$'):
+        read_path(BAD / "scanned.pdf")
+
+
+def test_html_named_pdf_is_read_as_html_with_a_warning():
+    source = read_path(BAD / "not_a_pdf.pdf")
+    assert source.format == "html" and "关于做好重点工作的通知" in source.text
+    assert [w.code for w in source.warnings] == ["W103"]
 
 
 def test_garbled_font_warns_with_page():

@@ -15,8 +15,9 @@ from pathlib import Path
 from policyparse._version import __version__
 from policyparse.batch.worker import TRANSIENT_ERRORS, Job
 from policyparse.errors import BatchError, PolicyParseError
-from policyparse.ingest import FORMATS, Limits, check_regular_file
+from policyparse.ingest import Limits, check_regular_file
 from policyparse.ingest.limits import check_size
+from policyparse.ingest.sniff import sniff_file
 
 RUN_MANIFEST = "_manifest.jsonl"
 GLOB_MAGIC = re.compile(r"[*?\[]")  # docs/**/*.pdf, d0?.txt, d[12].txt
@@ -174,7 +175,6 @@ def plan_batch(inputs: list[Input], options: BatchOptions) -> Plan:
 
 
 def _decide(item: Input, manifest: dict[str, Entry], options: BatchOptions) -> Job | Entry:
-    suffix = item.path.suffix.lower()
     try:  # only regular files are opened: a FIFO would hang the hashing, /dev/zero never end
         check_regular_file(item.path, str(item.path))
         check_size(str(item.path), item.path.stat().st_size, options.limits)
@@ -182,11 +182,11 @@ def _decide(item: Input, manifest: dict[str, Entry], options: BatchOptions) -> J
         return _error(item.rel, "", type(exc).__name__, str(exc))
     except OSError as exc:
         return _error(item.rel, "", type(exc).__name__, f"{item.path}: {exc.strerror or exc}")
-    if suffix not in FORMATS:
-        known = "/".join(sorted(FORMATS))
-        return _error(item.rel, "", "UnsupportedFormat", f"{item.path}: expected {known}, found {suffix or 'no suffix'!r}")
     try:
+        sniff_file(item.path, str(item.path))  # the same detection as parse(): content first, then suffix
         sha = file_sha256(item.path)
+    except PolicyParseError as exc:
+        return _error(item.rel, "", type(exc).__name__, str(exc))
     except OSError as exc:
         return _error(item.rel, "", type(exc).__name__, f"{item.path}: {exc.strerror or exc}")
     known_entry = manifest.get(item.rel)

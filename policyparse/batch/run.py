@@ -13,8 +13,10 @@ Rules (README "Batch, ledgers and the store" repeats them for users):
   the parent of the argument that named it (``docs/a/b.pdf`` -> ``OUTDIR/docs/a/b.pdf.json``).
   Order is the order of the arguments, each expanded in sorted order; the same file named twice
   is parsed once.
-* **Type by suffix**: ``.txt .text .pdf .docx .html .htm``.  Any other file found or named gets an
-  ``UnsupportedFormat`` error record (nothing is skipped silently); a named file that does not
+* **Type by content, then suffix** (``ingest.sniff``, as ``parse`` does): PDF, DOCX, OFD,
+  Word 97-2003/WPS and HTML by their first bytes, else ``.txt .text .html .htm`` and the rest by
+  suffix; a file without a suffix is sniffed (text when nothing else fits).  Any other file
+  found or named gets an ``UnsupportedFormat`` error record (nothing is skipped silently); a named file that does not
   exist gets ``InputNotFound``.  A glob that matches nothing adds nothing, but a run with no
   input at all is a ``BatchError``.
 * **Outputs**: ``OUTDIR/KEY.json`` (the document, byte-identical to ``policyparse parse``

@@ -30,7 +30,7 @@ from policyparse.export.json import to_gold
 from policyparse.grammar.characters import squash as chars_squash
 from policyparse.schema import ROLES
 
-EXTENSIONS = (".txt", ".pdf", ".docx", ".html")
+EXTENSIONS = (".txt", ".pdf", ".docx", ".html", ".doc", ".ofd")
 METRICS = ("outline_f1", "units_f1", "role_acc", "field_acc", "deadline_acc")
 EMPTY_PREDICTION: dict[str, Any] = {"notice": None, "document_title": None, "outline": [], "assignments": []}
 

@@ -9,33 +9,21 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 
-from policyparse.errors import CorruptInput, DecodeError, EmptyInput, InputNotFound, NotRegularFile, PolicyParseError, UnsupportedFormat
+from policyparse.errors import CorruptInput, DecodeError, EmptyInput, InputNotFound, NotRegularFile, PolicyParseError, Warnings, warn
 from policyparse.ingest.limits import DEFAULT_LIMITS, Limits, check_chars, check_size, check_zip
+from policyparse.ingest.sniff import FORMATS, NAMES, sniff_bytes
 from policyparse.ingest.source import Source, clean_text, drop_nul
 
 __all__ = ["FORMATS", "Limits", "Source", "read_bytes", "read_path", "read_text", "sniff_format",
            "check_regular_file"]
 
-FORMATS = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html"}
-
 
 def sniff_format(name: str, data: bytes) -> str:
-    """Format from the file name's suffix, falling back on magic bytes for stdin/unknown names."""
-    suffix = os.path.splitext(name)[1].lower()
-    if suffix in FORMATS:
-        return FORMATS[suffix]
-    if data.startswith(b"%PDF"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "docx"
-    head = data[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")):
-        return "html"
-    if suffix in ("", ".-"):
-        return "txt"
-    raise UnsupportedFormat(f"{name}: expected .txt/.pdf/.docx/.html, found {suffix!r}")
+    """The format ``data`` is read as (content first, then the suffix; ``sniff.detect``)."""
+    return sniff_bytes(name, data).format
 
 
 def read_path(path: str | os.PathLike, name: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
@@ -78,8 +66,8 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Sourc
     check_size(name, len(data), limits)
     if not data.strip():
         raise EmptyInput(f"{name}: file is empty")
-    fmt = sniff_format(name, data)
-    sha = hashlib.sha256(data).hexdigest()
+    sniffed = sniff_bytes(name, data)
+    fmt, sha = sniffed.format, hashlib.sha256(data).hexdigest()
     try:
         source = _read_format(fmt, data, name, sha, limits)
     except (PolicyParseError, MemoryError, KeyboardInterrupt):
@@ -90,6 +78,9 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Sourc
         raise CorruptInput(f"{name}: the {fmt} reader could not read it ({type(exc).__name__}: "
                            f"{str(exc).splitlines()[0][:200] if str(exc) else 'no detail'})") from exc
     check_chars(name, source.text, limits)
+    if sniffed.mismatch:
+        found = warn(Warnings.SUFFIX_MISMATCH, name=name, suffix=sniffed.suffix, format=NAMES[sniffed.format])
+        source = replace(source, warnings=(found, *source.warnings))
     return source
 
 
@@ -107,6 +98,15 @@ def _read_format(fmt: str, data: bytes, name: str, sha: str, limits: Limits) -> 
 
         check_zip(name, data, limits)
         return read_docx(data, name, sha)
+    if fmt == "ofd":
+        from policyparse.ingest.ofd import read_ofd
+
+        check_zip(name, data, limits)
+        return read_ofd(data, name, sha)
+    if fmt == "doc":
+        from policyparse.ingest.legacy import read_doc
+
+        return read_doc(data, name, sha)
     from policyparse.ingest.html import read_html
 
     return read_html(data, name, sha)

@@ -18,7 +18,7 @@ import io
 import math
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import pdfplumber
@@ -28,7 +28,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from policyparse.errors import At, CorruptInput, Warn, Warnings, warn
-from policyparse.ingest.pdf import furniture
+from policyparse.ingest.pdf import furniture, ocr
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf.tables import Table, grid_to_table, merge_split_tables, rows_to_lines, rows_to_runs
 from policyparse.ingest.source import GlyphLayout, GlyphRun, Source
@@ -68,6 +68,7 @@ class PageRead:
     images: int
     width: float = math.inf  # of the media box, in points
     media_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    ocr: float | None = None  # mean OCR confidence when the page's text came from OCR
 
 
 def read_pdf(data: bytes, name: str, sha256: str) -> Source:
@@ -152,11 +153,30 @@ class RuledTables:
 def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, name: str) -> PageRead:
     with PDFIUM_LOCK:
         chars, garbled, ruled, images, box = page_glyphs(doc, index, name)
+    if not chars and images and ocr.enabled():
+        return ocr_page(doc, index, name, box)
     tables = table_finder(index, chars) if ruled else ()
     if tables:
         chars = [c for c in chars if not any(t.holds(c) for t in tables)]
     lines = lay.chars_to_lines(chars, index)
     return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0], tuple(box))
+
+
+def ocr_page(doc: pdfium.PdfDocument, index: int, name: str, box: tuple) -> PageRead:
+    """An image-only page through OCR: rendered under the lock, recognised outside it, its
+    text lines into the same layout stage as a text layer."""
+    with PDFIUM_LOCK:
+        try:
+            page = doc[index]
+            try:
+                image = page.render(scale=ocr.DPI / 72, rev_byteorder=True).to_numpy()
+            finally:
+                page.close()
+        except pdfium.PdfiumError as exc:
+            raise CorruptInput(f"{name}: damaged page {index + 1} ({exc})") from None
+    found = ocr.recognise(image, ocr.DPI)
+    lines = lay.chars_to_lines(found.chars, index)
+    return PageRead(index, tuple(lines), (), len(found.chars), 0, 1, box[2] - box[0], tuple(box), ocr=found.confidence)
 
 
 def page_glyphs(doc: pdfium.PdfDocument, index: int, name: str) -> tuple[list[lay.Char], int, bool, int, tuple]:
@@ -261,9 +281,7 @@ def drop_furniture(pages: list[PageRead]) -> list[PageRead]:
     """Page numbers and running headers/footers out of every page's lines."""
     numbered = furniture.drop_page_numbers([list(p.lines) for p in pages])
     keys = furniture.running_keys(numbered)
-    return [PageRead(p.index, tuple(furniture.drop_running(lines, keys)), p.tables, p.glyphs, p.garbled, p.images, p.width,
-                     p.media_box)
-            for p, lines in zip(pages, numbered)]
+    return [replace(p, lines=tuple(furniture.drop_running(lines, keys))) for p, lines in zip(pages, numbered)]
 
 
 def page_warnings(pages: list[PageRead], name: str) -> list[Warn]:
@@ -271,9 +289,12 @@ def page_warnings(pages: list[PageRead], name: str) -> list[Warn]:
     empty = [p.index + 1 for p in pages if p.glyphs == 0 and not p.tables]
     if len(empty) == len(pages):
         raise CorruptInput(f"{name}: no text layer on page{'s' if len(empty) > 1 else ''} "
-                           f"{page_ranges(empty)} (scanned images?); OCR is not supported")
+                           f"{page_ranges(empty)} (scanned images?); {ocr.hint()}")
     out: list[Warn] = []
     for p in pages:
+        if p.ocr is not None and p.glyphs:
+            out.append(warn(Warnings.PAGE_OCR, At("page", p.index + 1, p.index + 1), name=name, page=p.index + 1,
+                            confidence=f"{p.ocr:.2f}"))
         if p.glyphs == 0 and not p.tables:
             what = "image only" if p.images else "blank"
             out.append(warn(Warnings.PAGE_NO_TEXT, At("page", p.index + 1, p.index + 1), name=name, page=p.index + 1, what=what))
