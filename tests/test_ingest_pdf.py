@@ -418,3 +418,18 @@ CONTINUE_CASES = [
 @pytest.mark.parametrize("label,prev,nxt,expected", CONTINUE_CASES, ids=[c[0] for c in CONTINUE_CASES])
 def test_paragraph_continuation(label, prev, nxt, expected):
     assert lay.continues(prev, nxt, FRAME) is expected
+
+
+def test_items_that_open_every_page_and_differ_only_in_number_are_not_running_headers():
+    """``N. 第N项任务：…`` at the top of each page: masking the numbers made them one repeated line."""
+    from policyparse.ingest.pdf.furniture import running_keys
+    from policyparse.ingest.pdf.layout import Line
+
+    def line(text, top, page):
+        chars = tuple(_glyphs(text, top=top, size=16.0))
+        return Line(text, chars, chars[0].x0, chars[-1].x1, top, top + 16, 16.0, page)
+
+    pages = [[line(f"{k + 1}. 第{k + 1}项任务：推进重点工作。", 80, k), line("甲乙丙丁"[k] + "项正文继续说明。", 120, k)] for k in range(4)]
+    assert running_keys(pages) == set()
+    headers = [[line("某某区人民政府办公室 第1页", 40, k), line(f"{k + 1}. 第{k + 1}项任务。", 80, k)] for k in range(4)]
+    assert running_keys(headers) == {("某某区人民政府办公室第#页", 10)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from policyparse.ingest.pdf.layout import Line, body_size, squeeze
+from policyparse.ingest.pdf.layout import Line, body_size, squeeze, starts_item
 
 DIGITS = re.compile(r"\d+")  # a running line's numbers vary by page: 第1页 / 第2页
 EDGE_ZONE = 2  # lines at the top/bottom of a page checked for furniture
@@ -85,4 +85,8 @@ def _edge_lines(lines: list[Line]) -> list[Line]:
 
 
 def _running_key(line: Line) -> tuple[str, int]:
-    return DIGITS.sub("#", squeeze(line.text)), round(line.top / 4)
+    """The line's text with its numbers masked (第1页 / 第2页 are one running line), at its height;
+    a line that starts with a numbering marker keeps its numbers: ``1. 第1项任务`` and ``2. 第2项任务``
+    opening two pages are two items, not one header (an identical marked line still repeats)."""
+    text = squeeze(line.text)
+    return (text if starts_item(text) else DIGITS.sub("#", text)), round(line.top / 4)
