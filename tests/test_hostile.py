@@ -236,3 +236,16 @@ def test_html_nested_deeper_than_255_keeps_its_text() -> None:
     too_deep = ("<html><body>" + "<div>" * 5000 + "<p>一、总体要求</p>" + "</div>" * 5000 + "</body></html>").encode()
     with pytest.raises(CorruptInput, match="nested too deeply"):
         policyparse.parse(too_deep, Options(source_name="deeper.html"))
+
+
+def test_docx_numbering_part_of_another_content_type_still_parses(tmp_path: Path) -> None:
+    source = next(p for p in sorted(DOCX.glob("*.docx")) if "word/numbering.xml" in zipfile.ZipFile(p).namelist())
+    path = tmp_path / "ct.docx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.numbering+xml", b"wordprocessingml.other+xml")
+            zout.writestr(item, data)
+    assert b"other+xml" in zipfile.ZipFile(path).read("[Content_Types].xml")
+    assert policyparse.parse(path).sections == policyparse.parse(source).sections

@@ -416,6 +416,13 @@ def _part_element(document, kind: str) -> etree._Element | None:
 
     reltype = RT.NUMBERING if kind == "numbering" else RT.STYLES
     try:
-        return document.part.part_related_by(reltype).element
+        part = document.part.part_related_by(reltype)
     except KeyError:
         return None
+    element = getattr(part, "element", None)  # a part of another content type is a plain Part: parse its XML
+    if element is None:
+        try:
+            element = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            return None
+    return element
