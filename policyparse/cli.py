@@ -252,16 +252,17 @@ def units_command(file: str, as_csv: bool, output: str | None, nlp: bool, timeou
                   max_size: int, max_text: int, max_unzipped: int) -> None:
     """Print the responsibility matrix of FILE: each unit, the tasks it leads / is responsible for / supports."""
     rows = views.responsibility_matrix(_load(file, nlp=nlp, limits=_limits(max_size, max_text, max_unzipped), timeout=timeout))
-    _emit(views.matrix_csv(rows) if as_csv else views.terminal_safe(views.matrix_table(rows)), output)
+    _emit(views.matrix_csv(rows) if as_csv else views.terminal_safe(views.matrix_table(rows)), output, bom=as_csv)
 
 
-def _emit(text: str, output: str | None) -> None:
-    """Text to stdout, or to the file OUTPUT."""
+def _emit(text: str, output: str | None, bom: bool = False) -> None:
+    """Text to stdout, or to the file OUTPUT (``bom``: a CSV file starts with a UTF-8 BOM, as the
+    ledgers do, so that Excel reads Chinese; stdout never gets one, as ``export -o -``)."""
     if output is None:
         click.echo(text, nl=False)
         return
     with _errors(output):
-        Path(output).write_text(text, encoding="utf-8")
+        Path(output).write_text(text, encoding="utf-8-sig" if bom else "utf-8")
 
 
 @cli.command("eval")
@@ -354,10 +355,12 @@ def export_command(results: tuple[str, ...], output: str, fmt: str | None, table
     with _errors(output), tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / f"ledger.{fmt}" if output == "-" else Path(output)
         column_map = ledger.load_column_map(columns) if columns else None
-        counts = sinks.export_results(results, out, sinks.export_format(out, fmt), table, column_map)
+        duplicates: list[tuple[str, str]] = []
+        counts = sinks.export_results(results, out, sinks.export_format(out, fmt), table, column_map, duplicates)
         if output == "-":
             click.echo(out.read_text(encoding="utf-8-sig" if fmt == "csv" else "utf-8"), nl=False)
     _echo_tty(", ".join(f"{n} {name}" for name, n in counts.items()) + f" -> {output}")
+    _echo_duplicates(duplicates)
 
 
 def diff_options(fn):
@@ -473,6 +476,23 @@ def _echo_summary(summary: batch.Summary, outdir: str) -> None:
         click.echo(f"  failed: {views.terminal_safe(failure['message'] or failure['input'])}", err=True)
     if len(summary.failures) > FAILURES_SHOWN:
         click.echo(f"  … and {len(summary.failures) - FAILURES_SHOWN} more in {Path(outdir) / batch.SUMMARY}", err=True)
+    _echo_duplicates([(d["input"], d["same_as"]) for d in summary.duplicates], Path(outdir) / batch.SUMMARY)
+
+
+DUPLICATES_SHOWN = 5  # pairs named in the one line about the store's duplicates
+
+
+def _echo_duplicates(duplicates: list[tuple[str, str]], listed: Path | None = None) -> None:
+    """One line (always, on stderr) when the store kept one document for several inputs."""
+    if not duplicates:
+        return
+    pairs = "; ".join(f"{views.terminal_safe(path)} = {views.terminal_safe(stored)}"
+                      for path, stored in duplicates[:DUPLICATES_SHOWN])
+    more = len(duplicates) - DUPLICATES_SHOWN
+    rest = f"; … and {more} more" + (f" in {listed}" if listed else "") if more > 0 else ""
+    inputs = "input has" if len(duplicates) == 1 else "inputs have"
+    click.echo(f"  store: {len(duplicates)} {inputs} the same content as a stored document and "
+               f"{'is' if len(duplicates) == 1 else 'are'} stored once: {pairs}{rest}", err=True)
 
 
 class _Progress:

@@ -240,7 +240,8 @@ def test_csv_and_xlsx_ledgers_have_one_row_per_task(folder: Path) -> None:
     assert book.sheetnames == ["任务台账", "单位任务"]
     sheet = list(book["任务台账"].values)
     assert list(sheet[0]) == list(ledger.TASK_COLUMNS.values()) and len(sheet) == len(tasks) + 1
-    assert [r[0] for r in sheet[1:]] == [int(r["序号"]) for r in rows]
+    assert [r[1] for r in sheet[1:]] == [int(r["序号"]) for r in rows]
+    assert [r[0] for r in sheet[1:]] == [int(r["总序号"]) for r in rows] == list(range(1, len(rows) + 1))
     with open(out / "_task_units.csv", encoding="utf-8-sig", newline="") as fh:
         units = list(csv.DictReader(fh))
     assert len(list(book["单位任务"].values)) == len(units) + 1
@@ -274,7 +275,7 @@ def test_yaml_column_map_and_bad_map(folder: Path) -> None:
     Path("bad.json").write_text('{"tasks": {"owner": "负责人"}}', encoding="utf-8")
     result = run("export", "out", "-o", "tasks.csv", "--columns", "bad.json")
     assert result.exit_code == 1
-    assert result.output.startswith("Error: bad.json: unknown tasks column 'owner' (known: seq, document,")
+    assert result.output.startswith("Error: bad.json: unknown tasks column 'owner' (known: number, seq, document,")
 
 
 def test_export_rejects_a_file_that_is_not_a_result(folder: Path) -> None:

@@ -134,7 +134,7 @@ def test_units_view_and_html(tmp_path):
     runner = CliRunner()
     res = runner.invoke(cli, ["units", "samples/wujiang_silk_2021.txt", "--csv"])
     assert res.exit_code == 0
-    assert res.output.splitlines()[0].startswith("unit,lead,responsible,supporting,total")
+    assert res.output.splitlines()[0].startswith("单位,牵头任务数,责任任务数,配合任务数,任务总数")
     assert any(line.startswith("区财政局,0,7,0,7,") for line in res.output.splitlines())
     out = tmp_path / "w.html"
     res = runner.invoke(cli, ["show", "samples/wujiang_silk_2021.txt", "--displacy", str(out)])

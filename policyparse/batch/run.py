@@ -80,6 +80,9 @@ class Summary:
     warnings_by_input: dict[str, dict[str, int]] = field(default_factory=dict)  # input -> {code: count}
     interrupted: bool = False
     not_done: list[str] = field(default_factory=list)  # inputs an interrupted run did not reach
+    # inputs the store (--db) holds once because another input has the same content:
+    # [{"input": …, "same_as": the path it is stored under}]
+    duplicates: list[dict[str, str]] = field(default_factory=list)
 
 
 Progress = Callable[[Entry, int, int], None]  # (entry just written, parsed so far, to parse)
@@ -136,10 +139,11 @@ def run_batch(plan: Plan, progress: Progress | None = None) -> Summary:
                 interrupted = True
         entries = [by_input[item.rel] for item in plan.inputs if item.rel in by_input]
         _compact_manifest(options.outdir, entries)
+        duplicates: list[tuple[str, str]] = []
         if not interrupted:
-            write_feeds(options, [output_path(options.outdir, e.input, True) for e in entries if e.ok])
+            duplicates = write_feeds(options, [output_path(options.outdir, e.input, True) for e in entries if e.ok])
         not_done = [item.rel for item in plan.inputs if item.rel not in by_input]
-        summary = summarize(entries, parsed, time.monotonic() - start, not_done)
+        summary = summarize(entries, parsed, time.monotonic() - start, not_done, duplicates)
         write_text_atomic(options.outdir / SUMMARY, summary_json(summary, plan))
     if interrupted:
         raise Interrupted(f"interrupted: {len(not_done)} of {len(plan.inputs)} inputs not parsed "
@@ -196,18 +200,23 @@ def worker_count(jobs: int | None) -> int:
     return os.cpu_count() or 1
 
 
-def write_feeds(options: BatchOptions, results: list[Path]) -> None:
-    """Ledgers (``_tasks.csv`` …) and the SQLite store, from the result files of this run."""
+def write_feeds(options: BatchOptions, results: list[Path]) -> list[tuple[str, str]]:
+    """Ledgers (``_tasks.csv`` …) and the SQLite store, from the result files of this run;
+    returns the store's duplicates (``Store.duplicates``: input, path it is stored under)."""
     if not options.formats and options.db is None:
-        return
+        return []
     from policyparse.export.ledger import load_column_map
     from policyparse.export.sinks import batch_sinks, feed_documents
+    from policyparse.export.store import Store
 
     columns = load_column_map(options.columns) if options.columns else None
-    feed_documents(results, batch_sinks(options.outdir, options.formats, columns, options.db))
+    feeds = batch_sinks(options.outdir, options.formats, columns, options.db)
+    feed_documents(results, feeds)
+    return [pair for sink in feeds if isinstance(sink, Store) for pair in sink.duplicates]
 
 
-def summarize(entries: list[Entry], parsed: int, elapsed: float, not_done: list[str] | None = None) -> Summary:
+def summarize(entries: list[Entry], parsed: int, elapsed: float, not_done: list[str] | None = None,
+              duplicates: list[tuple[str, str]] | None = None) -> Summary:
     """Counts over the current outcome of every input (``parsed``: how many were parsed now)."""
     failures = [{"input": e.input, "error": e.error, "message": e.message} for e in entries if not e.ok]
     ok = [e for e in entries if e.ok]
@@ -218,6 +227,7 @@ def summarize(entries: list[Entry], parsed: int, elapsed: float, not_done: list[
         elapsed=elapsed, failures=failures,
         warnings_by_input={e.input: dict(e.warning_codes) for e in ok if e.warning_codes},
         interrupted=not_done is not None and bool(not_done), not_done=list(not_done or ()),
+        duplicates=[{"input": path, "same_as": stored} for path, stored in duplicates or ()],
     )
 
 

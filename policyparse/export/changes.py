@@ -102,6 +102,7 @@ def write_changes(plan: PlanDiff, out: Path, fmt: str, columns: ColumnMap | None
             sheet = _Sheet(workbook, SHEET_TITLES["changes"], chosen)
             for row in rows:
                 sheet.add(row)
+            sheet.finish()
             workbook.save(tmp)
         else:
             with open(tmp, "w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as fh:

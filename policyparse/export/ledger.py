@@ -15,6 +15,14 @@ sheet has one row per task × unit.
 Formats: ``json`` (one array), ``jsonl``, ``csv`` (UTF-8 with BOM, so Excel reads Chinese),
 ``xlsx`` (openpyxl, both tables as sheets of one workbook).  CSV and XLSX have Chinese headers,
 JSON and JSONL the field names; a column map (``load_column_map``) selects, orders and renames.
+
+**Numbering**: ``seq`` (序号) counts the rows of one document from 1, as the document's own task
+list does; ``number`` (总序号) counts the rows of the whole ledger, so that a row is found again
+across documents (unit rows also carry ``task_number``, the 总序号 of their task).
+
+**XLSX**: bold header row, frozen below the header, an autofilter over the table, long text
+columns wrapped, and the ISO dates (``date``, ``deadline_date``) as date cells (``yyyy-mm-dd``);
+``deadline_date`` ``ongoing`` (长期坚持) stays text.
 """
 from __future__ import annotations
 
@@ -23,6 +31,7 @@ import json
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +44,7 @@ UNIT_SEPARATOR = "、"
 SECTION_SEPARATOR = " / "
 
 TASK_COLUMNS = {
-    "seq": "序号", "document": "文件", "doc_number": "文号", "issuer": "发文机关", "date": "成文日期",
+    "number": "总序号", "seq": "序号", "document": "文件", "doc_number": "文号", "issuer": "发文机关", "date": "成文日期",
     "path": "章节", "section": "所属部分", "title": "任务", "text": "任务内容",
     "lead": "牵头单位", "responsible": "责任单位", "supporting": "配合单位",
     "lead_as_written": "牵头单位（原文）", "responsible_as_written": "责任单位（原文）",
@@ -43,7 +52,8 @@ TASK_COLUMNS = {
     "deadline": "完成时限", "deadline_date": "时限日期", "page": "页码", "source": "来源文件",
 }
 UNIT_COLUMNS = {
-    "seq": "序号", "task_seq": "任务序号", "document": "文件", "doc_number": "文号", "path": "章节",
+    "number": "总序号", "seq": "序号", "task_number": "总任务序号", "task_seq": "任务序号",
+    "document": "文件", "doc_number": "文号", "path": "章节",
     "title": "任务", "unit": "单位", "unit_as_written": "单位（原文）", "role_name": "角色", "role": "角色代码",
     "alias": "别名", "kind": "单位类型", "deadline": "完成时限", "page": "页码", "source": "来源文件",
 }
@@ -61,6 +71,10 @@ LEDGER_FORMATS = ("json", "jsonl", "csv", "xlsx")
 HEADED_FORMATS = ("csv", "xlsx")  # Chinese headers by default; json/jsonl use the field names
 BATCH_NAMES = {"tasks": "_tasks", "units": "_task_units"}  # OUTDIR/_tasks.csv …; xlsx: _ledger.xlsx
 WIDE_COLUMNS = {"document": 30, "section": 24, "title": 30, "text": 60, "lead": 24, "responsible": 30, "supporting": 30}
+WRAPPED_COLUMNS = frozenset({*WIDE_COLUMNS, "lead_as_written", "responsible_as_written", "supporting_as_written",
+                             "deadline", "old_title", "new_title", "old_units", "new_units", "detail"})
+DATE_COLUMNS = frozenset({"date", "deadline_date"})  # ISO dates, written as date cells in xlsx
+DATE_FORMAT = "yyyy-mm-dd"
 
 Columns = tuple[tuple[str, str], ...]  # (field, header) in output order
 
@@ -93,7 +107,7 @@ def unit_name(unit: Unit) -> str:
 
 def task_row(shared: dict[str, Any], node: Node, ancestors: tuple[Node, ...]) -> dict[str, Any]:
     """One ledger row (``seq`` is filled in by whoever numbers the rows)."""
-    row: dict[str, Any] = {"seq": None, **shared, "path": node.path,
+    row: dict[str, Any] = {"number": None, "seq": None, **shared, "path": node.path,
                            "section": SECTION_SEPARATOR.join(a.title for a in ancestors),
                            "title": node.title, "text": node.text}
     for role in ROLES:
@@ -111,7 +125,8 @@ def unit_rows(task: dict[str, Any], node: Node) -> list[dict[str, Any]]:
     keep = ("document", "doc_number", "path", "title", "deadline", "page", "source")
     rows = []
     for unit in node.units:
-        row = {"seq": None, "task_seq": task["seq"], **{k: task[k] for k in keep}, "unit": unit_name(unit),
+        row = {"number": None, "seq": None, "task_number": task["number"], "task_seq": task["seq"],
+               **{k: task[k] for k in keep}, "unit": unit_name(unit),
                "unit_as_written": unit.name, "role_name": ROLE_NAMES[unit.role], "role": unit.role,
                "alias": unit.alias, "kind": unit.kind}
         rows.append({key: row[key] for key in UNIT_COLUMNS})
@@ -119,7 +134,8 @@ def unit_rows(task: dict[str, Any], node: Node) -> list[dict[str, Any]]:
 
 
 def document_rows(doc: PolicyDocument) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]], Node]]:
-    """(task row, its unit rows, the node) for every task of one document, numbered from 1."""
+    """(task row, its unit rows, the node) for every task of one document, ``seq`` numbered from 1
+    (``number``, the ledger-wide number, is left to the ledger that writes the rows)."""
     shared = document_fields(doc)
     unit_seq = 0
     for seq, (node, ancestors) in enumerate(iter_tasks(doc), 1):
@@ -221,28 +237,60 @@ class _TextTable:
 
 
 class _Sheet:
-    """One table as a sheet of a write-only openpyxl workbook."""
+    """One table as a sheet of a write-only openpyxl workbook: bold header, frozen below it,
+    autofilter over the table, long text wrapped, ISO dates as date cells."""
 
     def __init__(self, workbook: Any, title: str, columns: Columns) -> None:
+        from openpyxl.cell import WriteOnlyCell
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        from openpyxl.styles import Alignment, Font
         from openpyxl.utils import get_column_letter
 
         self.illegal, self.columns, self.rows = ILLEGAL_CHARACTERS_RE, columns, 0
+        self.cell_class, self.wrap = WriteOnlyCell, Alignment(wrap_text=True, vertical="top")
         self.sheet = workbook.create_sheet(title)
         for index, (key, _) in enumerate(columns, 1):
             self.sheet.column_dimensions[get_column_letter(index)].width = WIDE_COLUMNS.get(key, 12)
         self.sheet.freeze_panes = "A2"
-        self.sheet.append([header for _, header in columns])
+        self.last_column = get_column_letter(max(1, len(columns)))
+        bold = Font(bold=True)
+        header = []
+        for _, name in columns:
+            cell = WriteOnlyCell(self.sheet, name)
+            cell.font = bold
+            header.append(cell)
+        self.sheet.append(header)
 
     def add(self, row: dict[str, Any]) -> None:
-        self.sheet.append([self._cell(row[key]) for key, _ in self.columns])
+        self.sheet.append([self._cell(key, row[key]) for key, _ in self.columns])
         self.rows += 1
 
-    def _cell(self, value: Any) -> Any:
-        return self.illegal.sub("", value) if isinstance(value, str) else value
+    def _cell(self, key: str, value: Any) -> Any:
+        if isinstance(value, str):
+            value = self.illegal.sub("", value)
+            if key in DATE_COLUMNS and (day := iso_date(value)) is not None:
+                cell = self.cell_class(self.sheet, day)
+                cell.number_format = DATE_FORMAT
+                return cell
+            if key in WRAPPED_COLUMNS:
+                cell = self.cell_class(self.sheet, value)
+                cell.alignment = self.wrap
+                return cell
+        return value
 
     def finish(self) -> None:
-        pass
+        # written after the rows (openpyxl's write-only sheets put the filter in the tail)
+        self.sheet.auto_filter.ref = f"A1:{self.last_column}{self.rows + 1}"
+
+
+def iso_date(value: str) -> date | None:
+    """``YYYY-MM-DD`` as a date; anything else (``ongoing``, a partial date) None."""
+    if len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 class Ledger:
@@ -260,6 +308,7 @@ class Ledger:
         self.tables: dict[str, _TextTable | _Sheet] = {}
         self.workbook: Any = None
         self.documents = 0
+        self.numbers = {"tasks": 0, "units": 0}  # ledger-wide 总序号 of the last row of each table
 
     def __enter__(self) -> Ledger:
         with self.stack as stack:
@@ -284,6 +333,11 @@ class Ledger:
 
     def add(self, doc: PolicyDocument) -> None:
         for task, units, _ in document_rows(doc):
+            self.numbers["tasks"] += 1
+            task["number"] = self.numbers["tasks"]
+            for row in units:
+                self.numbers["units"] += 1
+                row["number"], row["task_number"] = self.numbers["units"], task["number"]
             if "tasks" in self.tables:
                 self.tables["tasks"].add(task)
             if "units" in self.tables:

@@ -92,10 +92,13 @@ def export_format(out: Path, fmt: str | None) -> str:
 
 
 def export_results(specs: Iterable[str], out: Path, fmt: str, table: str = "tasks",
-                   columns: ColumnMap | None = None) -> dict[str, int]:
+                   columns: ColumnMap | None = None,
+                   duplicates: list[tuple[str, str]] | None = None) -> dict[str, int]:
     """Build a ledger (or fill a SQLite store) from existing result JSONs; returns row counts.
 
-    csv/json/jsonl hold one table (``table``: tasks or units); xlsx holds both as sheets.
+    csv/json/jsonl hold one table (``table``: tasks or units); xlsx holds both as sheets.  A store
+    also counts its ``duplicates`` (results whose content it holds under another path) and, when
+    a list is given, appends them to it as (source path, stored path).
     """
     files = list(result_files(specs))
     if fmt == "sqlite":
@@ -104,4 +107,9 @@ def export_results(specs: Iterable[str], out: Path, fmt: str, table: str = "task
         tables = TABLES if fmt == "xlsx" else {table: None}
         sink = Ledger(fmt, {name: out for name in tables}, columns)
     documents = feed_documents(files, [sink])
-    return {"documents": documents, **sink.counts()}
+    counts = {"documents": documents, **sink.counts()}
+    if isinstance(sink, Store):
+        counts["duplicates"] = len(sink.duplicates)
+        if duplicates is not None:
+            duplicates.extend(sink.duplicates)
+    return counts

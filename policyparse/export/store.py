@@ -18,6 +18,10 @@ and each belongs to a document key (``doc_key``) with a revision number 1, 2, �
                                              same title once digits are removed (2023年 / 2024年
                                              versions) and the same issuer; else the source path.
 The views ``latest_documents`` and ``latest_tasks`` hold the last revision of every key.
+**Duplicates**: a document whose content is stored already under another source path (two
+identical files at two paths) is stored once; ``Store.duplicates`` lists each such
+``(source path, stored path)`` so that batch and export can say so (the ledgers keep a row per
+input, the store a row per content).
 A database made before history (no ``doc_key``) is migrated when opened: every row becomes
 revision 1 of the key of its source path.
 The task and unit rows are the ledger's rows, so their counts match the JSON ledgers.
@@ -84,6 +88,7 @@ class Store:
         self.conn: sqlite3.Connection | None = None
         self.actions = {"inserted": 0, "revised": 0, "updated": 0, "unchanged": 0}
         self.closed_counts: dict[str, int] | None = None
+        self.duplicates: list[tuple[str, str]] = []  # (source path, path it is stored under), in order
 
     def __enter__(self) -> Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -108,7 +113,10 @@ class Store:
         """Store one document as a revision (rules in the module docstring); returns what happened."""
         conn = self._connection()
         sha = doc.source.sha256
-        known = conn.execute("SELECT parser_version, doc_key, revision FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+        known = conn.execute("SELECT parser_version, doc_key, revision, source_path FROM documents WHERE sha256 = ?",
+                             (sha,)).fetchone()
+        if known is not None and known[3] != doc.source.path:
+            self.duplicates.append((doc.source.path, known[3]))
         if known is not None and known[0] == doc.parser_version:
             action = "unchanged"
         elif known is not None:

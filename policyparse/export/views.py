@@ -39,23 +39,39 @@ def responsibility_matrix(doc: PolicyDocument) -> list[UnitRow]:
         for unit in node.units:
             key = unit.canonical or unit.resolved or unit.name
             row = rows.setdefault(key, UnitRow(key))
-            task = f"{node.scope[0]}{node.path}"
+            task = task_label(node)
             if task not in row.tasks[unit.role]:
                 row.tasks[unit.role].append(task)
     return sorted(rows.values(), key=lambda r: (-len(r.tasks["lead"]), -r.total, r.unit))
 
 
+NOTICE_PREFIX = "通知"  # a task of the notice's own numbered items (scope notice): 通知2; document tasks: 4.1
+
+
+def task_label(node: Node) -> str:
+    """A task's path as the matrix shows it: ``4.1`` in the document, ``通知2`` in the notice
+    that issues it (the two outlines number from 1 each)."""
+    return node.path if node.scope == "document" else f"{NOTICE_PREFIX}{node.path}"
+
+
+# The units CSV: Chinese headers like the ledgers (ledger.ROLE_NAMES), task paths joined with 、
+MATRIX_HEADERS = ("单位", "牵头任务数", "责任任务数", "配合任务数", "任务总数", "牵头任务", "责任任务", "配合任务")
+TASK_SEPARATOR = "、"
+
+
 def matrix_csv(rows: list[UnitRow]) -> str:
+    """The matrix as CSV text (the CLI writes a file with a BOM, as the ledgers)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["unit", "lead", "responsible", "supporting", "total", "lead_tasks", "responsible_tasks", "supporting_tasks"])
+    writer.writerow(MATRIX_HEADERS)
     for r in rows:
-        writer.writerow([r.unit, *(len(r.tasks[k]) for k in ROLES), r.total, *(" ".join(r.tasks[k]) for k in ROLES)])
+        writer.writerow([r.unit, *(len(r.tasks[k]) for k in ROLES), r.total,
+                         *(TASK_SEPARATOR.join(r.tasks[k]) for k in ROLES)])
     return out.getvalue()
 
 
 def matrix_table(rows: list[UnitRow]) -> str:
-    """A plain-text table: unit, counts by role, task paths (d = document, n = notice scope)."""
+    """A plain-text table: unit, counts by role, task paths (``task_label``: 4.1, 通知2)."""
     width = max([4, *(_width(r.unit) for r in rows)])
     lines = [f"{_pad('unit', width)}  lead  resp  supp  tasks"]
     for r in rows:
