@@ -181,9 +181,11 @@ def wrap_width(lines: list[str]) -> float | None:
     if len(widths) < 8:
         return None
     top = max(round(w) for w in widths)
+    widths.sort()  # counted by bisection: time linear in the lines, not lines x widest line
     for w in range(int(top), 14, -1):
-        near = sum(1 for x in widths if w - 2 <= x <= w + 0.5)
-        longer = sum(1 for x in widths if x > w + 0.5)
+        upto = bisect.bisect_right(widths, w + 0.5)
+        near = upto - bisect.bisect_left(widths, w - 2)
+        longer = len(widths) - upto
         if (near >= WRAP_MIN_LINES and longer <= max(2, 0.1 * near)) or (near >= WRAP_FEW_LINES and not longer):
             return float(w)
     return None
