@@ -249,3 +249,26 @@ def test_docx_numbering_part_of_another_content_type_still_parses(tmp_path: Path
             zout.writestr(item, data)
     assert b"other+xml" in zipfile.ZipFile(path).read("[Content_Types].xml")
     assert policyparse.parse(path).sections == policyparse.parse(source).sections
+
+
+def test_batch_gives_each_hostile_input_its_record(tmp_path: Path, monkeypatch) -> None:
+    """The library and CLI cases above, as one folder through batch: an error record or a result each."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    docx_bomb(folder / "bomb.docx", 8)
+    (folder / "big.txt").write_bytes(SAMPLE.read_bytes() * 400)
+    (folder / "nul.txt").write_bytes(SAMPLE.read_bytes()[:6000].rsplit(b"\n", 1)[0] + b"\n\x00tail\n")
+    (folder / "deep.html").write_text("<html><body>" + "<div>" * 400 + "<p>一、总体要求</p>" + "</div>" * 400
+                                      + "</body></html>", encoding="utf-8")
+    (folder / "esc.html").write_text("<html><body><p>关于&#27;]0;x&#7;印发方案的通知</p><p>一、总体要求</p></body></html>",
+                                     encoding="utf-8")
+    (folder / "ok.txt").write_bytes(SAMPLE.read_bytes())
+    result = run("batch", "in", "-o", "out", "-j", "1", "--max-size", "1", "--max-unzipped", "4")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    summary = json.loads((tmp_path / "out" / "_summary.json").read_text(encoding="utf-8"))
+    assert {f["input"]: f["error"] for f in summary["failures"]} == {"in/bomb.docx": "TooLarge", "in/big.txt": "TooLarge"}
+    assert summary["warnings_by_input"].get("in/nul.txt", {}).get("W104") == 1
+    deep = json.loads((tmp_path / "out" / "in" / "deep.html.json").read_text(encoding="utf-8"))
+    assert deep["sections"][0]["title"] == "总体要求"
+    assert (tmp_path / "out" / "in" / "esc.html.json").exists() and (tmp_path / "out" / "in" / "ok.txt.json").exists()
