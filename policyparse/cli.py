@@ -25,6 +25,7 @@ from policyparse.eval.score import EXTENSIONS, evaluate_dir
 from policyparse.eval.units import score_units_gold, units_gold_lines
 from policyparse.export import changes, ledger, sinks, views
 from policyparse.export import json as export
+from policyparse.export.atomic import write_text_atomic
 from policyparse.export.store import Store
 from policyparse.ingest.limits import DEFAULT_LIMITS, MB, Limits
 from policyparse.schema import PolicyDocument
@@ -364,7 +365,9 @@ def export_command(results: tuple[str, ...], output: str, fmt: str | None, table
 
 
 def diff_options(fn):
-    """--json / -o LEDGER / --columns, shared by diff and history --diff."""
+    """--json / -o LEDGER / --columns / --html, shared by diff and history --diff."""
+    fn = click.option("--html", metavar="OUT.html",
+                      help="Also write the change list as an HTML page (the report's changes view).")(fn)
     fn = click.option("--columns", metavar="MAP",
                       help="Column map (.json, or .yaml with PyYAML) for the change ledger (table 'changes').")(fn)
     fn = click.option("-o", "--output", metavar="FILE",
@@ -376,7 +379,7 @@ def diff_options(fn):
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @diff_options
-def diff_command(old: str, new: str, as_json: bool, output: str | None, columns: str | None) -> None:
+def diff_command(old: str, new: str, as_json: bool, output: str | None, columns: str | None, html: str | None) -> None:
     """What changed between two versions of a plan; each side any input format or a result JSON."""
     require_extra("diff")
     sides = []
@@ -387,7 +390,7 @@ def diff_command(old: str, new: str, as_json: bool, output: str | None, columns:
             sides.append(load_side(Path(side)))
     from policyparse.api import diff
 
-    _emit_diff(diff(*sides), as_json, output, columns)
+    _emit_diff(diff(*sides), as_json, output, columns, html)
 
 
 @cli.command("history")
@@ -397,7 +400,7 @@ def diff_command(old: str, new: str, as_json: bool, output: str | None, columns:
 @click.option("--diff", "show_diff", is_flag=True, help="Compare two revisions of KEY (the last two by default).")
 @diff_options
 def history_command(db: str, key: str | None, revisions: tuple[int, ...], show_diff: bool, as_json: bool,
-                    output: str | None, columns: str | None) -> None:
+                    output: str | None, columns: str | None, html: str | None) -> None:
     """List the documents of a store and their revisions, or compare two revisions of one."""
     if not Path(db).is_file():
         raise click.ClickException(f"{db}: no such store")
@@ -422,10 +425,15 @@ def history_command(db: str, key: str | None, revisions: tuple[int, ...], show_d
     require_extra("diff")
     from policyparse.api import diff
 
-    _emit_diff(diff(*docs), as_json, output, columns)
+    _emit_diff(diff(*docs), as_json, output, columns, html)
 
 
-def _emit_diff(plan, as_json: bool, output: str | None, columns: str | None) -> None:
+def _emit_diff(plan, as_json: bool, output: str | None, columns: str | None, html: str | None = None) -> None:
+    if html:
+        from policyparse.report.changes import diff_html
+
+        with _errors(html):
+            write_text_atomic(Path(html), diff_html(plan))
     if output:
         fmt = sinks.export_format(Path(output), None) if Path(output).suffix else None
         if fmt not in ledger.LEDGER_FORMATS:
