@@ -179,7 +179,10 @@ def show_command(file: str, nlp: bool, html: str | None, displacy: str | None, t
         from policyparse.report import build as report
 
         with _errors(html):
-            Path(html).write_text(report.document_html(doc), encoding="utf-8")
+            if file == "-":  # no file to render pages from: the text view
+                Path(html).write_text(report.document_html(doc), encoding="utf-8")
+            else:  # the report of the file, page images inline (one file), as `report FILE --inline`
+                report.report_file(Path(file), Path(html), inline=True)
     if displacy:
         with _errors(displacy):
             Path(displacy).write_text(views.displacy_html(doc), encoding="utf-8")
