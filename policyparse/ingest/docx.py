@@ -311,6 +311,8 @@ def bytes_to_document(data: bytes, name: str):  # -> docx.document.Document
         raise CorruptInput(f"{name}: corrupt XML in the .docx package ({_first_line(err)})") from None
     except (zlib.error, EOFError, OSError) as err:
         raise CorruptInput(f"{name}: truncated or damaged .docx package ({_first_line(err)})") from None
+    except NotImplementedError as err:  # zipfile: an unknown zip version or compression method
+        raise CorruptInput(f"{name}: the .docx package uses a zip feature that cannot be read ({_first_line(err)})") from None
 
 
 def _first_line(err: BaseException) -> str:
