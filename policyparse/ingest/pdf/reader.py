@@ -135,7 +135,10 @@ class RuledTables:
 
     def __exit__(self, *exc_info: object) -> None:
         if self.pdf is not None:
-            self.pdf.close()
+            try:
+                self.pdf.close()
+            except (PdfminerException, MalformedPDFException, PSException):
+                pass  # closing a damaged in-memory PDF after its pages were read loses nothing (fuzzing, issue 11)
 
     def __call__(self, index: int, chars: list[lay.Char]) -> tuple[Table, ...]:
         try:
