@@ -170,7 +170,9 @@ def test_ctrl_c_in_batch_writes_the_summary_and_exits_130(tmp_path: Path) -> Non
     for k in range(400):
         (folder / f"d{k:03}.txt").write_bytes(SAMPLE.read_bytes() + f"\n（{k}）".encode())
     proc = subprocess.Popen([sys.executable, "-m", "policyparse.cli", "batch", "in", "-o", "out", "-j", "2"],
-                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            # a background job inherits Ctrl-C ignored; the user's terminal does not
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list((tmp_path / "out" / "in").glob("*.json"))) < 5:
         time.sleep(0.05)

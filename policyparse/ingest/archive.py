@@ -18,7 +18,7 @@ def open_zip(data: bytes | IO[bytes], name: str) -> zipfile.ZipFile:
     """The archive, or ``CorruptInput`` naming the file."""
     try:
         return zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise CorruptInput(f"{name}: damaged zip container ({exc})") from None
 
 

@@ -28,6 +28,7 @@ from policyparse.ingest.source import Source
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}
+MAX_GRID_COLUMNS = 63  # Word's own limit on table columns: w:gridSpan / w:gridBefore beyond it are damage
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: encrypted .docx or legacy .doc
 
 # zipfile's KeyError: "There is no item named 'word/document.xml' in the archive"
@@ -190,7 +191,7 @@ class Numbering:
         links = {}
         for abstract in numbering.iterfind("w:abstractNum", NS):
             abstract_id = abstract.get(_w("abstractNumId"), "")
-            self.levels[abstract_id] = {int(lvl.get(_w("ilvl"), "0")): Level.from_xml(lvl)
+            self.levels[abstract_id] = {_int(lvl.get(_w("ilvl")), 0): Level.from_xml(lvl)
                                         for lvl in abstract.iterfind("w:lvl", NS)}
             link = _val(abstract.find("w:numStyleLink", NS))
             if link:
@@ -199,7 +200,7 @@ class Numbering:
             num_id = num.get(_w("numId"), "")
             self.nums[num_id] = _val(num.find("w:abstractNumId", NS), "") or ""
             self.overrides[num_id] = {
-                int(o.get(_w("ilvl"), "0")): int(_val(o.find("w:startOverride", NS), "1") or 1)
+                _int(o.get(_w("ilvl")), 0): _int(_val(o.find("w:startOverride", NS)), 1)
                 for o in num.iterfind("w:lvlOverride", NS) if o.find("w:startOverride", NS) is not None
             }
         return links
@@ -263,7 +264,7 @@ def _style_numbering(styles: etree._Element) -> dict[str, tuple[str, int | None]
         num_pr = style.find("w:pPr/w:numPr", NS)
         if num_pr is not None:
             ilvl = _val(num_pr.find("w:ilvl", NS))
-            own[style_id] = (_val(num_pr.find("w:numId", NS)), int(ilvl) if ilvl else None)
+            own[style_id] = (_val(num_pr.find("w:numId", NS)), _int(ilvl, None))
         based_on[style_id] = _val(style.find("w:basedOn", NS)) or ""
     resolved = {}
     for style_id in own.keys() | based_on.keys():
@@ -311,6 +312,10 @@ def bytes_to_document(data: bytes, name: str):  # -> docx.document.Document
         raise CorruptInput(f"{name}: corrupt XML in the .docx package ({_first_line(err)})") from None
     except (zlib.error, EOFError, OSError) as err:
         raise CorruptInput(f"{name}: truncated or damaged .docx package ({_first_line(err)})") from None
+    except (AttributeError, TypeError) as err:  # python-docx on a part that is not what its name says
+        raise CorruptInput(f"{name}: not a Word document (a damaged package part: {_first_line(err)})") from None
+    except NotImplementedError as err:  # zipfile: an unknown zip version or compression method
+        raise CorruptInput(f"{name}: the .docx package uses a zip feature that cannot be read ({_first_line(err)})") from None
 
 
 def _first_line(err: BaseException) -> str:
@@ -368,9 +373,9 @@ def table_to_rows(table: etree._Element, numbering: Numbering) -> list[str]:
     """
     rows = []
     for tr in table.iterfind("w:tr", NS):
-        cells = [""] * int(_val(tr.find("w:trPr/w:gridBefore", NS), "0") or 0)
+        cells = [""] * min(_int(_val(tr.find("w:trPr/w:gridBefore", NS)), 0), MAX_GRID_COLUMNS)
         for tc in _row_cells(tr):
-            span = int(_val(tc.find("w:tcPr/w:gridSpan", NS), "1") or 1)
+            span = min(_int(_val(tc.find("w:tcPr/w:gridSpan", NS)), 1), MAX_GRID_COLUMNS)
             cells.extend([_cell_text(tc, numbering)] + [""] * (span - 1))
         if any(cells):
             rows.append("".join(f"{cell} | " for cell in cells).rstrip(" "))
@@ -397,9 +402,12 @@ def _cell_text(tc: etree._Element, numbering: Numbering) -> str:
 def read_docx(data: bytes, name: str, sha256: str) -> Source:
     """Read a .docx package into a ``Source`` (one paragraph or table row per line)."""
     document = bytes_to_document(data, name)
-    numbering = Numbering.from_xml(_part_element(document, "numbering"), _part_element(document, "styles"))
+    numbering = Numbering.from_xml(_part_element(document, "numbering", name), _part_element(document, "styles", name))
     lines: list[str] = []
-    for block in body_to_blocks(document.element.body):
+    body = getattr(document.element, "body", None)  # None: the main part's root is no w:document
+    if body is None:
+        raise CorruptInput(f"{name}: not a Word document (its main part has no w:body)")
+    for block in body_to_blocks(body):
         if block.tag == _w("p"):
             lines.append(paragraph_to_line(block, numbering))
         else:
@@ -410,7 +418,7 @@ def read_docx(data: bytes, name: str, sha256: str) -> Source:
     return Source(name=name, sha256=sha256, format="docx", text=text, encoding="utf-8")
 
 
-def _part_element(document, kind: str) -> etree._Element | None:
+def _part_element(document, kind: str, name: str) -> etree._Element | None:
     """numbering.xml / styles.xml root, or None when the package has no such part."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 

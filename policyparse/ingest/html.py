@@ -64,6 +64,11 @@ MAX_DATA_CELL_CHARS = 1000  # a cell longer than this belongs to a layout table
 LAYOUT_MARK = "data-policyparse-layout"  # set on layout tables by mark_layout_tables
 
 
+# Control characters (C0 but tab and line ends, U+FFFE, U+FFFF) are no text of a page and cannot
+# be stored in an lxml tree that is edited: form feed and vertical tab become spaces, the rest go.
+NOT_XML_CHARS = {c: None for c in (*range(0x00, 0x09), *range(0x0e, 0x20), 0xFFFE, 0xFFFF)} | {0x0b: " ", 0x0c: " "}
+
+
 # ---------------------------------------------------------------------------- decoding
 def bytes_to_text(data: bytes, name: str) -> tuple[str, str, bool]:
     """Return (encoding, text, guessed): the shared decoder, told the page's declared charset."""
@@ -78,6 +83,7 @@ def text_to_tree(text: str, name: str) -> lxml.html.HtmlElement:
     unless told ``huge_tree``), a DOCTYPE's internal subset (``<!DOCTYPE html [ … ]>``) left out
     so that its ``]>`` does not become text."""
     text = DOCTYPE_SUBSET.sub("<!DOCTYPE html>", XML_DECLARATION.sub("", text, count=1), count=1)
+    text = text.translate(NOT_XML_CHARS)  # lxml refuses them when it edits the tree (drop_tree: ValueError)
     try:
         return lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))  # one per call: parsers are per thread
     except (etree.ParserError, ValueError) as err:

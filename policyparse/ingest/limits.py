@@ -51,7 +51,7 @@ def check_zip(name: str, data: bytes, limits: Limits) -> None:
     parts, before any part is inflated.  A zip that cannot be opened is left to the reader."""
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return
     if len(members) > MAX_MEMBERS:
         raise TooLarge(f"{name}: the package has {len(members):,} parts, more than {MAX_MEMBERS:,}")

@@ -25,7 +25,7 @@ TRANSMITS = re.compile(r"印发给你们|现印发|现转发|印发你们|印送
 # A notice announcing its own points: …现将有关事项通知如下:
 ANNOUNCES_POINTS = re.compile(r"(?:通知|要求|意见|分解|安排)如下\s*[:。]?\s*$")
 # Notes after a title that are not part of it: (征求意见稿V2.2), (2015年9月15日); (试行) stays.
-TITLE_NOTE = re.compile(r"\s*(?:\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)"
+TITLE_NOTE = re.compile(r"(?:\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)"
                         r"|\.(?:docx?|wps|pdf|xlsx?|ofd))\s*$")  # also the file name's suffix of a download: ….docx
 # Document-type words that a title-like line contains.
 DOC_TYPE = re.compile(f"{DOC_TYPE_WORDS}|{TITLE_WORDS}")  # a title-like line has one of them
@@ -84,14 +84,22 @@ def doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | N
     return after
 
 
+def _blanks_before(fold: str, a: int, pos: int) -> int:
+    """Where the whitespace before ``pos`` starts (not before ``a``).  TITLE_NOTE has no leading
+    ``\\s*`` of its own: searched for, it made a long run of blanks quadratic (issue 11)."""
+    while pos > a and fold[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def find_doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
     """Title of the main document, without draft or date notes after it (see ``_title_line``)."""
     found = _title_line(lines, start, x, fold)
     if found is None:
         return None
     a, b = found.span
-    while (m := TITLE_NOTE.search(fold, a, b)) and m.start() > a:
-        b = m.start()
+    while (m := TITLE_NOTE.search(fold, a, b)) and (cut := _blanks_before(fold, a, m.start())) > a:
+        b = cut
     return FieldValue(found.value, (a, b))
 
 

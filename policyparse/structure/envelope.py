@@ -199,7 +199,7 @@ def _ends_title(lines: list[Line], i: int, text: str) -> bool:
     """A line ending a notice title, also when the wrap leaves a bare 通知 on the last line."""
     if NOTICE_TITLE_END.search(text):
         return True
-    k = _prev_nonblank(lines, i)
+    k = _prev_nonblank(lines, i, within=2)
     return 0 < len(text.strip()) <= 6 and k is not None and k >= i - 2 and bool(
         NOTICE_TITLE_END.search(lines[k].stripped + text.strip()))
 
@@ -222,12 +222,12 @@ def _complete_title(lines: list[Line], i: int, start: int, end: int) -> FieldVal
     text = fold_slice(lines[i], start, end)
     j = i
     while "关于" not in text:
-        k = _prev_nonblank(lines, j)
+        k = _prev_nonblank(lines, j, within=2)
         if k is None or k < j - 2 or not _title_fragment(lines[k].stripped) or len(text) > 100:
             break
         j, start = k, lines[k].content_start
         text = lines[k].stripped + text
-    k = _prev_nonblank(lines, j)
+    k = _prev_nonblank(lines, j, within=2)
     if text.startswith("关于") and k is not None and k >= j - 2 and is_org_line(lines[k].stripped):
         start = lines[k].content_start  # 西平县人民政府办公室 / 关于印发…的通知
     return FieldValue(value="", span=(start, end))
@@ -239,11 +239,17 @@ def _title_fragment(s: str) -> bool:
             and "|" not in s and not s.endswith("文件"))
 
 
-def _prev_nonblank(lines: list[Line], j: int) -> int | None:
-    j -= 1
-    while j >= 0 and not lines[j].stripped:
-        j -= 1
-    return j if j >= 0 else None
+def _prev_nonblank(lines: list[Line], j: int, within: int | None = None, after: int = -1) -> int | None:
+    """The last non-blank line before line ``j``; None when there is none among the ``within``
+    lines above, or before the first line that starts before offset ``after``.  The callers only
+    use a line that near, so that thousands of blank lines cost nothing per call (issue 11)."""
+    low = 0 if within is None else max(0, j - within)
+    for k in range(j - 1, low - 1, -1):
+        if lines[k].start < after:
+            return None
+        if lines[k].stripped:
+            return k
+    return None
 
 
 # --- 发文字号 ----------------------------------------------------------------------------
@@ -305,7 +311,7 @@ def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
     note_after = bool(NOTE_ONLY.fullmatch(rest.strip()))  # 2021年1月20日（此件公开发布）: a PDF joined the two
     if not before.strip() and (not rest.strip() or note_after):  # the date on its own line
         line_end = end if note_after else ln.end
-        k = _prev_nonblank(lines, i)
+        k = _prev_nonblank(lines, i, after=after)
         if k is not None and is_org_line(lines[k].stripped) and lines[k].start >= after:
             top = _joint_issuers(lines, k, after)
             return date, FieldValue("", (lines[top].content_start, lines[k].content_end)), lines[top].start, line_end
@@ -323,7 +329,7 @@ def _joint_issuers(lines: list[Line], k: int, after: int) -> int:
     (中共岳阳市委办公室 / 岳阳市人民政府办公室), above each other (a blank line between at most)."""
     top, count = k, 1
     while count < JOINT_ISSUERS_MAX:
-        above = _prev_nonblank(lines, top)
+        above = _prev_nonblank(lines, top, within=2)
         if above is None or above < top - 2 or lines[above].start < after or not is_org_line(lines[above].stripped):
             return top
         top, count = above, count + 1

@@ -221,12 +221,21 @@ def _positions(fold: str, start: int, end: int):
         while content < line_end and (fold[content] in " \t" or fold[content] in BULLETS):
             content += 1
         yield content, True
+        # Linear in the line's length, however long its runs of blanks: a boundary inside a run of
+        # spaces already skipped would yield the same position again, and the walk back over a
+        # run of blanks stops where the previous walk started (the fuzz campaign's hang, issue 11).
+        skipped = known = known_gap = -1
         for bm in BOUNDARY.finditer(fold, content, line_end):
+            if bm.start() < skipped:
+                continue
             nxt = bm.end()
             while nxt < line_end and fold[nxt] == " ":
                 nxt += 1
+            skipped = nxt
             if nxt < line_end:
-                yield nxt, _after_sentence_gap(fold, nxt)
+                known_gap = _gap_start(fold, nxt, known, known_gap)
+                known = nxt
+                yield nxt, _gap_ends_sentence(fold, nxt, known_gap)
         pos = line_end + 1
 
 
@@ -242,9 +251,21 @@ def _match_marker(fold: str, pos: int, end: int, line_start: bool) -> Marker | N
 
 def _after_sentence_gap(fold: str, pos: int) -> bool:
     """``…实施意见。 一,全面推进…``: whitespace, and before it the end of a sentence."""
+    return _gap_ends_sentence(fold, pos, _gap_start(fold, pos))
+
+
+def _gap_start(fold: str, pos: int, known: int = -1, known_start: int = -1) -> int:
+    """Where the run of blanks that ends at ``pos`` starts; ``known_start`` is already known to be
+    that of the run ending at ``known``, so a walk that reaches ``known`` stops there."""
     k = pos
     while k > 0 and fold[k - 1] in " \t":
+        if k == known:
+            return known_start
         k -= 1
+    return k
+
+
+def _gap_ends_sentence(fold: str, pos: int, k: int) -> bool:
     return k < pos and k > 0 and fold[k - 1] in RUN_ON_ENDS
 
 

@@ -242,7 +242,8 @@ def body_size(lines: list[Line]) -> float:
     """The font size carrying most glyphs (the body text, 3号 = 16 pt in GB/T 9704)."""
     weight: Counter[float] = Counter()
     for ln in lines:
-        weight[round(ln.size * 2) / 2] += len(ln.chars)
+        if (key := round(ln.size * 2) / 2) > 0:  # glyphs of size 0 (a damaged PDF) would divide by zero later
+            weight[key] += len(ln.chars)
     return weight.most_common(1)[0][0] if weight else 12.0
 
 

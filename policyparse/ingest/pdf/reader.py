@@ -135,7 +135,10 @@ class RuledTables:
 
     def __exit__(self, *exc_info: object) -> None:
         if self.pdf is not None:
-            self.pdf.close()
+            try:
+                self.pdf.close()
+            except (PdfminerException, MalformedPDFException, PSException, TypeError, ValueError, KeyError):
+                pass  # closing a damaged in-memory PDF after its pages were read loses nothing (fuzzing, issue 11)
 
     def __call__(self, index: int, chars: list[lay.Char]) -> tuple[Table, ...]:
         try:
@@ -146,6 +149,10 @@ class RuledTables:
             page.close()
         except (PdfminerException, MalformedPDFException, PSException) as exc:
             raise CorruptInput(f"{self.name}: damaged page {index + 1} ({exc})") from None
+        except IndexError:  # pdfminer finds fewer pages than pdfium (fuzzing, issue 11)
+            raise CorruptInput(f"{self.name}: damaged page tree (page {index + 1} cannot be found again)") from None
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:  # pdfminer on damaged objects (fuzzing)
+            raise CorruptInput(f"{self.name}: damaged page {index + 1} ({type(exc).__name__}: {exc})") from None
         tables = (grid_to_table(grid, chars, index) for grid in grids)
         return tuple(t for t in tables if t is not None)
 
