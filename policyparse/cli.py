@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from policyparse._version import __version__
-from policyparse.api import Options, load_side, parse
+from policyparse.api import Options, load_side, parse, parse_with_source
 from policyparse.batch import run as batch
 from policyparse.errors import Interrupted, PolicyParseError
 from policyparse.eval.score import EXTENSIONS, evaluate_dir
@@ -28,7 +28,6 @@ from policyparse.export import json as export
 from policyparse.export.atomic import write_text_atomic
 from policyparse.export.store import Store
 from policyparse.ingest.limits import DEFAULT_LIMITS, MB, Limits
-from policyparse.schema import PolicyDocument
 
 
 @contextmanager
@@ -84,15 +83,17 @@ def _time_limit(seconds: float | None, name: str) -> Iterator[None]:
 
 
 def _load(file: str, strict: bool = False, nlp: bool = False, limits: Limits = DEFAULT_LIMITS,
-          timeout: float | None = None) -> PolicyDocument:
-    """Parse FILE (recorded as given), or stdin bytes for ``-``."""
+          timeout: float | None = None, with_source: bool = False):
+    """Parse FILE (recorded as given), or stdin bytes for ``-``; with ``with_source``, the
+    document and the ``Source`` read (for the report)."""
     if nlp:
         require_extra("nlp")
+    run = parse_with_source if with_source else parse
     with _errors(file), _time_limit(timeout, file):
         if file == "-":
             data = sys.stdin.buffer.read(limits.max_bytes + 1)
-            return parse(data, Options(strict=strict, source_name="<stdin>", nlp=nlp, limits=limits))
-        return parse(Path(file), Options(strict=strict, source_name=str(Path(file)), nlp=nlp, limits=limits))
+            return run(data, Options(strict=strict, source_name="<stdin>", nlp=nlp, limits=limits))
+        return run(Path(file), Options(strict=strict, source_name=str(Path(file)), nlp=nlp, limits=limits))
 
 
 def limit_options(fn):
@@ -171,7 +172,10 @@ def parse_command(file: str, output: str | None, gold: bool, strict: bool, nlp: 
 def show_command(file: str, nlp: bool, html: str | None, displacy: str | None, timeout: float | None,
                  max_size: int, max_text: int, max_unzipped: int) -> None:
     """Print FILE as a readable tree: envelope, title, sections with units, warnings."""
-    doc = _load(file, nlp=nlp or displacy is not None, limits=_limits(max_size, max_text, max_unzipped), timeout=timeout)
+    report_pages = html is not None and file != "-"  # the report of a file needs the Source read
+    loaded = _load(file, nlp=nlp or displacy is not None, limits=_limits(max_size, max_text, max_unzipped),
+                   timeout=timeout, with_source=report_pages)
+    doc, source = loaded if report_pages else (loaded, None)
     width = shutil.get_terminal_size().columns
     for line in views.show_lines(doc, width):
         click.echo(line)
@@ -182,7 +186,7 @@ def show_command(file: str, nlp: bool, html: str | None, displacy: str | None, t
             if file == "-":  # no file to render pages from: the text view
                 Path(html).write_text(report.document_html(doc), encoding="utf-8")
             else:  # the report of the file, page images inline (one file), as `report FILE --inline`
-                report.report_file(Path(file), Path(html), inline=True)
+                report.report_parsed(Path(file), doc, source, Path(html), inline=True)
     if displacy:
         with _errors(displacy):
             Path(displacy).write_text(views.displacy_html(doc), encoding="utf-8")

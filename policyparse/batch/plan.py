@@ -178,11 +178,6 @@ def _decide(item: Input, manifest: dict[str, Entry], options: BatchOptions) -> J
     try:  # only regular files are opened: a FIFO would hang the hashing, /dev/zero never end
         check_regular_file(item.path, str(item.path))
         check_size(str(item.path), item.path.stat().st_size, options.limits)
-    except PolicyParseError as exc:
-        return _error(item.rel, "", type(exc).__name__, str(exc))
-    except OSError as exc:
-        return _error(item.rel, "", type(exc).__name__, f"{item.path}: {exc.strerror or exc}")
-    try:
         sniff_file(item.path, str(item.path))  # the same detection as parse(): content first, then suffix
         sha = file_sha256(item.path)
     except PolicyParseError as exc:

@@ -226,7 +226,7 @@ def summarize(entries: list[Entry], parsed: int, elapsed: float, not_done: list[
         skipped=sum(1 for e in entries if e.skipped), warnings=sum(e.warnings for e in ok),
         elapsed=elapsed, failures=failures,
         warnings_by_input={e.input: dict(e.warning_codes) for e in ok if e.warning_codes},
-        interrupted=not_done is not None and bool(not_done), not_done=list(not_done or ()),
+        interrupted=bool(not_done), not_done=list(not_done or ()),
         duplicates=[{"input": path, "same_as": stored} for path, stored in duplicates or ()],
     )
 

@@ -14,11 +14,11 @@ from urllib.parse import quote
 
 import jinja2
 
-from policyparse.api import parse_with_source
+from policyparse.api import Options, parse_with_source
 from policyparse.errors import PolicyParseError
 from policyparse.export.atomic import atomic_path
 from policyparse.export.ledger import iter_tasks
-from policyparse.ingest import FORMATS, read_bytes, sniff_format
+from policyparse.ingest import FORMATS, check_regular_file, read_bytes, sniff_format
 from policyparse.report import suspicion
 from policyparse.report.pages import PageImage, start_rendering
 from policyparse.report.view import LEGEND, build_report
@@ -114,16 +114,26 @@ def _entry(doc: PolicyDocument, html_path: Path | None, pages: bool) -> Entry:
 
 
 def report_file(path: Path, html_path: Path, inline: bool = False, index_path: Path | None = None) -> Entry:
-    """Parse the document at ``path`` and write its report; a PDF's pages render meanwhile."""
+    """Parse the document at ``path`` (its bytes read once) and write its report; a PDF's pages
+    render meanwhile."""
+    check_regular_file(path, str(path))
     data = path.read_bytes()
     rendering = start_rendering(data, path.name) if sniff_format(path.name, data) == "pdf" and data else None
     try:
-        doc, source = parse_with_source(path)
-    except BaseException:
+        doc, source = parse_with_source(data, Options(source_name=str(path)))
+    except BaseException:  # cleanup only (Ctrl-C included): stop the page workers, then re-raise
         if rendering is not None:
             rendering.cancel()
         raise
     return report_document(data, doc, source, rendering, html_path, inline, index_path)
+
+
+def report_parsed(path: Path, doc: PolicyDocument, source, html_path: Path, inline: bool = False) -> Entry:
+    """The report of a document already parsed from ``path`` (``show --html``): no second parse;
+    a PDF's pages are rendered from the file's bytes."""
+    data = path.read_bytes() if source.format == "pdf" else None
+    rendering = start_rendering(data, path.name) if data else None
+    return report_document(data, doc, source, rendering, html_path, inline)
 
 
 def report_result(path: Path, html_path: Path, inline: bool = False, index_path: Path | None = None) -> Entry:
