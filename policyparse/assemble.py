@@ -12,6 +12,7 @@ from policyparse._models import model_record
 from policyparse._version import __version__
 from policyparse.errors import Warn, Warnings, warn
 from policyparse.grammar.characters import join_lines, squash
+from policyparse.grammar.envelope import org_names
 from policyparse.ingest import Source
 from policyparse.normalize import Text
 from policyparse.schema import Deadline, Issue, Meta, ModelInfo, Node, Notice, PolicyDocument, SourceInfo, Span, Target, Unit
@@ -112,8 +113,9 @@ class _Builder:
         env = draft.envelope
         fields = {k: getattr(env, k) for k in ("title", "doc_number", "issuer", "date", "public_note", "printed_by")}
         values = {k: (v.value if k == "date" else self.value(v)) if v else None for k, v in fields.items()}
-        if env.issuer:  # joint issuers, one a line: 中共岳阳市委办公室、岳阳市人民政府办公室
-            values["issuer"] = "、".join(part.strip() for part in self.surface(env.issuer.span).split("\n") if part.strip())
+        if env.issuer:  # joint issuers, one a line or side by side: 中共岳阳市委办公室、岳阳市人民政府办公室
+            lines = [part.strip() for part in self.surface(env.issuer.span).split("\n") if part.strip()]
+            values["issuer"] = "、".join(name for line in lines for name in (org_names(line) or [line]))
         spans = {k: self.span(v.span) for k, v in fields.items() if v}
         return Notice(
             **values,

@@ -10,7 +10,7 @@ import pytest
 
 from policyparse.grammar import envelope as env_grammar
 from policyparse.grammar import roles, unitnames, unittokens
-from policyparse.grammar.markers import LINE_MARKER_TABLE, MARKER_TABLE
+from policyparse.grammar.markers import DECIMAL_TABLE, LINE_MARKER_TABLE, MARKER_TABLE
 from policyparse.normalize import text_from_string
 from policyparse.structure.outline import find_markers
 
@@ -37,6 +37,15 @@ def test_marker_row_matches_its_corpus_line(style, case, line_only):
     text = text_from_string(corpus_line(case))
     found = find_markers(text.fold, 0, len(text.fold))
     assert found and found[0].style == style and text.fold[:found[0].start].strip() == "", (case, found[:1])
+
+
+@pytest.mark.parametrize("style,pattern,case", [(s, p, c) for s, _, p, c in DECIMAL_TABLE], ids=lambda v: str(v)[:12])
+def test_decimal_row_matches_its_corpus_line(style, pattern, case):
+    line = _fold(case)
+    found = re.compile(pattern).match(line, len(line) - len(line.lstrip()))
+    assert found, case
+    markers = find_markers(line, 0, len(line)) if style == "decimal" else []
+    assert style != "decimal" or (markers and markers[0].digits == found["d"]), case
 
 
 def test_rows_without_a_golden_case_are_the_pinned_ones():

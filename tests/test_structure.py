@@ -245,3 +245,42 @@ def test_table_of_contents_lines_are_not_items():
 def test_table_rows_are_items_whatever_their_numbers():
     text = "序号 | 任务 | 责任单位 |\n1 | 甲。 | 县水务局 |\n9 | 乙。 | 县住建局 |\n3 | 丙。 | 县教育局 |\n"
     assert [p for p, _, _ in outline(text)] == ["1", "9", "3"]
+
+
+# Decimal numbering (n232, n310, n428: 应急预案): path = the number as written; its top level is a
+# bare number before a heading only where a `N.x` follows; quantities and dates are no markers.
+DECIMAL_CASES = [
+    ("1 总则\n1.1 编制目的\n为提高能力，制定本预案。\n1.2 编制依据\n依据法律。\n2 组织体系\n2.1 指挥机构\n",
+     [("1", "1", "总则"), ("1.1", "1.1", "编制目的"), ("1.2", "1.2", "编制依据"), ("2", "2", "组织体系"),
+      ("2.1", "2.1", "指挥机构")]),
+    ("1.总则 1.1目的依据 提高能力,维护稳定。\n1.2现状特点 山福镇地处西北部,灾害时有发生。\n1.3工作原则 (1)以人为本。坚持预防。\n",
+     [("1", "1.", "总则"), ("1.1", "1.1", "目的依据"), ("1.2", "1.2", "现状特点"), ("1.3", "1.3", "工作原则"),
+      ("1.3.1", "(1)", "以人为本")]),
+    ("一、保障\n1.1.1 建立机制\n内容。\n1.1.2 完善制度\n", [("1", "一、", "保障"), ("1.1.1", "1.1.1", "建立机制"),
+                                                   ("1.1.2", "1.1.2", "完善制度")]),
+    ("1 完成任务\n2 推进工作\n", []),  # bare numbers without a 1.x below are not this scheme
+    ("一、目标\n1.4月底前完工。\n2.5亿元用于建设。\n", [("1", "一、", "目标"), ("1.1", "1.", "4月底前完工")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DECIMAL_CASES)
+def test_decimal_numbering(text, expected):
+    assert outline(text)[:len(expected) or None] == expected if expected else outline(text) == []
+
+
+# A table of contents is never outline: with dot leaders, or (n232, n428) bare headings that come
+# again, in the same order, right below.
+TOC_CASES = [
+    ("目  录\n1 总则\n1.1 编制目的\n1.2 编制依据\n2 组织\n1 总则\n1.1 编制目的\n内容。\n1.2 编制依据\n内容。\n",
+     ["1", "1.1", "1.2"]),
+    ("总则\n1.1 编制目的\n1.2 编制依据\n组织\n2.1 指挥机构\n1 总则\n1.1 编制目的\n内容。\n1.2 编制依据\n内容。\n"
+     "2 组织\n2.1 指挥机构\n", ["1", "1.1", "1.2", "2", "2.1"]),
+    ("一、总体要求……………3\n二、主要任务……………5\n一、总体要求\n内容。\n二、主要任务\n内容。\n", ["1", "2"]),
+    # headings that do not come again are an outline, however short their lines
+    ("一、目标\n二、任务\n三、保障\n四、要求\n", ["1", "2", "3", "4"]),
+]
+
+
+@pytest.mark.parametrize("text,paths", TOC_CASES)
+def test_table_of_contents_is_not_outline(text, paths):
+    assert [p for p, _, _ in outline(text)] == paths

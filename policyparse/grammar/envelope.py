@@ -122,6 +122,16 @@ def is_org_line(s: str) -> bool:
     return bool(_ORG_LINE.match(s)) and bool(UNIT_END.search(s))
 
 
+def org_names(s: str) -> list[str] | None:
+    """The organisations of a signature line: one (乐山市人民政府办公室), or joint issuers side by
+    side (湖北省人民政府 湖北省人民检察院, n410); None when the line is not only organisations."""
+    s = s.strip()
+    if is_org_line(s):
+        return [s]
+    parts = s.split()
+    return parts if len(parts) >= 2 and all(is_org_line(p) for p in parts) else None
+
+
 # A portal's metadata block (索引号 / 发布机构 / 成文日期 / 文号 …): ``key: value`` pairs, several to a
 # line, ``key: | value |`` table rows, or ``【key】value``.  (key, the envelope field it feeds or
 # None, golden case).  Keys may be spaced out (索 引 号, 标  题); matched on folded text.

@@ -36,6 +36,22 @@ LINE_MARKER_TABLE: tuple[tuple[str, float, str, str | None], ...] = (
     ("ar_paren", 6, r"(?P<n>\d{1,3})\)", None),                                    # 1）
 )
 
+# Decimal numbering (应急预案, standards, some 方案): 1.1 / 1.1.1 / 1.2.3.4, its path the numbers as
+# written.  The top level of that scheme is a bare number before a heading line (`1 总则`), accepted
+# only at a line start and only where a `1.1` follows it (structure/outline).  Tried before 1. at
+# a position, so `1.1编制目的` is not item 1 titled `1编制目的`.  Not a decimal quantity (`1.5倍`).
+QUANTITY_AFTER = r"%|‰|倍|万|亿|元|个百分点"
+# What follows a number that is a quantity or a date, not a heading: 1.4月底前  2.5公里  3.2亿元
+MEASURE_AFTER = (QUANTITY_AFTER + r"|个|月(?!度)|日(?!常)|年(?!度)|号|小时|岁|辆|米|公里|千米|吨|亩|公顷|平方|立方|千瓦|"
+                 r"斤|克|升")
+DECIMAL_TABLE: tuple[tuple[str, float, str, str | None], ...] = (
+    ("decimal", 5, rf"(?P<d>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?![\d.])(?!\s*(?:{MEASURE_AFTER}))\s?(?=[\u4e00-\u9fff(《“])",
+     "n428:21"),                                                                   # 1.1 编制目的  1.3.1以人为本
+    ("decimal_top", 5, r"(?P<n>\d{1,2})(?=[ \t]+[\u4e00-\u9fff])", "n428:19"),        # 1 总则 (line start)
+)
+DECIMAL = re.compile(DECIMAL_TABLE[0][2])
+DECIMAL_TOP = re.compile(DECIMAL_TABLE[1][2])
+
 MARKERS: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(
     (style, rank, re.compile(pattern)) for style, rank, pattern, _ in MARKER_TABLE)
 LINE_MARKERS: tuple[tuple[str, float, re.Pattern[str]], ...] = tuple(

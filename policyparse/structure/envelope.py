@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from policyparse.grammar.characters import join_lines
-from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line
+from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line, org_names
 from policyparse.grammar.markers import FIRST_ITEM, LIST_ENTRY
 from policyparse.grammar.numerals import iso_date
 from policyparse.grammar.unitnames import looks_like_unit, split_joiners, split_list
@@ -36,7 +36,7 @@ DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
 NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
 TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
-JOINT_ISSUERS_MAX = 3  # signature lines of joint issuers, one organ a line
+JOINT_ISSUERS_MAX = 20  # signature lines of joint issuers, one organ a line or two side by side (n404: 18 organs)
 # A 附注 alone: （此件公开发布）
 NOTE_ONLY = re.compile(r"[(\[]\s*此件[^)\]\n]{1,12}?\s*[)\]]")
 # 附注 after the signature: （此件公开发布） / 此件公开发布 on its own line.
@@ -44,6 +44,11 @@ PUBLIC_NOTE_AFTER = re.compile(r"\s{0,40}?(?:[(\[]\s*(?P<b>此件[^)\]\n]{1,12}?
                                re.MULTILINE)
 # An issuer just before an inline date: 蔡甸区人民政府办公室 2023年1月3日
 INLINE_ISSUER = re.compile(r"(?:^|[\s。])(?P<org>[\u4e00-\u9fff()]{4,30})\s+$")
+# The issuer ending the line above a date, after a sentence and a blank (lines run together, n409):
+# `…同时废止。 乐山市人民政府办公室` / `2020年10月9日 乐山市政府信息主动公开办法`
+ISSUER_LINE_END = re.compile(r"(?:^|[\s。])(?P<org>[\u4e00-\u9fff()]{4,30})\s*$")
+# What may stand after a date on its own line: nothing that spells anything (`2022年7月27日??????`)
+NO_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]*")
 # What may follow a date that closes a notice: 主题词：/抄送：/印发/（此件…）
 SIGN_TRAILER = re.compile(r"\s*(?:主题词|抄送|印发|\(此件)")
 # 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
@@ -51,6 +56,7 @@ CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
 PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")
 # One entry of a numbered attachment list: 1.甲方案 / 2、乙清单
 ATTACHMENT_NAME_MAX = 60  # an attachment named alone on the line under 附件：
+RUN_ON_GAP = re.compile(r"[ \t]+")  # a blank inside a line of a page whose lines were run together
 ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.*?)\s*$")  # the list may start on the next line
 # Labels that end with a colon but do not introduce addressees.
 NOT_ADDRESSEES = re.compile(
@@ -309,13 +315,19 @@ def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
     before, rest = ln.text[: m.start()], ln.text[m.end():]
     end = ln.start + m.end()
     note_after = bool(NOTE_ONLY.fullmatch(rest.strip()))  # 2021年1月20日（此件公开发布）: a PDF joined the two
-    if not before.strip() and (not rest.strip() or note_after):  # the date on its own line
+    if not before.strip() and (NO_TEXT.fullmatch(rest) or note_after):  # the date on its own line
         line_end = end if note_after else ln.end
         k = _prev_nonblank(lines, i, after=after)
-        if k is not None and is_org_line(lines[k].stripped) and lines[k].start >= after:
+        if k is not None and org_names(lines[k].stripped) and lines[k].start >= after:
             top = _joint_issuers(lines, k, after)
             return date, FieldValue("", (lines[top].content_start, lines[k].content_end)), lines[top].start, line_end
         return date, None, ln.start, line_end
+    if not before.strip() and rest[:1].isspace():  # the date starts a run-together line
+        k = _prev_nonblank(lines, i, after=after)
+        org = ISSUER_LINE_END.search(lines[k].text) if k is not None and lines[k].start >= after else None
+        if org and is_org_line(org["org"]):
+            a, b = lines[k].start + org.start("org"), lines[k].start + org.end("org")
+            return date, FieldValue("", (a, b)), a, end
     org = INLINE_ISSUER.search(before)
     if org and is_org_line(org["org"]):
         return date, FieldValue("", (ln.start + org.start("org"), ln.start + org.end("org"))), ln.start + org.start("org"), end
@@ -330,7 +342,7 @@ def _joint_issuers(lines: list[Line], k: int, after: int) -> int:
     top, count = k, 1
     while count < JOINT_ISSUERS_MAX:
         above = _prev_nonblank(lines, top, within=2)
-        if above is None or above < top - 2 or lines[above].start < after or not is_org_line(lines[above].stripped):
+        if above is None or above < top - 2 or lines[above].start < after or not org_names(lines[above].stripped):
             return top
         top, count = above, count + 1
     return top
@@ -368,8 +380,12 @@ def _find_attachments(lines: list[Line], start: int, end: int, fold: str):
             m = re.match(r"(?P<list>.*)", ln.text)
         first = LIST_ENTRY.match(fold, ln.start + m.start("list"), ln.end)
         if not first:
-            out.append(FieldValue("", (ln.start + m.start("list"), ln.start + m.end("list"))))
-            blocks.append((ln.start, ln.end))
+            a, b = ln.start + m.start("list"), ln.start + m.end("list")
+            gap = RUN_ON_GAP.search(fold, a, b)
+            if gap and (b - a > ATTACHMENT_NAME_MAX or "。" in fold[a:b]):
+                b = gap.start()  # lines run together: the name ends at the first gap (`附件:甲预案 某某人民政府 …`)
+            out.append(FieldValue("", (a, b)))
+            blocks.append((ln.start, b if b < ln.start + m.end("list") else ln.end))
             continue
         j, block_end = i, ln.end
         while j < len(lines):

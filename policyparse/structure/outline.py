@@ -14,16 +14,15 @@ from dataclasses import dataclass, field
 
 from policyparse.errors import At, Warnings, warn
 from policyparse.grammar.envelope import RUN_ON_ENDS
-from policyparse.grammar.markers import BULLETS, ENCLOSED_BASES, ITEM_START, LINE_MARKERS, MARKERS
+from policyparse.grammar.markers import BULLETS, DECIMAL, DECIMAL_TOP, ENCLOSED_BASES, ITEM_START, LINE_MARKERS, MARKERS
 from policyparse.grammar.numerals import cn_number
 from policyparse.normalize import Text
 from policyparse.structure.draft import Draft, DraftNode, FSpan, TableCells
 from policyparse.structure.envelope import find_envelope
 from policyparse.structure.lines import split_lines
 from policyparse.structure.tables import Table, find_tables
+from policyparse.structure.toc import toc_spans
 
-# A table-of-contents line: 一、总体要求……………3 (never an item: the heading comes again below)
-TOC_LINE = re.compile(r"(?:[.…·。]\s*){4,}\s*\d{1,3}\s*$")
 ROW_RANK = 4.5  # table rows: under a section row of their table (一、…), above steps in their cells (1.)
 # Positions after which an item can start inside a line: 。；！？：| ) ] 】 〕 or a space.
 BOUNDARY = re.compile(r"[。;!?:|)\]】〕”\s]")
@@ -48,6 +47,7 @@ class Marker:
     end: int  # end of the marker text
     body_start: int  # after the marker and following spaces
     line_start: bool
+    digits: str | None = None  # decimal numbering: the number as written (1.3.1)
 
 
 @dataclass
@@ -56,6 +56,7 @@ class _Open:
     style: str
     num: int
     index: int
+    digits: str | None = None
 
 
 @dataclass
@@ -71,6 +72,8 @@ class Outliner:
     def offer(self, m: Marker, force: bool = False) -> bool:
         """Accept ``m`` if its number fits the sequence (``force``: a table row's 序号 always does)."""
         stack = self.stack
+        if m.digits is not None and "." in m.digits:
+            return self._offer_decimal(m)
         same = next((k for k, o in enumerate(stack) if o.style == m.style), None)
         if same is not None:
             prev = stack[same].num
@@ -91,8 +94,29 @@ class Outliner:
                 self.warnings.append(warn(kind, At("fold", m.start, m.end), num=m.num))
         parent = stack[-1].index if stack else None
         self.nodes.append((m, parent))
-        stack.append(_Open(m.rank, m.style, m.num, len(self.nodes) - 1))
+        stack.append(_Open(m.rank, m.style, m.num, len(self.nodes) - 1, m.digits or str(m.num)))
         self.last[m.style] = m.num
+        return True
+
+    def _offer_decimal(self, m: Marker) -> bool:
+        """`1.2.3` goes under the open item numbered `1.2` (`1.2`, or `1 总则` / `1.` / `一、` for `1.x`);
+        with none open it starts at the top, at a line start only.  Its path is its number."""
+        stack = self.stack
+        prefix, _, last = m.digits.rpartition(".")
+        at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].digits == prefix), None)
+        if at is None:
+            if not m.line_start:
+                return False
+            del stack[:]
+        else:
+            child = stack[at + 1] if at + 1 < len(stack) else None
+            prev = child.num if child is not None and child.digits and child.digits.rpartition(".")[0] == prefix else 0
+            if not (m.num == prev + 1 or m.line_start):
+                return False
+            del stack[at + 1:]
+        parent = stack[-1].index if stack else None
+        self.nodes.append((m, parent))
+        stack.append(_Open(m.rank, m.style, m.num, len(self.nodes) - 1, m.digits))
         return True
 
 
@@ -106,7 +130,7 @@ def text_to_draft(text: Text) -> Draft:
     if env.notice_body:
         a, b = env.notice_body
         _outline_region(fold, _minus(a, b, list(env.skip)), "notice", nodes, warnings)
-    toc = [(ln.start, ln.end) for ln in lines if TOC_LINE.search(ln.text)]
+    toc = toc_spans([ln for ln in lines if ln.start >= env.document_start])
     end = len(fold)
     if env.second_document is not None:  # the outline ends where a second transmitted document starts
         end = env.second_document.span[0]
@@ -201,7 +225,25 @@ def find_markers(fold: str, start: int, end: int) -> list[Marker]:
                 if mm.start() not in seen and _after_short_heading(fold, start, mm.start()):
                     seen.add(mm.start())
                     out.append(_marker(style, rank, mm, fold, False))
-    return sorted(out, key=lambda m: m.start)
+    out.sort(key=lambda m: m.start)
+    return _with_decimal_tops(out)
+
+
+def _with_decimal_tops(found: list[Marker]) -> list[Marker]:
+    """A bare `1 总则` heads decimal numbering only where a `1.x` follows it; else it is no marker."""
+    if not any(m.style == "decimal_top" for m in found):
+        return found
+    later: set[str] = set()
+    keep = [False] * len(found)
+    for k in range(len(found) - 1, -1, -1):
+        m = found[k]
+        if m.style == "decimal_top":
+            keep[k] = str(m.num) in later
+        else:
+            keep[k] = True
+            if m.digits and "." in m.digits:
+                later.add(m.digits.partition(".")[0])
+    return [m for m, ok in zip(found, keep) if ok]
 
 
 def _after_short_heading(fold: str, start: int, pos: int) -> bool:
@@ -240,6 +282,13 @@ def _positions(fold: str, start: int, end: int):
 
 
 def _match_marker(fold: str, pos: int, end: int, line_start: bool) -> Marker | None:
+    mm = DECIMAL.match(fold, pos, end)
+    if mm:
+        return _decimal(mm, fold, line_start)
+    if line_start and _own_line(fold, pos):
+        mm = DECIMAL_TOP.match(fold, pos, end)
+        if mm and _heading_rest(fold, mm.end(), end):
+            return _marker("decimal_top", 5, mm, fold, True)
     for style, rank, pat in MARKERS + (LINE_MARKERS if line_start else ()):
         mm = pat.match(fold, pos, end)
         if mm:
@@ -247,6 +296,33 @@ def _match_marker(fold: str, pos: int, end: int, line_start: bool) -> Marker | N
                 continue  # 一, 一. only at a line start, or after a sentence and a space (lines run together)
             return _marker(style, rank, mm, fold, line_start)
     return None
+
+
+def _own_line(fold: str, pos: int) -> bool:
+    """Nothing but blanks and bullets before ``pos`` on its line."""
+    k = pos
+    while k > 0 and fold[k - 1] != "\n":
+        if fold[k - 1] not in " \t" and fold[k - 1] not in BULLETS:
+            return False
+        k -= 1
+    return True
+
+
+def _heading_rest(fold: str, pos: int, end: int) -> bool:
+    """The rest of the line is a short heading: `1 总则`, not a table row `1 完成…，…。`."""
+    nl = fold.find("\n", pos, end)
+    rest = fold[pos:end if nl < 0 else nl].strip()
+    return 2 <= len(rest) <= 20 and not re.search(r"[,。;:、|]", rest)
+
+
+def _decimal(mm: re.Match[str], fold: str, line_start: bool) -> Marker:
+    digits = mm["d"]
+    body = mm.end()
+    while body < len(fold) and fold[body] in " \t":
+        body += 1
+    rank = 5 + 0.1 * digits.count(".")
+    return Marker(f"decimal{digits.count('.') + 1}", rank, int(digits.rpartition(".")[2]), mm.start(), mm.start() +
+                  len(digits), body, line_start, digits)
 
 
 def _after_sentence_gap(fold: str, pos: int) -> bool:
@@ -290,7 +366,10 @@ def _to_nodes(fold: str, scope: str, outliner: Outliner, accepted: list, rows: d
     for i, ((m, region_end), (_, parent)) in enumerate(zip(accepted, outliner.nodes)):
         end = min(region_end, ends[i]) if ends[i] is not None and ends[i] <= region_end else region_end
         num = str(m.num)
-        if parent is None:
+        if parent is None and m.digits and "." in m.digits:  # decimal numbering at the top: its number
+            paths.append(m.digits)
+            levels.append(m.digits.count(".") + 1)
+        elif parent is None:
             paths.append(f"{prefix[i]}.{num}" if prefix.get(i) else num)
             levels.append(2 if prefix.get(i) else 1)
         else:
@@ -344,6 +423,9 @@ def _title(fold: str, m: Marker, end: int) -> FSpan:
     rest = "" if nl < 0 else seg[nl + 1:]
     if rest.strip() and "。" not in first.rstrip().rstrip("。") and "|" not in first and not _wrapped(first, rest):
         span = (a, a + len(first.rstrip()))
+        gap = HEADING_GAP.match(fold, *span) if span[1] - span[0] > 25 and first.rstrip().endswith("。") else None
+        if gap:  # `1.2现状特点 山福镇地处…发生。`: a heading run into its one-sentence text
+            span = (span[0], gap.end("h"))
     else:
         span = _first_sentence(fold, a, end)
         gap = HEADING_GAP.match(fold, span[0], span[1])
