@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from policyparse.grammar.characters import join_lines
-from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line, org_names
+from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line
 from policyparse.grammar.markers import FIRST_ITEM, LIST_ENTRY
-from policyparse.grammar.numerals import iso_date
 from policyparse.grammar.unitnames import looks_like_unit, split_joiners, split_list
 from policyparse.structure.document_title import (
     TRANSMITS,
@@ -24,8 +23,9 @@ from policyparse.structure.document_title import (
     transmitted_title,
 )
 from policyparse.structure.draft import Envelope, FieldValue, FSpan
-from policyparse.structure.lines import Line
+from policyparse.structure.lines import Line, prev_nonblank
 from policyparse.structure.metadata import find_metadata
+from policyparse.structure.signature import find_public_note, find_signature
 
 DOC_NUMBER = re.compile(f"(?P<num>{DOC_NUMBER_TEXT})")  # 粤府〔2021〕22号
 # Words glued before a doc number that are not part of it: …的通知粤府〔…, 文号蔡政办〔…
@@ -36,21 +36,6 @@ DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
 NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
 TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
-JOINT_ISSUERS_MAX = 20  # signature lines of joint issuers, one organ a line or two side by side (n404: 18 organs)
-# A 附注 alone: （此件公开发布）
-NOTE_ONLY = re.compile(r"[(\[]\s*此件[^)\]\n]{1,12}?\s*[)\]]")
-# 附注 after the signature: （此件公开发布） / 此件公开发布 on its own line.
-PUBLIC_NOTE_AFTER = re.compile(r"\s{0,40}?(?:[(\[]\s*(?P<b>此件[^)\]\n]{1,12}?)\s*[)\]]|(?:^|\n)\s*(?P<l>此件[^\n]{1,12}?)\s*(?:\n|$))",
-                               re.MULTILINE)
-# An issuer just before an inline date: 蔡甸区人民政府办公室 2023年1月3日
-INLINE_ISSUER = re.compile(r"(?:^|[\s。])(?P<org>[\u4e00-\u9fff()]{4,30})\s+$")
-# The issuer ending the line above a date, after a sentence and a blank (lines run together, n409):
-# `…同时废止。 乐山市人民政府办公室` / `2020年10月9日 乐山市政府信息主动公开办法`
-ISSUER_LINE_END = re.compile(r"(?:^|[\s。])(?P<org>[\u4e00-\u9fff()]{4,30})\s*$")
-# What may stand after a date on its own line: nothing that spells anything (`2022年7月27日??????`)
-NO_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]*")
-# What may follow a date that closes a notice: 主题词：/抄送：/印发/（此件…）
-SIGN_TRAILER = re.compile(r"\s*(?:主题词|抄送|印发|\(此件)")
 # 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
 CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
 PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")
@@ -79,10 +64,10 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         x = transmitted_from_body(lines[:stop], fold)
         return Envelope(doc_title=_fill(find_doc_title(lines, 0, x, fold), fold))
     after = addr[2] if addr else (title.span[1] if title else doc_number.span[1])
-    sign = _find_signature(lines, after, fold)
+    sign = find_signature(lines, after, fold)
     date, issuer, sign_start, sign_end = sign
     date, issuer = date or meta.fields.get("date"), issuer or meta.fields.get("issuer")
-    note = _find_public_note(lines, sign_end, fold) if sign_end is not None else None
+    note = find_public_note(lines, sign_end, fold) if sign_end is not None else None
     attachments, attachment_blocks = _find_attachments(lines, after, sign_start or len(fold), fold)
     body_text = fold[after:sign_start or len(fold)]
     transmittal = bool(
@@ -205,7 +190,7 @@ def _ends_title(lines: list[Line], i: int, text: str) -> bool:
     """A line ending a notice title, also when the wrap leaves a bare 通知 on the last line."""
     if NOTICE_TITLE_END.search(text):
         return True
-    k = _prev_nonblank(lines, i, within=2)
+    k = prev_nonblank(lines, i, within=2)
     return 0 < len(text.strip()) <= 6 and k is not None and k >= i - 2 and bool(
         NOTICE_TITLE_END.search(lines[k].stripped + text.strip()))
 
@@ -228,12 +213,12 @@ def _complete_title(lines: list[Line], i: int, start: int, end: int) -> FieldVal
     text = fold_slice(lines[i], start, end)
     j = i
     while "关于" not in text:
-        k = _prev_nonblank(lines, j, within=2)
+        k = prev_nonblank(lines, j, within=2)
         if k is None or k < j - 2 or not _title_fragment(lines[k].stripped) or len(text) > 100:
             break
         j, start = k, lines[k].content_start
         text = lines[k].stripped + text
-    k = _prev_nonblank(lines, j, within=2)
+    k = prev_nonblank(lines, j, within=2)
     if text.startswith("关于") and k is not None and k >= j - 2 and is_org_line(lines[k].stripped):
         start = lines[k].content_start  # 西平县人民政府办公室 / 关于印发…的通知
     return FieldValue(value="", span=(start, end))
@@ -243,19 +228,6 @@ def _title_fragment(s: str) -> bool:
     """A line that can be the start of a wrapped title: not a sentence, a 文号, a label or furniture."""
     return (0 < len(s) <= 40 and not is_terminal(s) and not DOC_NUMBER.search(s) and not BOILERPLATE.match(s)
             and "|" not in s and not s.endswith("文件"))
-
-
-def _prev_nonblank(lines: list[Line], j: int, within: int | None = None, after: int = -1) -> int | None:
-    """The last non-blank line before line ``j``; None when there is none among the ``within``
-    lines above, or before the first line that starts before offset ``after``.  The callers only
-    use a line that near, so that thousands of blank lines cost nothing per call (issue 11)."""
-    low = 0 if within is None else max(0, j - within)
-    for k in range(j - 1, low - 1, -1):
-        if lines[k].start < after:
-            return None
-        if lines[k].stripped:
-            return k
-    return None
 
 
 # --- 发文字号 ----------------------------------------------------------------------------
@@ -291,71 +263,6 @@ def _trim_doc_prefix(fold: str, a: int, b: int) -> int:
 
 
 # --- signature, date, 附注, 附件 --------------------------------------------------------
-
-def _find_signature(lines: list[Line], after: int, fold: str):
-    """(date, issuer, fold start of the signature block, fold end of the date).
-
-    The date stands on its own line (the issuer on the line above), or follows the issuer on
-    the same line (``…办公室 2023年1月3日``, text run together), or precedes 主题词/抄送/印发."""
-    for i, ln in enumerate(lines):
-        if ln.end <= after:
-            continue
-        for m in SIGN_DATE.finditer(ln.text):
-            if ln.start + m.start() < after or iso_date(m) is None:
-                continue
-            found = _signature_at(lines, i, m, after)
-            if found:
-                return found
-    return None, None, None, None
-
-
-def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
-    ln = lines[i]
-    date = FieldValue(iso_date(m), (ln.start + m.start(), ln.start + m.end()))
-    before, rest = ln.text[: m.start()], ln.text[m.end():]
-    end = ln.start + m.end()
-    note_after = bool(NOTE_ONLY.fullmatch(rest.strip()))  # 2021年1月20日（此件公开发布）: a PDF joined the two
-    if not before.strip() and (NO_TEXT.fullmatch(rest) or note_after):  # the date on its own line
-        line_end = end if note_after else ln.end
-        k = _prev_nonblank(lines, i, after=after)
-        if k is not None and org_names(lines[k].stripped) and lines[k].start >= after:
-            top = _joint_issuers(lines, k, after)
-            return date, FieldValue("", (lines[top].content_start, lines[k].content_end)), lines[top].start, line_end
-        return date, None, ln.start, line_end
-    if not before.strip() and rest[:1].isspace():  # the date starts a run-together line
-        k = _prev_nonblank(lines, i, after=after)
-        org = ISSUER_LINE_END.search(lines[k].text) if k is not None and lines[k].start >= after else None
-        if org and is_org_line(org["org"]):
-            a, b = lines[k].start + org.start("org"), lines[k].start + org.end("org")
-            return date, FieldValue("", (a, b)), a, end
-    org = INLINE_ISSUER.search(before)
-    if org and is_org_line(org["org"]):
-        return date, FieldValue("", (ln.start + org.start("org"), ln.start + org.end("org"))), ln.start + org.start("org"), end
-    if SIGN_TRAILER.match(rest):
-        return date, None, ln.start + m.start(), end
-    return None
-
-
-def _joint_issuers(lines: list[Line], k: int, after: int) -> int:
-    """The first of the signature lines ending at line ``k``: joint issuers stand one a line
-    (中共岳阳市委办公室 / 岳阳市人民政府办公室), above each other (a blank line between at most)."""
-    top, count = k, 1
-    while count < JOINT_ISSUERS_MAX:
-        above = _prev_nonblank(lines, top, within=2)
-        if above is None or above < top - 2 or lines[above].start < after or not org_names(lines[above].stripped):
-            return top
-        top, count = above, count + 1
-    return top
-
-
-def _find_public_note(lines: list[Line], after: int, fold: str) -> FieldValue | None:
-    """附注 right after the signature: （此件公开发布） inline or on one of the next lines."""
-    m = PUBLIC_NOTE_AFTER.match(fold, after)
-    if m:
-        g = "b" if m["b"] else "l"
-        return FieldValue("", (m.start(g), m.end(g)))
-    return None
-
 
 def _find_attachments(lines: list[Line], start: int, end: int, fold: str):
     """附件 entries and the spans of their blocks: ``附件：1.甲方案`` / ``2.乙清单`` on the next lines."""

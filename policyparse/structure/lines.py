@@ -29,3 +29,16 @@ def split_lines(fold: str) -> list[Line]:
         out.append(Line(pos, pos + len(part), part))
         pos += len(part) + 1
     return out
+
+
+def prev_nonblank(lines: list[Line], j: int, within: int | None = None, after: int = -1) -> int | None:
+    """The last non-blank line before line ``j``; None when there is none among the ``within``
+    lines above, or before the first line that starts before offset ``after``.  The callers only
+    use a line that near, so that thousands of blank lines cost nothing per call (issue 11)."""
+    low = 0 if within is None else max(0, j - within)
+    for k in range(j - 1, low - 1, -1):
+        if lines[k].start < after:
+            return None
+        if lines[k].stripped:
+            return k
+    return None
