@@ -74,6 +74,8 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         (title and TITLE_TRANSMITS.search(title.value)) or TRANSMITS.search(body_text[:600]) or attachments
     )
     x = transmitted_title(title, fold, (after, min(len(fold), after + 600)))
+    if x is None and attachments:  # 关于做好…的通知 … 附件:1.2018年…任务分解表: what it transmits is named there
+        x = _unquoted(_fill(attachments[0], fold))
     if transmittal:
         body_end = sign_start if sign_start is not None else doc_start_without_signature(lines, after, x, fold)
         doc_start = max(note.span[1] if note else 0, sign_end or 0, body_end)
@@ -96,6 +98,17 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         second_document=_second_document(lines, doc_start, doc_title, attachments, fold),
         skip=attachment_blocks,
     )
+
+
+def _unquoted(fv: FieldValue) -> FieldValue:
+    """An attachment named in book-title marks, closed or not (`附件:《X(征求意见稿)`): X."""
+    a, b = fv.span
+    v = fv.value
+    if v.startswith("《") and v.count("《") == 1:
+        v, a = v[1:], a + 1
+        if v.endswith("》"):
+            v, b = v[:-1], b - 1
+    return FieldValue(v, (a, b))
 
 
 def _fill(fv: FieldValue | None, fold: str) -> FieldValue | None:

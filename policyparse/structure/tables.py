@@ -106,6 +106,10 @@ def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
     rows, j = [], i + 1
     while j < len(lines) and (not lines[j].stripped or "|" in lines[j].text) and not BOILERPLATE.match(lines[j].text):
         cells = _pipe_cells(lines[j])
+        lead = _leading_section(cells, kinds, fold)
+        if lead:  # 一、继续提高… | 1 | 任务 | …: the section heads its group of rows (its cell spans them)
+            rows.append(lead)
+            cells = cells[1:]
         if cells:
             rows.append(_section_row(cells, fold) or _record(cells, kinds, fold))
             if len(rows) > 1 and rows[-1] and rows[-2] and rows[-2].serial and _continues(rows[-2], rows[-1], fold):
@@ -209,12 +213,23 @@ def _section_row(cells: list[FSpan], fold: str) -> Row | None:
     return None
 
 
+def _leading_section(cells: list[FSpan], kinds: list[str], fold: str) -> Row | None:
+    """A section heading in the column before the 序号 (大类 | 序号 | …), standing in the first row of its group."""
+    at = kinds.index("serial") if "serial" in kinds else 0
+    if at and len(cells) > at and _is_serial(cells[at], fold) and SECTION_CELL.match(fold, *cells[0]):
+        return Row(None, (("section", cells[0]),), cells[0])
+    return None
+
+
 def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = False) -> Row | None:
     """A row from its cells; ``wrapped``: a cell may have been wrapped over several lines."""
-    serial = None
-    if cells and SERIAL_CELL.match(fold[cells[0][0]:cells[0][1]].strip()):
+    serial, pre = None, ()
+    at = kinds.index("serial") if "serial" in kinds else 0  # 大类 | 序号 | …: columns before the 序号
+    if at and len(cells) > at and _is_serial(cells[at], fold) and not _is_serial(cells[0], fold):
+        pre, serial, cells, kinds = tuple(zip(kinds, cells[:at])), cells[at], cells[at + 1:], kinds[at + 1:]
+    elif cells and _is_serial(cells[0], fold):  # the row starts at its 序号 (a merged cell before it left out)
         serial, cells = cells[0], cells[1:]
-        kinds = kinds[1:] if kinds and kinds[0] == "serial" else kinds
+        kinds = kinds[at + 1:] if kinds and kinds[at] == "serial" else kinds
     elif kinds and kinds[0] == "serial":
         kinds = kinds[1:]
     if not cells:
@@ -227,7 +242,11 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = Fal
     else:
         mapped = tuple(_typed(cells, kinds, fold))
     span = (serial[0] if serial else cells[0][0], cells[-1][1])
-    return Row(serial, mapped, span)
+    return Row(serial, pre + mapped, span)
+
+
+def _is_serial(cell: FSpan, fold: str) -> bool:
+    return bool(SERIAL_CELL.match(fold[cell[0]:cell[1]].strip()))
 
 
 def _unwrapped(cells: list[FSpan], kinds: list[str], fold: str, cut: bool) -> tuple[tuple[str, FSpan], ...]:

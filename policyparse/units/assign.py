@@ -43,6 +43,8 @@ UNIT_COLUMN_HEADER = re.compile(r"^[ \t]*(?:责任单位|牵头单位|责任部�
 # A bare personal name in a list of people: 鲁国会、郑忠安副厅长 (two or three characters, not
 # ending like a department: 财政局、王副局长 keeps 财政局).
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[^局委办厅处科室站所院队股部署府镇乡区县市省]")
+# A personal name after a unit in one cell, a blank between (市民政局 伍泽国; two or three characters).
+NAME_AFTER_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # The end of a labelled list: its 。 or its line's end.
 LIST_END = re.compile(r"[。\n]")
 # A unit-led heading: 4、茄子河区政府负责：
@@ -409,6 +411,10 @@ def _split_spaces(fold: str, a: int, b: int) -> list[FSpan]:
     """``县水务局 县住建局`` (cell lines joined by a space) -> two units, where every piece is a unit name;
     ``规划 建设局`` (a space inside one name) stays whole."""
     pieces = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^ \t]+", fold[a:b])]
+    while len(pieces) > 1 and NAME_AFTER_UNIT.fullmatch(fold[slice(*pieces[-1])]) and not _unit_like(fold[slice(*pieces[-1])]) \
+            and _unit_like(fold[slice(*pieces[-2])]):
+        pieces.pop()  # 市民政局 伍泽国: a 牵头单位及主要负责人 cell names the unit, then its head
+        a, b = pieces[0][0], pieces[-1][1]
     if len(pieces) > 1 and all(q - p >= 3 and _unit_like(fold[p:q]) and depth_zero(fold[p:q]) for p, q in pieces):
         return pieces
     return [(a, b)]
