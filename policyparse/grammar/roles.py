@@ -39,7 +39,9 @@ CONVENTION_GOLDEN = "d17:22"
 # Table header word -> column kind, first match wins (spaces removed): (kind, pattern, golden).
 COLUMN_TABLE: tuple[tuple[str, str, str | None], ...] = (
     ("serial", r"^序号$", "d15:1"),                                                   # 序号
-    ("lead", r"^(?:牵头|主责)(?!.*(?:领导|负责人|责任人))", None),                 # 牵头单位, 牵头协调部门, 牵头
+    # a person column only where the person word follows 牵头 directly (牵头领导, 牵头市领导, 牵头负责领导);
+    # 牵头单位及主要负责人 is a unit column whose cells add a name (市民政局 伍泽国)
+    ("lead", r"^(?:牵头|主责)(?!(?:负责|分管)?[省市区县]?(?:领导|负责人|责任人))", "n115:1"),  # 牵头单位, 牵头协调部门, 牵头
     ("supporting", r"^(?:配合|协办|协同|协助|参与)", "d27:4"),                         # 配合单位
     ("unit", r"(?:责任|负责|承办|实施|落实)(?:单位|部门|股室|处室|科室)|责任主体|^(?:单位|责任)$", "d10:38"),  # 责任单位
     ("person", r"领导|负责人|责任人|^主要领", "d15:5"),                                 # 责任领导, 牵头区领导
