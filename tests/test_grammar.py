@@ -168,5 +168,4 @@ def test_metadata_key_labels_a_value_in_its_corpus_line(key, field, case):
 
 
 def test_metadata_keys_waiting_for_a_real_line_are_pinned():
-    assert {k for k, _, c in env_grammar.METADATA_KEYS if not c} == {"文件编号", "文件名称", "体裁分类", "实施日期",
-                                                                      "效力状态"}
+    assert {k for k, _, c in env_grammar.METADATA_KEYS if not c} == {"文件编号", "文件名称", "实施日期", "效力状态"}
