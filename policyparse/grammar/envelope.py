@@ -16,7 +16,7 @@ DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
     ("一览表", "n411:3"),
     ("通报", "n223:8"),
     ("意见", "d06:1"),
-    ("决定", None),
+    ("决定", "n433:1"),
     ("办法", "d04:4"),
     ("规定", "n229:20"),
     ("细则", "n128:2"),
@@ -25,10 +25,10 @@ DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
     ("要点", "d13:1"),
     ("清单", "d23:1"),
     ("报告", "n120:12"),
-    ("批复", None),
-    ("函", None),
+    ("批复", "n431:1"),
+    ("函", "n432:2"),
     ("公告", "n419:1"),
-    ("通告", None),
+    ("通告", "n436:1"),
     ("措施", "d14:6"),
     ("规划", "n332:20"),
     ("纲要", "n332:40"),
@@ -133,7 +133,7 @@ def org_names(s: str) -> list[str] | None:
 
 
 # A portal's metadata block (索引号 / 发布机构 / 成文日期 / 文号 …): ``key: value`` pairs, several to a
-# line, ``key: | value |`` table rows, or ``【key】value``.  (key, the envelope field it feeds or
+# line, ``key: | value |`` table rows, ``【key】value`` or ``[ key ] | value |``.  (key, the envelope field it feeds or
 # None, golden case).  Keys may be spaced out (索 引 号, 标  题); matched on folded text.
 METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("文号", "doc_number", "d29:5"),
@@ -159,7 +159,7 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("信息分类", None, "n001:1"),
     ("主题分类", None, "d29:3"),
     ("组配分类", None, "n004:4"),
-    ("体裁分类", None, None),
+    ("体裁分类", None, "n120:2"),
     ("生成日期", None, "n001:2"),
     ("发布日期", None, "d08:11"),
     ("发布时间", None, "d12:1"),
@@ -181,5 +181,8 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
 )
 METADATA_KEY_PATTERN = "|".join(
     r"\s*".join(key) for key, _, _ in sorted(METADATA_KEYS, key=lambda row: -len(row[0])))
-# One key and its separator: 文号:  发布机构 |  【制定机关】
-METADATA_KEY = re.compile(rf"(?:【\s*(?P<bkey>{METADATA_KEY_PATTERN})\s*】|(?P<key>{METADATA_KEY_PATTERN})\s*[:|])")
+# One key and its separator: 文号:  发布机构 |  【制定机关】  [ 体裁分类 ] | 公文 |  (a bracketed key closes
+# with the bracket it opened with: 【…】 or […])
+METADATA_KEY = re.compile(
+    rf"(?:(?:(?P<lenticular>【)|\[)\s*(?P<bkey>{METADATA_KEY_PATTERN})\s*(?(lenticular)】|\])"
+    rf"|(?P<key>{METADATA_KEY_PATTERN})\s*[:|])")

@@ -39,7 +39,9 @@ CONVENTION_GOLDEN = "d17:22"
 # Table header word -> column kind, first match wins (spaces removed): (kind, pattern, golden).
 COLUMN_TABLE: tuple[tuple[str, str, str | None], ...] = (
     ("serial", r"^序号$", "d15:1"),                                                   # 序号
-    ("lead", r"^(?:牵头|主责)(?:(?:单位|部门)(?:及|和|、)|(?!.*(?:领导|负责人|责任人)))", "n115:1"),  # 牵头单位, 牵头单位及主要负责人
+    # a person column where a person word is in the header (牵头领导, 牵头负责领导, 牵头单位负责人), except a
+    # unit column that adds its head (牵头单位及主要负责人: 市民政局 伍泽国, the name dropped)
+    ("lead", r"^(?:牵头|主责)(?:(?:单位|部门)(?:及|和|、)|(?!.*(?:领导|负责人|责任人)))", "n115:1"),  # 牵头单位, 牵头协调部门
     ("supporting", r"^(?:配合|协办|协同|协助|参与)", "d27:4"),                         # 配合单位
     ("unit", r"(?:责任|负责|承办|实施|落实)(?:单位|部门|股室|处室|科室)|责任主体|^(?:单位|责任)$", "d10:38"),  # 责任单位
     ("person", r"领导|负责人|责任人|^主要领", "d15:5"),                                 # 责任领导, 牵头区领导

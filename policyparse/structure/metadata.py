@@ -1,8 +1,8 @@
 """A portal page's metadata block (索引号 / 发布机构 / 成文日期 / 文号 …) read as fields.
 
 Lines that start with a metadata key (``grammar.envelope.METADATA_KEYS``) hold ``key: value``
-pairs, several to a line, as ``key: | value |`` table cells, or as ``【key】value``; a value runs
-to the next key, a cell bar or the line end.  The block feeds the envelope where the document
+pairs, several to a line, as ``key: | value |`` table cells, or as ``【key】value`` / ``[ key ] value``;
+a value runs to the next key, a cell bar or the line end.  The block feeds the envelope where the document
 itself does not say (no signature: issuer and date; no 文号 line; no title line) and its lines
 are never addressees or title text.
 """
