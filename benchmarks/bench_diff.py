@@ -2,12 +2,24 @@
 
 Builds two versions of a 200-task plan (10 sections × 20 tasks whose texts are the leaf tasks of
 the tests/golden and tests/golden_new corpus, with unit lists; the second version rewords every
-7th task, drops every 11th, adds 8 and swaps a lead unit in every 13th), then in one run: the
-best of 3 of parsing both texts, and of diffing the two parsed documents (the first diff of the
-process, which loads jieba for the word-level diff, is timed on its own).  Prints diff / parse.
+7th task, drops every 11th, adds 8 and swaps a lead unit in every 13th), writes them as text files
+and as the result JSONs of ``policyparse parse``, then measures in one run:
+
+* cold, best of 5, each command in a fresh interpreter (what a user's command costs, start-up
+  and imports included; the commands take turns, round by round): ``policyparse diff`` of the
+  two result JSONs and of the two text files, against ``policyparse parse`` of the two text
+  files (two commands, as the JSONs were made) and against one interpreter parsing both through
+  the library (no second start-up: the stricter baseline);
+* warm, best of 3, in this process: ``policyparse.diff`` of the two parsed documents against
+  ``policyparse.parse`` of both texts.
+
+Prints the times and the ratios diff / parse.
 """
 from __future__ import annotations
 
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -64,20 +76,55 @@ def best(fn, rounds: int = 3) -> float:
     return min(times)
 
 
+def cold(commands: dict[str, list[str]], rounds: int = 5) -> dict[str, float]:
+    """Best wall time of each ``python ARGS``, a fresh interpreter each time; the commands take
+    turns round by round, so a burst of load on a shared machine falls on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, args in commands.items():
+            start = time.perf_counter()
+            subprocess.run([sys.executable, *args], check=True, stdout=subprocess.DEVNULL)
+            times[name].append(time.perf_counter() - start)
+    return {name: min(t) for name, t in times.items()}
+
+
 def main() -> None:
     old_text, new_text = versions()
     old, new = policyparse.parse(old_text), policyparse.parse(new_text)
     counts = [sum(1 for n, a in walk(d.sections) if is_task(n, a)) for d in (old, new)]
-    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {}
+        for side, text in (("old", old_text), ("new", new_text)):
+            files[f"{side}.txt"] = path = Path(tmp, f"{side}.txt")
+            path.write_text(text, encoding="utf-8")
+            files[f"{side}.json"] = Path(tmp, f"{side}.json")
+            subprocess.run([sys.executable, "-m", "policyparse", "parse", str(path), "-o", str(files[f"{side}.json"])],
+                           check=True)
+        txt = [str(files["old.txt"]), str(files["new.txt"])]
+        out = str(Path(tmp, "out.json"))
+        t = cold({
+            "start-up": ["-m", "policyparse", "--version"],
+            "parse old": ["-m", "policyparse", "parse", txt[0], "-o", out],
+            "parse new": ["-m", "policyparse", "parse", txt[1], "-o", out],
+            "parse one": ["-c", "import sys, policyparse; [policyparse.parse(f) for f in sys.argv[1:]]", *txt],
+            "diff json": ["-m", "policyparse", "diff", str(files["old.json"]), str(files["new.json"])],
+            "diff txt": ["-m", "policyparse", "diff", *txt],
+        })
+    start_up, parse_one, diff_json, diff_txt = t["start-up"], t["parse one"], t["diff json"], t["diff txt"]
+    parse_cli = t["parse old"] + t["parse new"]
     plan = policyparse.diff(old, new)
-    first = time.perf_counter() - start
     parse_time = best(lambda: (policyparse.parse(old_text), policyparse.parse(new_text)))
     diff_time = best(lambda: policyparse.diff(old, new))
     print(f"tasks: {counts[0]} old, {counts[1]} new; changes: "
           + ", ".join(f"{n} {k}" for k, n in plan.counts.items() if n))
-    print(f"parse both: {parse_time * 1000:.0f} ms   diff: {diff_time * 1000:.0f} ms   "
-          f"(first diff of the process, jieba loading: {first * 1000:.0f} ms)")
-    print(f"diff / parse = {diff_time / parse_time:.2f}   first diff / parse = {first / parse_time:.2f}")
+    print(f"cold (fresh interpreter; start-up alone, policyparse --version: {start_up * 1000:.0f} ms)")
+    print(f"  parse both, two commands: {parse_cli * 1000:.0f} ms   one interpreter: {parse_one * 1000:.0f} ms")
+    print(f"  diff of the JSONs: {diff_json * 1000:.0f} ms   diff of the texts: {diff_txt * 1000:.0f} ms")
+    print(f"  diff JSONs / parse (two commands) = {diff_json / parse_cli:.2f}   "
+          f"diff texts / parse (two commands) = {diff_txt / parse_cli:.2f}")
+    print(f"  diff JSONs / parse (one interpreter) = {diff_json / parse_one:.2f}")
+    print(f"warm (this process): parse both {parse_time * 1000:.0f} ms   diff {diff_time * 1000:.0f} ms   "
+          f"diff / parse = {diff_time / parse_time:.2f}")
 
 
 if __name__ == "__main__":

@@ -82,9 +82,9 @@ def diff(old: Side, new: Side, options: Options = Options()) -> PlanDiff:
 
     Each side is a ``PolicyDocument``, a result JSON written by ``parse``/``batch`` (a path
     ending in ``.json``), or anything ``parse`` takes (parsed with ``options``).
-    Needs the ``diff`` extra (rapidfuzz, SciPy, jieba), imported on first use.
+    Needs the ``diff`` extra (rapidfuzz, NumPy), imported on first use.
     """
-    from policyparse.diff.plan import diff_documents  # rapidfuzz and SciPy load only when asked for
+    from policyparse.diff.plan import diff_documents  # rapidfuzz and NumPy load only when asked for
 
     return diff_documents(load_side(old, options), load_side(new, options))
 

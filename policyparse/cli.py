@@ -46,7 +46,7 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, the shell's convention
 
 # What each extra brings: the modules checked before any work starts (not a traceback at the end).
 EXTRAS = {"nlp": ("jieba", "spacy"), "xlsx": ("openpyxl",), "dask": ("distributed",),
-          "diff": ("rapidfuzz", "scipy", "jieba"), "ocr": ("rapidocr_onnxruntime",)}
+          "diff": ("rapidfuzz", "numpy"), "ocr": ("rapidocr_onnxruntime",)}
 
 
 def require_extra(extra: str) -> None:

@@ -3,6 +3,7 @@
     PolicyDocument, PolicyDocument -> PlanDiff   (``plan.diff_documents``)
 
 A stage after ``assemble``: it reads two finished documents and never parses.  Its libraries
-(rapidfuzz, SciPy, jieba: the ``diff`` extra) are imported inside the functions that use them,
-so ``import policyparse`` stays light.
+(rapidfuzz, NumPy: the ``diff`` extra) are imported inside the functions that use them, so
+``import policyparse`` stays light; it loads no dictionary and no SciPy (``wording``,
+``assignment``), so a first diff costs what the comparison costs.
 """

@@ -2,14 +2,15 @@
 role_changed, deadline_changed (``schema.ChangeKind``).
 
 ``moved``: the task's section is not the section its old section became.  Sections are matched
-like tasks (their titles, one optimal assignment), so a section renumbered by a section added
+like tasks (the letters of their titles in the folded script, one optimal assignment), so a section renumbered by a section added
 before it is still the same section.  ``renumbered``: the path changed and the section did not —
 tasks added or removed before it; not a change of content.
 """
 from __future__ import annotations
 
-from policyparse.diff.content import Task, unit_identity
+from policyparse.diff.content import Task, letters, unit_identity
 from policyparse.diff.match import assign, similarity_matrix
+from policyparse.diff.wording import word_diff
 from policyparse.schema import ChangeKind, Node, RoleChange, TaskMatch, WordOp
 
 SECTION_THRESHOLD = 0.5
@@ -17,7 +18,7 @@ SECTION_THRESHOLD = 0.5
 
 def match_sections(old: list[Node], new: list[Node]) -> dict[int, int]:
     """id(old section) -> id(new section) for the sections that are the same section."""
-    sim = similarity_matrix([s.title for s in old], [s.title for s in new])
+    sim = similarity_matrix([letters(s.title) for s in old], [letters(s.title) for s in new])
     pairs = assign(sim)
     return {id(old[o]): id(new[n]) for o, n, s in pairs if s >= SECTION_THRESHOLD}
 
@@ -58,65 +59,3 @@ def _deadline(node: Node) -> tuple[str | None, str | None]:
     if node.deadline is None:
         return (None, None)
     return (node.deadline.date, None) if node.deadline.date else (None, node.deadline.text)
-
-
-def word_diff(old: str, new: str) -> list[WordOp]:
-    """Word-level diff (jieba words; runs of the same operation joined)."""
-    from rapidfuzz.distance import Indel
-
-    a, b = words(old), words(new)
-    ops: list[WordOp] = []
-    for tag, i1, i2, j1, j2 in Indel.opcodes(a, b).as_list():
-        if tag in ("equal", "delete", "replace"):
-            _append(ops, "equal" if tag == "equal" else "delete", "".join(a[i1:i2]))
-        if tag in ("insert", "replace"):
-            _append(ops, "insert", "".join(b[j1:j2]))
-    return ops
-
-
-def _append(ops: list[WordOp], op: str, text: str) -> None:
-    if not text:
-        return
-    if ops and ops[-1].op == op:
-        ops[-1] = WordOp(op=op, text=ops[-1].text + text)
-    else:
-        ops.append(WordOp(op=op, text=text))
-
-
-def words(text: str) -> list[str]:
-    return [w for w, _, _ in _tokenizer().tokenize(text, HMM=False)]
-
-
-_TOKENIZER: list = []
-
-
-def _tokenizer():
-    """One jieba instance of our own (never the global ``jieba.dt``), loaded on first use."""
-    if not _TOKENIZER:
-        import logging
-
-        import jieba
-
-        for handler in list(jieba.default_logger.handlers):  # jieba logs to stderr: the library never prints
-            if isinstance(handler, logging.StreamHandler):
-                jieba.default_logger.removeHandler(handler)
-        jieba.default_logger.addHandler(logging.NullHandler())
-        tok = jieba.Tokenizer()
-        tok.tmp_dir = _cache_dir()
-        tok.initialize()
-        _TOKENIZER.append(tok)
-    return _TOKENIZER[0]
-
-
-def _cache_dir() -> str:
-    """jieba's prefix-dictionary cache: the user cache folder (as the NLP stage), else the temp folder."""
-    import os
-    import tempfile
-
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = os.path.join(base, "policyparse")
-    try:
-        os.makedirs(path, exist_ok=True)
-    except OSError:
-        return tempfile.gettempdir()
-    return path

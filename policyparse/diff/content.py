@@ -3,8 +3,10 @@
 The content text is the task's title and text with what ``diff`` reports separately taken out:
 the names of its units (as written), its deadline as written, the role words of unit lists
 (牵头单位：, 配合), person labels with their names (责任领导：张三) and every character that
-is not a letter or digit.  So a swapped lead unit or a
-moved deadline is ``reassigned`` / ``deadline_changed``, not ``reworded``.
+is not a letter or digit, in the parser's folded script (``normalize.fold_string``: traditional
+characters as simplified, mirrors' pinyin glosses dropped).  So a swapped lead unit or a
+moved deadline is ``reassigned`` / ``deadline_changed``, not ``reworded``, and the same task
+republished in traditional script is the same task.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from policyparse.grammar.roles import LABELS, ROLE_VERBS
+from policyparse.normalize import fold_string
 from policyparse.schema import Node, PolicyDocument, TaskRef, TaskUnit, Unit, is_task, walk
 
 # Role labels and verbs of the role grammar: 牵头单位： 配合.
@@ -23,9 +26,10 @@ _LETTER = ("L", "N")  # unicode categories kept in the content text (letters, di
 
 
 def unit_identity(unit: Unit) -> str:
-    """One unit whatever its short form: canonical name, else resolved, else as written
-    (区发改委 and 区发展和改革委员会 are one unit when the lexicon knows both)."""
-    return unit.canonical or unit.resolved or unit.name
+    """One unit whatever its short form: canonical name, else resolved, else as written; in the
+    folded script without spaces (区发改委 and 区发展和改革委员会 are one unit when the lexicon
+    knows both; 自治區(qū)農(nóng)牧廳 and ``自治 区农牧厅`` always are)."""
+    return "".join(fold_string(unit.canonical or unit.resolved or unit.name).split())
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,12 @@ def content_text(node: Node) -> str:
         text = text.replace(name, " ")
     if node.deadline is not None and node.deadline.text:
         text = text.replace(node.deadline.text, " ")
-    text = _ROLE_WORDS.sub(" ", _PERSON.sub(" ", text))
-    return "".join(c for c in text if unicodedata.category(c)[0] in _LETTER)
+    return letters(_ROLE_WORDS.sub(" ", _PERSON.sub(" ", fold_string(text))))
+
+
+def letters(text: str) -> str:
+    """The letters and digits of ``text`` in the folded script (what similarity compares)."""
+    return "".join(c for c in fold_string(text) if unicodedata.category(c)[0] in _LETTER)
 
 
 def task_ref(node: Node, section: Node | None) -> TaskRef:

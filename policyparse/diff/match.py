@@ -2,10 +2,11 @@
 
 1. Similarity: rapidfuzz's normalised Indel similarity (``fuzz.ratio``) of the content texts
    (``content.content_text``), for every old × new pair at once (``process.cdist``).
-2. One optimal one-to-one assignment (``scipy.optimize.linear_sum_assignment``) over that matrix;
-   a pair is kept when its similarity is at least ``MATCH_THRESHOLD``.  A tiny bonus for the same
-   relative position breaks ties between identical texts deterministically; it never outweighs
-   a difference of content.
+2. One optimal one-to-one assignment (``assignment.best_assignment``, the algorithm of SciPy's
+   ``linear_sum_assignment`` without SciPy's import cost) over that matrix;
+   a pair is kept when its similarity is at least ``MATCH_THRESHOLD``.  Tiny bonuses break ties
+   between identical texts deterministically — the same units first, then the same relative
+   position; they never outweigh a difference of content.
 3. Splits and merges, in a second pass over what the assignment left: a new task that is a part
    of an old task (``fuzz.partial_ratio`` ≥ ``PART_THRESHOLD`` and clearly shorter) is a piece of
    it; an old task with two or more pieces — its one-to-one match among them when that match is
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from policyparse.diff.assignment import best_assignment
 from policyparse.diff.content import Task
 
 MATCH_THRESHOLD = 0.55    # below this two tasks are different tasks (added + removed)
@@ -24,6 +26,7 @@ PART_MAX_SHARE = 0.85     # ... and a piece is clearly shorter than the whole
 WHOLE_THRESHOLD = 0.80    # the pieces together read like the whole
 MIN_PIECE = 6             # content characters: shorter texts are too common to be pieces
 POSITION_BONUS = 1e-4
+UNITS_BONUS = 2e-4        # the same units (by identity): the same text in two places is told apart
 
 
 @dataclass(frozen=True)
@@ -43,10 +46,9 @@ def similarity_matrix(old: list[str], new: list[str]):
     return process.cdist(old, new, scorer=fuzz.ratio, dtype=np.float64, workers=1) / 100.0
 
 
-def assign(sim) -> list[tuple[int, int, float]]:
+def assign(sim, same_units=None) -> list[tuple[int, int, float]]:
     """The optimal one-to-one assignment, pairs under ``MATCH_THRESHOLD`` dropped."""
     import numpy as np
-    from scipy.optimize import linear_sum_assignment
 
     n_old, n_new = sim.shape
     if not n_old or not n_new:
@@ -54,14 +56,16 @@ def assign(sim) -> list[tuple[int, int, float]]:
     where_old = np.arange(n_old)[:, None] / max(n_old - 1, 1)
     where_new = np.arange(n_new)[None, :] / max(n_new - 1, 1)
     score = sim + POSITION_BONUS * (1.0 - np.abs(where_old - where_new))
-    rows, cols = linear_sum_assignment(score, maximize=True)
+    if same_units is not None:
+        score = score + UNITS_BONUS * same_units
+    rows, cols = best_assignment(score)
     return sorted((int(r), int(c), float(sim[r, c])) for r, c in zip(rows, cols) if sim[r, c] >= MATCH_THRESHOLD)
 
 
 def match_tasks(old: list[Task], new: list[Task]) -> Matching:
     """Pairs, splits and merges of two task lists (module docstring)."""
     sim = similarity_matrix([t.content for t in old], [t.content for t in new])
-    pairs = assign(sim)
+    pairs = assign(sim, _same_units(old, new))
     splits = _pieces(old, new, pairs)
     used_old = {o for o, _, _ in splits}
     used_new = {n for _, ns, _ in splits for n in ns}
@@ -72,6 +76,15 @@ def match_tasks(old: list[Task], new: list[Task]) -> Matching:
     used_new |= {n for _, n, _ in merges}
     pairs = [p for p in pairs if p[0] not in used_old and p[1] not in used_new]
     return Matching(pairs, splits, merges)
+
+
+def _same_units(old: list[Task], new: list[Task]):
+    """1 where two tasks have the same set of units (by identity), else 0 (a NumPy array)."""
+    import numpy as np
+
+    keys: dict[frozenset, int] = {}
+    ids = [[keys.setdefault(frozenset(u.unit for u in t.ref.units), len(keys)) for t in side] for side in (old, new)]
+    return (np.array(ids[0])[:, None] == np.array(ids[1])[None, :]).astype(np.float64)
 
 
 def _pieces(wholes: list[Task], parts: list[Task], pairs: list[tuple[int, int, float]],
