@@ -34,6 +34,7 @@ DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
     ("纲要", "n332:40"),
     ("条例", "n403:4"),
     ("规则", "n203:3"),
+    ("预案", "n428:15"),
 )
 # Words that make a line title-like without ending a title: …任务分解 | …主要工作安排 | …情况表.
 TITLE_WORDS = "分解|安排|表|情况|举措|政策|任务"

@@ -47,7 +47,7 @@ MEASURE_AFTER = (QUANTITY_AFTER + r"|个|月(?!度)|日(?!常)|年(?!度)|号|�
 DECIMAL_TABLE: tuple[tuple[str, float, str, str | None], ...] = (
     ("decimal", 5, rf"(?P<d>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?![\d.])(?!\s*(?:{MEASURE_AFTER}))\s?(?=[\u4e00-\u9fff(《“])",
      "n428:21"),                                                                   # 1.1 编制目的  1.3.1以人为本
-    ("decimal_top", 5, r"(?P<n>\d{1,2})(?=[ \t]+[\u4e00-\u9fff])", "n428:19"),        # 1 总则 (line start)
+    ("decimal_top", 5, r"(?P<n>\d{1,2})(?=[ \t]*[\u4e00-\u9fff])", "n428:19"),        # 1 总则, 1总则 (line start)
 )
 DECIMAL = re.compile(DECIMAL_TABLE[0][2])
 DECIMAL_TOP = re.compile(DECIMAL_TABLE[1][2])

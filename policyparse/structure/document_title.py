@@ -76,7 +76,8 @@ def doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | N
         if ln.start >= after and ln.stripped and key and title_key(ln.text).startswith(key[: max(4, len(key) // 2)]):
             return ln.start
     for k, ln in enumerate(lines):
-        if ln.start >= after and (TRANSMITS.search(ln.text) or ANNOUNCES_POINTS.search(ln.text)):
+        rest = ln.text[max(0, after - ln.start):]  # the line holding ``after`` counts from there (title, 主送 and body run together)
+        if ln.end > after and (TRANSMITS.search(rest) or ANNOUNCES_POINTS.search(rest)):
             nxt = next((n for n in lines[k + 1:] if n.stripped), None)
             if nxt is not None and ITEM_START.match(nxt.stripped):
                 return lines[-1].end  # 现印发给你们。/ 一、强化责任落实…: the notice's own points

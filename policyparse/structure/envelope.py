@@ -58,8 +58,9 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     head_end = addr[0] if addr else min(stop, 12)
     title = _fill(_find_title(lines, head_end, addr, meta.lines) or meta.fields.get("title"), fold)
     head_limit = addr[1][0][0] if addr else lines[min(head_end, len(lines) - 1)].end
-    doc_number = _find_doc_number(lines, head_limit, fold) or meta.fields.get("doc_number")
-    present = bool(addr or title or doc_number)
+    own_number = _find_doc_number(lines, head_limit, fold, meta.lines)
+    doc_number = own_number or meta.fields.get("doc_number")
+    present = bool(addr or title or own_number)  # a metadata 发文字号 alone is no covering notice (n203)
     if not present:
         x = transmitted_from_body(lines[:stop], fold)
         return Envelope(doc_title=_fill(find_doc_title(lines, 0, x, fold), fold))
@@ -245,13 +246,15 @@ def _title_fragment(s: str) -> bool:
 
 # --- 发文字号 ----------------------------------------------------------------------------
 
-def _find_doc_number(lines: list[Line], limit: int, fold: str) -> FieldValue | None:
+def _find_doc_number(lines: list[Line], limit: int, fold: str, skip: frozenset[int] = frozenset()) -> FieldValue | None:
     """The 发文字号 before ``limit`` (the addressees): on its own line first, then after a 文号
     label, then glued to a title; never a citation (《…》(国发〔2015〕23号))."""
     ranked = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.start >= limit:
             break
+        if i in skip:  # a metadata block's 发文字号 is its field, not the notice's own 文号 line
+            continue
         for m in DOC_NUMBER.finditer(ln.text, 0, limit - ln.start):
             a, b = ln.start + m.start(), ln.start + m.end()
             before = ln.text[: m.start()]

@@ -20,6 +20,7 @@ from policyparse.structure.lines import Line
 FIELD_OF = {key: name for key, name, _ in METADATA_KEYS}
 # Where a line's first key may stand: after spaces, bullets and list marks (• ∙ · - >).
 LEAD = re.compile(r"\s*[•∙·\-*>]*\s*")
+VALUE_BELOW_MAX = 60  # a value on the line under its key is one short line
 # A value: text up to a cell bar; stripped of spaces and bars.
 VALUE_TRIM = " \t|"
 # An ISO or Chinese date in a value: 2020-06-16, 2020/6/16, 2020年06月16日, 2020.06.16
@@ -48,11 +49,30 @@ def find_metadata(lines: list[Line], stop: int) -> Metadata:
         if not first:
             continue
         found.add(i)
-        for key, (a, b) in line_pairs(ln):
+        pairs = line_pairs(ln)
+        for key, (a, b) in pairs:
             name = FIELD_OF.get(key)
             if name and name not in fields and (value := _value(name, ln, a, b)):
                 fields[name] = value
+        below = _value_below(lines, i, stop, pairs)
+        if below is not None:  # • 发文字号: / 镇政发〔2024〕7号 — key and value one a line (a page's cells read in order)
+            found.add(below)
+            name = FIELD_OF.get(pairs[-1][0])
+            vl = lines[below]
+            if name and name not in fields and (value := _value(name, vl, vl.content_start, vl.content_end)):
+                fields[name] = value
     return Metadata(fields, frozenset(found))
+
+
+def _value_below(lines: list[Line], i: int, stop: int, pairs) -> int | None:
+    """The line holding the value of line ``i``'s last key when that key has none on its own line."""
+    if len(pairs) != 1 or pairs[0][1][1] > pairs[0][1][0]:
+        return None  # only a key alone on its line (`文号 :` ending a line of pairs is an empty field)
+    k = next((k for k in range(i + 1, min(i + 3, stop)) if lines[k].stripped), None)
+    if k is None or len(lines[k].stripped) > VALUE_BELOW_MAX:
+        return None
+    nxt = lines[k]
+    return None if METADATA_KEY.match(nxt.text, LEAD.match(nxt.text).end()) else k
 
 
 def line_pairs(ln: Line) -> list[tuple[str, tuple[int, int]]]:

@@ -17,6 +17,7 @@ from policyparse.structure.lines import Line
 TOC_LINE = re.compile(r"(?:[.…·。]\s*){4,}\s*\d{1,3}\s*$")
 HEADING_MAX = 40  # a contents entry is one short line
 MIN_ENTRIES = 3  # and a contents has at least three of them, numbered
+LEAD_LINES = 5  # its first entry is among the first lines of a run of headings (after 目录, a title, a date)
 TOC_HEADER = re.compile(r"^\s*目\s*录\s*$")
 
 
@@ -62,7 +63,7 @@ def _repeated_heading_runs(lines: list[Line]) -> list[FSpan]:
 def _contents(lines: list[Line], a: int, b: int) -> FSpan | None:
     """In the heading run lines[a:b], entries from one of its first lines up to where that line's
     heading and the next one come again (the body starts)."""
-    for s in range(a, min(a + 3, b)):
+    for s in range(a, min(a + LEAD_LINES, b)):
         first = _key(lines[s].text)
         if len(first) < 2:
             continue
@@ -72,6 +73,10 @@ def _contents(lines: list[Line], a: int, b: int) -> FSpan | None:
                 continue
             after = _key(lines[r + 1].text) if r + 1 < len(lines) else ""
             if nxt and after.startswith(nxt) and sum(_numbered(ln.text) for ln in lines[s:r]) >= MIN_ENTRIES:
+                before = [_key(ln.text) for ln in lines[a:s]]
+                while r - 1 > s and _numbered(lines[r - 1].text) and any(
+                        k.endswith(_key(lines[r - 1].text)) for k in before if _key(lines[r - 1].text)):
+                    r -= 1  # the body's first heading came before the entry matched (`…预案总则` / `1总则`)
                 start = lines[s - 1].start if s > a and TOC_HEADER.match(lines[s - 1].text) else lines[s].start
                 return (start, lines[r - 1].end)
             break

@@ -81,6 +81,8 @@ TITLE_NUMBER_END = re.compile(r"(?:[0-9]|[〔\[［(（]\d{4}[〕\]］)）]\d+[�
 # A short centred line that a diamond-shaped title goes on from: 国务院办公厅关于 / …的
 TITLE_JOINER = re.compile(r"(?:关于|的|和|与|及|暨|、|《|（|印发|转发)$")
 TITLE_GOES_ON = re.compile(r"^[（(〔的之和及与暨年月日号届期版]")
+TOC_HEADING = re.compile(r"^\s*目\s*录\s*$")  # 目 录
+NUMBERED_HEADING = re.compile(rf"^\s*(?:\d{{1,2}}[ \t]+[\u4e00-\u9fff]|{ITEM_START.pattern})")  # 1 总则  一、总则
 
 
 # A running header/footer is compared with its digits masked: 第3页 ~ 第4页
@@ -396,6 +398,8 @@ def _title_goes_on(prev: Line, line: Line, frame: Frame) -> bool:
     """Centred lines: one title wrapped, or two titles (or a title and a 来源 line) stacked?"""
     if ENDS_SENTENCE.search(prev.text) or FIELD_LINE.match(line.text):
         return False
+    if TOC_HEADING.match(prev.text) or TOC_HEADING.match(line.text) or NUMBERED_HEADING.match(line.text):
+        return False  # 宁阳县粮食应急预案 / 目 录 / 1 总则: a contents' heading and its entries stand alone
     if TITLE_GOES_ON.match(line.text) or _unclosed(prev.text):
         return True  # …（2021-2025年）/ …分解(202 + 3年)
     if TITLE_DONE.search(prev.text) or TITLE_NUMBER_END.search(prev.text):
