@@ -169,7 +169,7 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("实施日期", None, None),
     ("是否有效", None, "n001:3"),
     ("有效性", None, "d34:6"),
-    ("效力状态", None, None),
+    ("效力状态", None, "n440:17"),
     ("时效性", None, "n002:7"),
     ("公开方式", None, "d27:1"),
     ("公开范围", None, "d27:2"),
@@ -183,7 +183,8 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
 METADATA_KEY_PATTERN = "|".join(
     r"\s*".join(key) for key, _, _ in sorted(METADATA_KEYS, key=lambda row: -len(row[0])))
 # One key and its separator: 文号:  发布机构 |  【制定机关】  [ 体裁分类 ] | 公文 |  (a bracketed key closes
-# with the bracket it opened with: 【…】 or […])
+# with the bracket it opened with: 【…】 or […]), or a key that ends its line, its value on the line below
+# (效力状态 / 有效, n440)
 METADATA_KEY = re.compile(
     rf"(?:(?:(?P<lenticular>【)|\[)\s*(?P<bkey>{METADATA_KEY_PATTERN})\s*(?(lenticular)】|\])"
-    rf"|(?P<key>{METADATA_KEY_PATTERN})\s*[:|])")
+    rf"|(?P<key>{METADATA_KEY_PATTERN})\s*[:|]|(?P<lkey>{METADATA_KEY_PATTERN})\s*$)")

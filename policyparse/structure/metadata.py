@@ -1,7 +1,8 @@
 """A portal page's metadata block (索引号 / 发布机构 / 成文日期 / 文号 …) read as fields.
 
 Lines that start with a metadata key (``grammar.envelope.METADATA_KEYS``) hold ``key: value``
-pairs, several to a line, as ``key: | value |`` table cells, or as ``【key】value`` / ``[ key ] value``;
+pairs, several to a line, as ``key: | value |`` table cells, or as ``【key】value`` / ``[ key ] value``
+(a key alone on its line marks the line as metadata; the value on the line below is not read);
 a value runs to the next key, a cell bar or the line end.  The block feeds the envelope where the document
 itself does not say (no signature: issuer and date; no 文号 line; no title line) and its lines
 are never addressees or title text.
@@ -81,7 +82,7 @@ def line_pairs(ln: Line) -> list[tuple[str, tuple[int, int]]]:
     pairs = []
     for k, m in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(ln.text)
-        key = re.sub(r"\s+", "", m["key"] or m["bkey"])
+        key = re.sub(r"\s+", "", m["key"] or m["bkey"] or m["lkey"])
         a, b = m.end(), end
         bar = ln.text.find("|", a, b)
         if bar >= 0 and ln.text[a:bar].strip():
