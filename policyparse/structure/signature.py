@@ -16,7 +16,7 @@ NOTE_ONLY = re.compile(r"[(\[]\s*此件[^)\]\n]{1,12}?\s*[)\]]")
 PUBLIC_NOTE_AFTER = re.compile(r"\s{0,40}?(?:[(\[]\s*(?P<b>此件[^)\]\n]{1,12}?)\s*[)\]]|(?:^|\n)\s*(?P<l>此件[^\n]{1,12}?)\s*(?:\n|$))",
                                re.MULTILINE)
 # An issuer just before an inline date: 蔡甸区人民政府办公室 2023年1月3日
-INLINE_ISSUER = re.compile(r"(?:^|[\s。])(?P<org>[\u4e00-\u9fff()]{4,30})\s+$")
+INLINE_ISSUER = re.compile(r"(?:^|[\s。])(?P<org>[\u4e00-\u9fff()]{4,30})\s*$")  # also glued (a PDF's 文山州人民政府2022年8月1日)
 # The issuer ending the line above a date, after a sentence and a blank (lines run together, n409):
 # `…同时废止。 乐山市人民政府办公室` / `2020年10月9日 乐山市政府信息主动公开办法`
 ISSUER_LINE_END = re.compile(r"(?:^|[\s。])(?P<org>[\u4e00-\u9fff()]{4,30})\s*$")
@@ -64,7 +64,11 @@ def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
             return date, FieldValue("", (a, b)), a, end
     org = INLINE_ISSUER.search(before)
     if org and is_org_line(org["org"]):
-        return date, FieldValue("", (ln.start + org.start("org"), ln.start + org.end("org"))), ln.start + org.start("org"), end
+        a = ln.start + org.start("org")
+        left = before[:org.start("org")]
+        if (not left.strip() or org_names(left)) and lines[i].start >= after:  # joint issuers side by side, the date glued to the last
+            a = lines[_joint_issuers(lines, i, after)].content_start
+        return date, FieldValue("", (a, ln.start + org.end("org"))), a, end
     if SIGN_TRAILER.match(rest):
         return date, None, ln.start + m.start(), end
     return None

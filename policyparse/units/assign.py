@@ -33,6 +33,9 @@ DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下�
 # Words trimmed from a unit: leading 由/联合, trailing 等/等部门/等单位.
 LEADING = re.compile(r"(?:由|联合|请)")
 TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等)$")
+# A bare generic noun after an 等 tail is no unit: the 单位 of `…等部门、单位` (n441); after a
+# unit it shares that unit's modifier and stays (`市直有关部门、单位`, d13).
+BARE_GENERIC = re.compile(r"^(?:单位|部门|机构)$")
 # A person by title, never a unit: 分管副市长, 王副区长, 区委书记.
 PERSON_TITLE = re.compile(
     r"(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长|书记|秘书长|主任|局长|厅长|部长|主席|总工程师|总经济师|总会计师|总工)$")
@@ -334,6 +337,8 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
             for k, (us, ue) in enumerate(parts):
                 if k in people:
                     continue  # 鲁国会、郑忠安副厅长: people, not units
+                if k and BARE_GENERIC.match(fold[us:ue].strip()) and TRAILING.search(fold[slice(*parts[k - 1])].strip()):
+                    continue
                 if conv and us < conv.end() and ue > conv.start():
                     ue = _cut_convention(fold, us, ue, conv)
                     if ue <= us:
