@@ -30,8 +30,9 @@ from policyparse.grammar.roles import LABEL_START_PATTERN
 from policyparse.ingest import Source
 
 # A pinyin gloss inserted by some mirrors after a character: 發(fā), 區(qū).  At least one
-# tone-marked vowel, so ordinary bracketed Latin such as (APP) is kept.
-PINYIN_GLOSS = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# tone-marked vowel, so ordinary bracketed Latin such as (APP) is kept.  A PDF of justified text
+# may space its letters out (`(nón g)`): one blank between letters is part of the gloss.
+PINYIN_GLOSS = re.compile(r"[(（](?:[a-zü] ?)*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ](?: ?[a-zü])*[)）]")
 
 # HTML character references left in scraped text: &nbsp; &amp; &#12288;
 HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,6}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
