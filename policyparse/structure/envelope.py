@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from policyparse.grammar.characters import join_lines
-from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, SIGN_DATE, is_org_line
+from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, DOC_TYPE_WORDS, SIGN_DATE, is_org_line
 from policyparse.grammar.markers import FIRST_ITEM, LIST_ENTRY
 from policyparse.grammar.unitnames import looks_like_unit, split_joiners, split_list
 from policyparse.structure.document_title import (
@@ -35,6 +35,8 @@ DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 # A notice-type title: …关于…的通知 / …的意见 / …的函.
 NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
 NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
+# A title line that lost its 的通知 (…关于印发X工作方案) or never had 的 (关于2012年…实施意见).
+LOOSE_TITLE = re.compile(rf"(?:^\s*[\u4e00-\u9fff]{{2,30}}?)?关于[^。\n]{{2,150}}?(?:{DOC_TYPE_WORDS})\s*$")
 TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
 # 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
 CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
@@ -181,7 +183,24 @@ def _find_title(lines: list[Line], head_end: int, addr, skip: frozenset[int] = f
         if end is not None:
             if not re.search(r"[,。]", fold_slice(ln, start, end)) and _balanced(fold_slice(ln, start, end)):
                 best = (i, start, end)
+    if best is None and addr:
+        best = _loose_title(lines, addr[0], skip)
     return _complete_title(lines, *best) if best else None
+
+
+def _loose_title(lines: list[Line], addr_line: int, skip: frozenset[int]) -> tuple[int, int, int] | None:
+    """A 关于… line right above the addressees (a 文号 line between at most) that ends with a
+    document-type word but not with 的通知 (…关于印发…工作方案, …关于2012年安全生产工作实施意见)."""
+    k = prev_nonblank(lines, addr_line, within=3)
+    if k is not None and DOC_NUMBER.fullmatch(lines[k].stripped):
+        k = prev_nonblank(lines, k, within=3)
+    if k is None or k in skip:
+        return None
+    ln = lines[k]
+    m = LOOSE_TITLE.search(ln.text)
+    if not m or re.search(r"[,。:;]", m.group(0)) or not _balanced(m.group(0)):
+        return None
+    return k, ln.start + m.start(), ln.start + m.end()
 
 
 def _notice_title_end(text: str, begin: int) -> int | None:

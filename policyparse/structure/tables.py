@@ -33,6 +33,7 @@ NON_SPACE = re.compile(r"\S")
 # A row that is a section heading spanning the table: 一、优化政务服务 | | |  （二）…
 _CN = CN_NUMERALS
 SECTION_CELL = re.compile(rf"\s*(?:{SECTION_START.pattern})")
+SECTION_CELL_MAX = 100  # a section heading cell, with its bracket of leading persons (一、…目标(牵头领导:…))
 # 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
 GLUED_SERIAL_HEADER = re.compile(r"\s*序\s*号(?P<rest>[\u4e00-\u9fff]{2,8})\s*$")
 TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
@@ -192,7 +193,7 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
         if fold[a:b].strip() == str(expected):
             records.append([])
             expected += 1
-        elif b - a <= 30 and SECTION_CELL.match(fold, a, b):
+        elif b - a <= SECTION_CELL_MAX and SECTION_CELL.match(fold, a, b) and "。" not in fold[a:b]:
             records.append(["section"])
         if records:
             records[-1].append((a, b))
