@@ -53,3 +53,14 @@ def test_readme_python_example_is_true(monkeypatch):
         value = comment.strip()
         if value and value[0] in "'[(\"" and "=" not in code:
             assert eval(code, ns) == ast.literal_eval(value), line  # noqa: S307
+
+
+MARKDOWN = sorted(p for p in README.parent.rglob("*.md")
+                  if not {".git", "build", ".venv-ci", ".venv-plain"} & set(p.relative_to(README.parent).parts))
+
+
+@pytest.mark.parametrize("doc", MARKDOWN, ids=lambda p: str(p.relative_to(README.parent)))
+def test_no_merge_conflict_markers(doc):
+    bad = [n for n, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1)
+           if re.match(r"(?:<{7}|>{7}|={7})(?: |$)", line)]
+    assert not bad, f"{doc.name}: conflict markers at lines {bad}"
