@@ -41,6 +41,11 @@ RESOLVED = [
     (["區財政局", "稅務局"], ["區財政局", "區稅務局"]),                                    # script kept as written
     (["各县", "市", "区人民政府"], ["各县人民政府", "各市人民政府", "各区人民政府"]),     # suffix distributed
     (["各市", "自治州人民政府"], ["各市人民政府", "自治州人民政府"]),
+    # an organ named by its level alone, or bare, shares a 各 set's 各 (and places): n119, n205, n416
+    (["各盟行政公署", "市人民政府"], ["各盟行政公署", "各市人民政府"]),
+    (["各县市区委", "人民政府"], ["各县市区委", "各县市区人民政府"]),
+    (["各镇党委", "政府", "各街道党工委", "办事处"], ["各镇党委", "各镇政府", "各街道党工委", "各街道办事处"]),
+    (["各有关部门", "市人民政府"], ["各有关部门", "市人民政府"]),                       # 各有关 is a kind, not places
     (["各区", "县(市)政府"], ["各区政府", "各县(市)政府"]),
     (["济宁高新区", "太白湖新区", "济宁经济技术开发区管委会"],
      ["济宁高新区管委会", "太白湖新区管委会", "济宁经济技术开发区管委会"]),              # zones before one 管委会
@@ -184,7 +189,7 @@ def test_units_gold_of_the_new_corpus_floors():
     report = score_units_gold(NEW_GOLD)["all"]
     assert report["rows"] >= 550
     assert report["resolved"] >= 0.88 and report["kind"] >= 0.91 and report["alias"] >= 0.99
-    assert report["given"] >= 0.31 and report["given_right"] >= 0.80
+    assert report["given"] >= 0.30 and report["given_right"] >= 0.90 and report["coverage"] >= 0.81
 
 
 def test_units_gold_is_validated(tmp_path):
@@ -249,7 +254,8 @@ def test_eval_prints_units_gold_figures():
 
     result = CliRunner().invoke(cli, ["eval", str(GOLD.parent), "--units-gold", str(GOLD)])
     assert result.exit_code == 0, result.output
-    assert re.search(r"^sample\s+\d+\s+1\.0000\s+1\.0000\s+1\.0000\s+1\.0000\s+[01]\.\d{4}\s+1\.0000$", result.output, re.MULTILINE)
+    assert re.search(r"^sample\s+\d+\s+1\.0000\s+1\.0000\s+1\.0000\s+1\.0000\s+[01]\.\d{4}\s+1\.0000\s+1\.0000$", result.output,
+                     re.MULTILINE)
 
 
 def test_models_readme_records_the_manifest_hashes():

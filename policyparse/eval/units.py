@@ -34,7 +34,8 @@ def read_gold(path: str | Path) -> dict[tuple[str, str], list[dict[str, str]]]:
 
 def score_units_gold(path: str | Path) -> dict:
     """Accuracy of resolved / canonical / alias / kind over all rows and over the sample notice."""
-    tallies = {scope: {f: 0 for f in ("rows", *FIELDS, "given", "given_right")} for scope in ("all", "sample")}
+    tallies = {scope: {f: 0 for f in ("rows", *FIELDS, "given", "given_right", "named", "named_given")}
+               for scope in ("all", "sample")}
     misses = []
     for (doc, context), rows in sorted(read_gold(path).items()):
         infos = describe_units([r["name"] for r in rows])
@@ -46,26 +47,32 @@ def score_units_gold(path: str | Path) -> dict:
                     tallies[scope][f] += got[f] == row[f]
                 tallies[scope]["given"] += bool(got["canonical"])
                 tallies[scope]["given_right"] += bool(got["canonical"]) and got["canonical"] == row["canonical"]
+                tallies[scope]["named"] += bool(row["canonical"])  # a unit that has a full name (gold)
+                tallies[scope]["named_given"] += bool(row["canonical"]) and bool(got["canonical"])
             misses += [(doc, context, row["name"], f, row[f], got[f]) for f in FIELDS if got[f] != row[f]]
     return {scope: _accuracies(t) for scope, t in tallies.items()} | {"misses": misses}
 
 
 def _accuracies(tally: dict[str, int]) -> dict:
     """Accuracy of each field, and for canonical also how often one is given (``given``: a
-    share of all rows) and how often a given one is right (``given_right``: of those given)."""
-    n, given = tally["rows"], tally["given"]
+    share of all rows), how often a given one is right (``given_right``: of those given) and how
+    often a unit that has a full name gets one (``coverage``: of the rows whose gold names one;
+    collectives such as 各市人民政府 have none)."""
+    n, given, named = tally["rows"], tally["given"], tally["named"]
     return ({"rows": n} | {f: round(tally[f] / n, 4) if n else 0.0 for f in FIELDS}
-            | {"given": round(given / n, 4) if n else 0.0, "given_right": round(tally["given_right"] / given, 4) if given else 0.0})
+            | {"given": round(given / n, 4) if n else 0.0, "given_right": round(tally["given_right"] / given, 4) if given else 0.0,
+               "coverage": round(tally["named_given"] / named, 4) if named else 0.0})
 
 
 def units_gold_lines(report: dict, verbose: bool = False) -> list[str]:
     """The report as table lines for ``policyparse eval --units-gold``; misses too when verbose."""
-    columns = (*FIELDS, "given", "given_right")
+    columns = (*FIELDS, "given", "given_right", "coverage")
     lines = [f"{'units gold':<18}{'rows':>6}" + "".join(f"{f:>12}" for f in columns)]
     for scope in ("all", "sample"):
         r = report[scope]
         lines.append(f"{scope:<18}{r['rows']:>6}" + "".join(f"{r[f]:>12.4f}" for f in columns))
-    lines.append("(given: canonical names given, of all rows; given_right: right, of those given)")
+    lines.append("(given: canonical names given, of all rows; given_right: right, of those given; coverage: given, of the "
+                 "rows whose gold has a full name)")
     if verbose:
         lines += [f"  {doc} {ctx} {name}: {field} gold={want!r} got={got!r}" for doc, ctx, name, field, want, got in report["misses"]]
     return lines

@@ -47,6 +47,12 @@ ZONE_NAME = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?$")
 ZONE_TAIL = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?(?P<tail>管委会|管理委员会)$")
 # 各 carried forward over bare town words: 各乡镇人民政府、街道办事处 -> 各街道办事处.
 EACH_TOWN = re.compile(r"^各(?:乡镇|乡|镇|街道)")
+# An organ named by its level alone, or bare, after a 各 set (its places shared): 市人民政府 / 人民政府 / 办事处
+LEVEL_ORGAN = re.compile(rf"^{SINGLE_LEVEL}+(?:\([^()]*\))?(?:人民政府|政府|党委|管委会)$")
+# A 各 set of places or bodies (各盟行政公署, 各县市区委, 各镇党委), not of kinds (各有关部门, 各大企业).
+EACH_SET = re.compile(r"^各(?!有关|相关|大|类|级|部门|单位|直属|委|办|厅|局)")
+BARE_ORGAN = re.compile(r"^(?:人民政府|政府|办事处|管委会|党委|党工委)$")
+EACH_PLACES = re.compile(r"^各(?P<p>[^各()]{1,6}?(?:\([^()]*\))?)(?:党工委|党委|委|人民政府|政府)$")
 BARE_TOWN = re.compile(r"^(?:乡镇|乡|镇|街道)(?:\([^()]*\))?(?:人民政府|政府|办事处)$")
 # A bare generic tail takes the stem of the part before: 市政府有关委、办、局 -> 市政府有关办.
 BARE_TAILS = frozenset({"委", "办", "局", "厅", "单位", "部门"})
@@ -227,11 +233,21 @@ def add_each(out: list[str], indices: range, scoped: set[int]) -> None:
 
 
 def carry_each(out: list[str], scoped: set[int]) -> None:
-    """各乡镇人民政府、街道办事处 -> 各街道办事处 (each town word after a 各 town set)."""
+    """各乡镇人民政府、街道办事处 -> 各街道办事处 (each town word after a 各 town set); after a 各
+    set, an organ named by its level alone shares the 各 (各盟行政公署、市人民政府 -> 各市人民政府),
+    and a bare organ the set's places too (各县市区委、人民政府 -> 各县市区人民政府; 各镇党委、政府)."""
     for i in range(1, len(out)):
         prev, cur = fold(out[i - 1]), fold(out[i])
         if (EACH_TOWN.match(prev) or (i - 1 in scoped and prev.startswith("各"))) and BARE_TOWN.match(cur):
             out[i] = "各" + out[i]
+            scoped.add(i)
+        elif not EACH_SET.match(prev):
+            continue
+        elif LEVEL_ORGAN.match(cur):
+            out[i] = "各" + out[i]
+            scoped.add(i)
+        elif BARE_ORGAN.match(cur) and (places := EACH_PLACES.match(prev)):
+            out[i] = "各" + places["p"] + out[i]
             scoped.add(i)
 
 
