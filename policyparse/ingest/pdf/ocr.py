@@ -20,6 +20,7 @@ import re
 import threading
 from dataclasses import dataclass
 
+from policyparse.grammar.unitnames import ends_like_unit, looks_like_unit
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf import ocr_glyphs as og
 
@@ -28,11 +29,14 @@ DPI = 150  # render resolution: enough for 3号 and 小四 text, and half the ti
 # dot or degree sign between CJK characters or at a line end; — N — page numbers read with 一.
 OCR_FIXES = (
     (re.compile("丶"), "、"),
-    (re.compile(r"(?<=[\u4e00-\u9fff”）)])[·°](?=[\u4e00-\u9fff“（(]|$)"), "。"),
+    (re.compile(r"(?<=[\u4e00-\u9fff”）)])[·°](?=[\u4e00-\u9fff“（(]|$)"), lambda m: _dot(m)),
     (re.compile(r"^[一-](\s*\d{1,3}\s*)[一-]$"), r"—\1—"),
 )
 RED_CONTRAST = 5  # grey levels per level of red channel below the seal's red (print seen through a seal)
 RED_NOISE = 12  # levels of red channel below the seal's red that are ink density and JPEG noise
+# A 发文字号's year in brackets of any kind the recogniser reads for 〔〕 (group 1: the brackets and year).
+DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([〔【\[［(（]\s*(?:19|20)\d{2}\s*[〕】\]］)）])(?=\s*\d{1,4}\s*[号號])")
+BLACK_BRACKET = 0.8  # a bracket with this share of the line's ideographs' ink is a solid 【】
 MIN_SCORE = 0.5  # lines recognised with less confidence are left out
 ENGINE_MODULE = "rapidocr_onnxruntime"
 PIP_LINE = 'pip install "policyparse[ocr]"'
@@ -103,7 +107,8 @@ def remove_red(image):
 
 def recognise(image, dpi: float) -> OcrPage:
     """OCR one rendered page (an RGB numpy array at ``dpi``)."""
-    result, _ = engine()(remove_red(image), return_word_box=True)
+    cleaned = remove_red(image)
+    result, _ = engine()(cleaned, return_word_box=True)
     found = [line for entry in (result or []) if (line := _entry(entry)) is not None]
     if not found:
         return OcrPage([], 0.0, 0.0)
@@ -114,7 +119,8 @@ def recognise(image, dpi: float) -> OcrPage:
     sizes = og.page_sizes(lines)
     forms = og.page_forms(lines, sizes)
     glyphs = og.snap_edges([og.line_glyphs(line, em, forms) for line, em in zip(lines, sizes)])
-    chars = [ch for line in glyphs for ch in line]
+    ink = _ink_meter(cleaned, angle, centre, dpi)
+    chars = [ch for line in glyphs for ch in doc_number_brackets(line, ink)]
     return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle))
 
 
@@ -141,6 +147,56 @@ def _deskewed(box, text: str, points, angle: float, centre, scale: float) -> og.
     xs, ys = [p[0] * scale for p in corners], [p[1] * scale for p in corners]
     centres = tuple(rotate(p, -angle, centre)[0] * scale for p in points) if points is not None else None
     return og.OcrLine(text, min(xs), max(xs), min(ys), max(ys), centres)
+
+
+def _ink_meter(image, angle: float, centre, dpi: float):
+    """The share of dark pixels in a glyph's cell (points, deskewed) of the page image."""
+    import numpy as np
+
+    grey = image.mean(axis=2) < 128
+    scale = dpi / 72.0
+
+    def ink(ch: lay.Char) -> float:
+        x, y = rotate(((ch.x0 + ch.x1) / 2 * scale, (ch.top + ch.bottom) / 2 * scale), angle, centre)
+        half_w, half_h = (ch.x1 - ch.x0) / 2 * scale, (ch.bottom - ch.top) / 2 * scale
+        box = grey[max(0, int(y - half_h)):int(y + half_h) + 1, max(0, int(x - half_w)):int(x + half_w) + 1]
+        return float(np.mean(box)) if box.size else 0.0
+    return ink
+
+
+def doc_number_brackets(glyphs: list[lay.Char], ink) -> list[lay.Char]:
+    """The year brackets of a 发文字号 (粤府〔2021〕22号) as printed: the recogniser mixes up 〔 【 [
+    (〔2023】, 【2023]).  A bracket inked as solidly as the line's ideographs (BLACK_BRACKET of
+    their median) is 【】, a thin one 〔〕 when a full em wide, [] when half."""
+    text = "".join(ch.text for ch in glyphs)
+    found = list(DOC_NUMBER.finditer(text))
+    if not found:
+        return glyphs
+    ideographs = sorted(ink(ch) for ch in glyphs if og.is_ideograph(ch.text))
+    if not ideographs:
+        return glyphs
+    solid = BLACK_BRACKET * ideographs[len(ideographs) // 2]
+    out = list(glyphs)
+    for match in found:
+        for k, closing in ((match.start(1), False), (match.end(1) - 1, True)):
+            ch = out[k]
+            if ink(ch) >= solid:
+                form = "】" if closing else "【"
+            elif ch.x1 - ch.x0 >= og.HALF_MAX * ch.size:
+                form = "〕" if closing else "〔"
+            else:
+                form = "]" if closing else "["
+            out[k] = ch._replace(text=form)
+    return out
+
+
+def _dot(match: re.Match) -> str:
+    """A dot the recogniser saw between CJK characters: 、 between two unit names (the unit
+    grammar: 省政府各部门·各直属机构), else 。 (a full stop read small)."""
+    text, at = match.string, match.start()
+    before = re.split(r"[，。、；：,;:\s]", text[:at])[-1]
+    after = re.split(r"[，。、；：,;:\s]", text[at + 1:])[0]
+    return "、" if before and after and ends_like_unit(before) and looks_like_unit(after) else "。"
 
 
 def fix_text(text: str) -> str:

@@ -45,7 +45,9 @@ LETTER_SPACED = 1.25  # a pitch this many times the height-based size is letter 
 # The full- and half-width forms of the punctuation whose width a page measures.
 FORMS = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?"}
 HALF_TO_FULL = {half: full for full, half in FORMS.items()}
-QUOTES = {'"': ("“", "”"), "'": ("‘", "’")}
+BRACKET_HALF_MAX = 0.62  # em: a bracket among digits with more room is full-width (digits vary: 0.5-0.6 em)
+BRACKETS = frozenset("〔〕【】[]［］")  # drawn full- or half-width, recognised as either
+QUOTES = {'"': ("“", "”")}  # ' stays: an apostrophe as often as a quote
 
 
 @dataclass(frozen=True)
@@ -191,11 +193,9 @@ def line_glyphs(line: OcrLine, em: float, forms: dict[str, bool] | None = None) 
 def _form(ch: str, room: float | None, em: float, forms: dict[str, bool], before: str = "") -> str:
     """The printed form of one mark: by the room it has when measured, else by the page's forms."""
     full = HALF_TO_FULL.get(ch, ch)
-    if ch in QUOTES:
-        if room is not None and room >= HALF_MAX * em:
-            opening, closing = QUOTES[ch]
-            return closing if before.count(opening) > before.count(closing) else opening
-        return ch
+    if ch in QUOTES:  # curly quotes are one code point whatever their width; the recogniser reads " for them
+        opening, closing = QUOTES[ch]
+        return closing if before.count(opening) > before.count(closing) else opening
     if full not in FORMS:
         return ch
     if room is not None and (room < HALF_MAX * em or (room >= FULL_MIN * em and not forms.get(full, False))):
@@ -221,15 +221,15 @@ def _between(text: str, centres, x0: float, x1: float, em: float, forms,
         return [(" ", x0, x1)] if room >= SPACE_GAP * em else []
     if len(text) == 1:
         text = _form(text, room, em, forms, before)
+        widths = [_advance(text, em)]
     else:
-        text = "".join(_form(ch, None, em, forms) for ch in text)
-    widths = [_advance(ch, em) for ch in text]
+        text, widths = _run_marks(text, centres, x0, x1, em, forms)
     gaps = [centres[0] - widths[0] / 2 - x0]
     gaps += [(b - wb / 2) - (a + wa / 2) for a, b, wa, wb in zip(centres, centres[1:], widths, widths[1:])]
     gaps.append(x1 - (centres[-1] + widths[-1] / 2))
     limits = [SPACE_GAP] + [RUN_GAP] * (len(text) - 1) + [SPACE_GAP]
-    if len(text) == 1 and room - widths[0] >= SPACE_GAP * em:  # a half-width mark and a space: , 一、
-        at = 0 if text in NO_SPACE_AFTER else 1
+    if len(text) == 1:  # by the room alone (a mark's ink is off its cell's centre): a half-width mark and a space
+        at = (0 if text in NO_SPACE_AFTER else 1) if room - widths[0] >= SPACE_GAP * em else -1
     else:
         at = max(range(len(gaps)), key=lambda k: gaps[k] - limits[k] * em)
         if gaps[at] < limits[at] * em:
@@ -251,6 +251,24 @@ def _between(text: str, centres, x0: float, x1: float, em: float, forms,
         x += w
     out.insert(at, (" ", x0 + head, max(x0 + head, x1 - tail)))
     return out
+
+
+def _run_marks(text: str, centres, x0: float, x1: float, em: float, forms) -> tuple[str, list[float]]:
+    """Forms and advances of a run's glyphs: a mark (FORMS, a bracket) as wide as the room its
+    neighbours' recognised positions leave it (国发〔2015〕23号: 〔 between 发 and 2)."""
+    chars = list(text)
+    widths = [_advance(ch, em) for ch in chars]
+    for k, ch in enumerate(text):
+        if HALF_TO_FULL.get(ch, ch) not in FORMS and ch not in BRACKETS:
+            continue
+        lo = x0 if k == 0 else centres[k - 1] + widths[k - 1] / 2
+        hi = x1 if k == len(text) - 1 else centres[k + 1] - widths[k + 1] / 2
+        if ch in BRACKETS:
+            widths[k] = em if hi - lo >= BRACKET_HALF_MAX * em else em / 2
+        else:
+            chars[k] = _form(ch, hi - lo, em, forms)
+            widths[k] = _advance(chars[k], em)
+    return "".join(chars), widths
 
 
 def _packed(text: str, centres, edge: float, em: float, forms, leftwards: bool) -> list[tuple[str, float, float]]:
