@@ -20,6 +20,7 @@ import re
 import threading
 from dataclasses import dataclass
 
+from policyparse.grammar.characters import WIDTH_FOLD
 from policyparse.grammar.unitnames import ends_like_unit, looks_like_unit
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf import ocr_glyphs as og
@@ -120,7 +121,7 @@ def recognise(image, dpi: float) -> OcrPage:
     forms = og.page_forms(lines, sizes)
     glyphs = og.snap_edges([og.line_glyphs(line, em, forms) for line, em in zip(lines, sizes)])
     ink = _ink_meter(cleaned, angle, centre, dpi)
-    chars = [ch for line in glyphs for ch in doc_number_brackets(line, ink)]
+    chars = [ch for line in glyphs for ch in list_marks(doc_number_brackets(line, ink))]
     return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle))
 
 
@@ -187,6 +188,22 @@ def doc_number_brackets(glyphs: list[lay.Char], ink) -> list[lay.Char]:
             else:
                 form = "]" if closing else "["
             out[k] = ch._replace(text=form)
+    return out
+
+
+def list_marks(glyphs: list[lay.Char]) -> list[lay.Char]:
+    """A 、 the recogniser dropped between two unit names: a space glyph a full em wide (the
+    room of a full-width mark) between text that ends as a unit name and text that reads as
+    one (the unit grammar) is that 、 (吴江高新区（盛泽镇） 震泽镇)."""
+    text = "".join(ch.text for ch in glyphs)
+    out = list(glyphs)
+    for k, ch in enumerate(glyphs):
+        if ch.text != " " or ch.x1 - ch.x0 < og.FULL_MIN * ch.size:
+            continue
+        before = re.split(r"[，。、；：,;:\s]", text[:k])[-1]
+        after = re.split(r"[，。、；：,;:\s]", text[k + 1:])[0]
+        if before and after and ends_like_unit(before.translate(WIDTH_FOLD)) and looks_like_unit(after):
+            out[k] = ch._replace(text="、")
     return out
 
 
