@@ -1,13 +1,16 @@
 """OCR of PDF pages without a text layer (the ``ocr`` extra: ``pip install "policyparse[ocr]"``).
 
 A page is rendered with pypdfium2 (by the reader, under ``PDFIUM_LOCK``) at ``DPI``; red ink
-(seals, red 版头) is whitened; RapidOCR (PP-OCRv4 detection + recognition, ONNX models shipped
+(seals, red 版头) is whitened, print seen through it kept (``remove_red``); RapidOCR (PP-OCRv4 detection + recognition, ONNX models shipped
 in its wheel, no download) gives text lines with quadrilateral boxes, a confidence and the
 position of each character (its CTC column).  The page's skew is measured from the boxes' top
-edges and undone.  Each line becomes glyphs with the boxes a text layer gives (``glyphs.py``:
+edges and undone.  Each line becomes glyphs with the boxes a text layer gives (``ocr_glyphs.py``:
 advance cells on the line's character pitch, the page's font sizes, punctuation width and
-spaces as measured), so that the lines go into the same layout stage as a text layer
-(``layout.chars_to_lines`` and on).
+spaces as measured, line ends on the text column), so that the lines go into the same layout
+stage as a text layer (``layout.chars_to_lines`` and on).  Repairs of the recogniser's
+confusions are one character for one and grammar-driven: 丶 for 、, a dot between two unit
+names (、) or elsewhere (。), a 发文字号's brackets by their ink (``doc_number_brackets``), a 、
+dropped between two unit names (``list_marks``).
 
 The engine is created once per process (a batch worker loads the models once).
 """
