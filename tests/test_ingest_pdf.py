@@ -165,6 +165,9 @@ def test_a_footer_on_both_pages_of_a_two_page_document_is_furniture():
     assert running_keys([page(k, [], footers[k]) for k in (0, 1)]) == {("某某区人民政府办公室", 195)}  # title kept
     headers = [[line("某某区人民政府办公室", 20, k)] for k in (0, 1)]
     assert running_keys([page(k, headers[k], []) for k in (0, 1)]) == {("某某区人民政府办公室", 5)}
+    # measured a hair apart across a 4 pt height step (OCR'd line boxes: 37.9 and 38.0 pt)
+    apart = [[line("某某区人民政府办公室", top, k)] for k, top in ((0, 37.9), (1, 38.0))]
+    assert running_keys([page(k, apart[k], []) for k in (0, 1)]) == {("某某区人民政府办公室", 9), ("某某区人民政府办公室", 10)}
 
 
 def test_mirrored_margins_with_a_short_last_page():

@@ -55,10 +55,11 @@ def test_scanned_sample_scores_near_its_text_layer(scanned_doc) -> None:
     text_layer = score_document("text", gold, to_gold(policyparse.parse(SAMPLE))).metrics()
     scan = score_document("scan", gold, to_gold(scanned_doc)).metrics()
     assert text_layer["outline_f1"] - scan["outline_f1"] <= 0.05, scan
-    # measured 0.70 units / 0.86 fields (punctuation between units lost by the recogniser):
-    # floors below the targets (0.05 / 0.08), so that a regression still fails here
-    assert scan["units_f1"] >= 0.65 and scan["role_acc"] >= 0.95, scan
-    assert scan["field_acc"] >= 0.8, scan
+    # measured 0.93 units / 0.86 fields: the 、 ending a line of the addressees is not seen by
+    # the recogniser, so two units merge (there is no room between glyphs to tell it by, as
+    # inside a line).  Floors below the targets (0.05 / 0.08), so that a regression fails
+    assert scan["units_f1"] >= 0.9 and scan["role_acc"] >= 0.95, scan
+    assert scan["field_acc"] >= 0.85, scan
 
 
 def test_every_ocr_page_has_a_warning_with_its_confidence(scanned_doc) -> None:
@@ -118,4 +119,75 @@ def test_red_seal_ink_is_whitened() -> None:
 def test_ocr_text_fixes() -> None:
     assert ocr.fix_text("工信局丶财政局") == "工信局、财政局"
     assert ocr.fix_text("提升价值链·综合利用") == "提升价值链。综合利用"
-    assert ocr.fix_text("一3一") == "— 3 —"
+    assert ocr.fix_text("一3一") == "—3—"  # one character for one: the positions stay
+    assert ocr.fix_text("省政府各部门·各直属机构") == "省政府各部门、各直属机构"  # between two units: 、
+
+
+def _line(text: str, centres: list[float], top: float = 100.0, em: float = 16.0):
+    from policyparse.ingest.pdf.ocr_glyphs import OcrLine
+
+    return OcrLine(text, centres[0] - em / 2, centres[-1] + em / 2, top, top + em, tuple(centres))
+
+
+def test_punctuation_width_is_the_room_measured_between_ideographs() -> None:
+    from policyparse.ingest.pdf.ocr_glyphs import line_glyphs
+
+    # 府 at 100, 区 at 124: half an em between their cells holds a half-width comma (the
+    # recogniser reads ，); a full em holds a full-width one
+    half = line_glyphs(_line("政府，区人", [84, 100, 110, 124, 140]), 16.0)
+    full = line_glyphs(_line("政府,区人", [84, 100, 114, 132, 148]), 16.0)
+    assert "".join(c.text for c in half) == "政府,区人" and "".join(c.text for c in full) == "政府，区人"
+    assert [round(c.x1 - c.x0) for c in full] == [16, 16, 16, 16, 16]
+    assert half[2].x0 == 108 and half[2].x1 == 116
+
+
+def test_room_left_between_glyphs_is_a_space() -> None:
+    from policyparse.ingest.pdf.ocr_glyphs import line_glyphs
+
+    glyphs = line_glyphs(_line("政府关于", [84, 100, 124, 140]), 16.0)  # half an em between 府 and 关
+    assert "".join(c.text for c in glyphs) == "政府 关于"
+    tight = line_glyphs(_line("政府关于", [84, 100, 117, 133]), 16.0)
+    assert "".join(c.text for c in tight) == "政府关于"
+
+
+def test_a_short_line_is_set_in_the_size_of_the_line_it_ends() -> None:
+    from policyparse.ingest.pdf.ocr_glyphs import OcrLine, page_sizes
+
+    body = [_line("各街道办事处乡人民政府", [100 + 16 * k for k in range(11)], top=100 + 29 * i) for i in range(3)]
+    short = OcrLine("构：", 80, 106, 187, 206, (88.0, 99.0))  # taller box, one ideograph: no pitch
+    sizes = page_sizes([*body, short])
+    assert sizes == [16.0] * 4
+
+
+def test_line_ends_near_the_text_column_are_put_on_it() -> None:
+    from policyparse.ingest.pdf.layout import Char
+    from policyparse.ingest.pdf.ocr_glyphs import snap_edges
+
+    def row(x1: float) -> list[Char]:
+        return [Char("字", 80 + 16 * k, 96 + 16 * k, 0, 16, 16.0) for k in range(9)] + [Char("，", 224, x1, 0, 16, 16.0)]
+    lines = snap_edges([row(240), row(240.5), row(236), row(239.5)])
+    assert [line[-1].x1 for line in lines] == [240.0] * 4
+
+
+def test_doc_number_brackets_follow_the_ink() -> None:
+    from policyparse.ingest.pdf.layout import Char
+
+    glyphs = [Char(t, 16 * k, 16 * k + (8 if t.isdigit() else 16), 0, 16, 16.0) for k, t in enumerate("粤府〔2023】2号")]
+    thin = ocr.doc_number_brackets(glyphs, lambda ch: 0.05 if ch.text in "〔】" else 0.2)
+    solid = ocr.doc_number_brackets(glyphs, lambda ch: 0.3 if ch.text in "〔】" else 0.2)
+    assert "".join(c.text for c in thin) == "粤府〔2023〕2号" and "".join(c.text for c in solid) == "粤府【2023】2号"
+
+
+def test_a_dropped_list_mark_between_two_units_is_restored() -> None:
+    from policyparse.ingest.pdf.layout import Char
+
+    def glyphs(text: str, gap: float) -> list[Char]:
+        out, x = [], 0.0
+        for t in text:
+            w = gap if t == " " else 16.0
+            out.append(Char(t, x, x + w, 0, 16, 16.0))
+            x += w
+        return out
+    assert "".join(c.text for c in ocr.list_marks(glyphs("吴江高新区（盛泽镇） 震泽镇", 16.0))) == "吴江高新区（盛泽镇）、震泽镇"
+    assert "".join(c.text for c in ocr.list_marks(glyphs("工信局 财政局", 8.0))) == "工信局 财政局"  # half an em: a space
+    assert "".join(c.text for c in ocr.list_marks(glyphs("提升价值 综合利用", 16.0))) == "提升价值 综合利用"

@@ -62,14 +62,23 @@ def running_keys(pages: list[list[Line]]) -> set[tuple[str, int]]:
     seen: Counter[tuple[str, int]] = Counter()
     small: set[tuple[str, int]] = set()
     plain: set[tuple[str, int]] = set()
+    observed: set[tuple[str, int]] = set()
     for lines in pages:
         edge = _edge_lines(lines)
-        seen.update({_running_key(ln) for ln in edge})
-        small.update(_running_key(ln) for ln in edge if ln.size < 0.9 * size)
-        plain.update(_running_key(ln) for ln in edge if ln.size <= 1.02 * size)
+        observed.update(_running_key(ln) for ln in edge)
+        seen.update({near for ln in edge for near in _near_keys(_running_key(ln))})
+        small.update(near for ln in edge if ln.size < 0.9 * size for near in _near_keys(_running_key(ln)))
+        plain.update(near for ln in edge if ln.size <= 1.02 * size for near in _near_keys(_running_key(ln)))
     floor = max(3, 0.4 * len(pages))
-    return {key for key, n in seen.items() if key[0] != "#"  # a bare number is a page number or a 序号
+    return {key for key in observed if key[0] != "#" and (n := seen[key])  # a bare number is a page number or a 序号
             and (n >= floor or (n == len(pages) > 1 and (key in small or (n == 2 and key in plain))))}
+
+
+def _near_keys(key: tuple[str, int]) -> tuple[tuple[str, int], ...]:
+    """A key and those of the same text a height step above and below: a line measured at 37.9 pt
+    on one page and 38.0 on the next (an OCR'd line box) falls into two steps of 4 pt."""
+    text, step = key
+    return (text, step - 1), key, (text, step + 1)
 
 
 def drop_running(lines: list[Line], keys: set[tuple[str, int]]) -> list[Line]:

@@ -1,11 +1,16 @@
 """OCR of PDF pages without a text layer (the ``ocr`` extra: ``pip install "policyparse[ocr]"``).
 
 A page is rendered with pypdfium2 (by the reader, under ``PDFIUM_LOCK``) at ``DPI``; red ink
-(seals, red 版头) is whitened; RapidOCR (PP-OCRv4 detection + recognition, ONNX models shipped
-in its wheel, no download) gives text lines with quadrilateral boxes and a confidence.  The
-page's skew is measured from the boxes' top edges and undone; each line box is split evenly
-into per-glyph boxes (a CJK glyph one unit, a Latin/digit half) in PDF points, so that the
-lines go into the same layout stage as a text layer (``layout.chars_to_lines`` and on).
+(seals, red 版头) is whitened, print seen through it kept (``remove_red``); RapidOCR (PP-OCRv4 detection + recognition, ONNX models shipped
+in its wheel, no download) gives text lines with quadrilateral boxes, a confidence and the
+position of each character (its CTC column).  The page's skew is measured from the boxes' top
+edges and undone.  Each line becomes glyphs with the boxes a text layer gives (``ocr_glyphs.py``:
+advance cells on the line's character pitch, the page's font sizes, punctuation width and
+spaces as measured, line ends on the text column), so that the lines go into the same layout
+stage as a text layer (``layout.chars_to_lines`` and on).  Repairs of the recogniser's
+confusions are one character for one and grammar-driven: 丶 for 、, a dot between two unit
+names (、) or elsewhere (。), a 发文字号's brackets by their ink (``doc_number_brackets``), a 、
+dropped between two unit names (``list_marks``).
 
 The engine is created once per process (a batch worker loads the models once).
 """
@@ -18,16 +23,24 @@ import re
 import threading
 from dataclasses import dataclass
 
+from policyparse.grammar.characters import WIDTH_FOLD
+from policyparse.grammar.unitnames import ends_like_unit, looks_like_unit
 from policyparse.ingest.pdf import layout as lay
+from policyparse.ingest.pdf import ocr_glyphs as og
 
 DPI = 150  # render resolution: enough for 3号 and 小四 text, and half the time of 200
 # What the recogniser confuses on Chinese print: 丶 (U+4E36) for 、; a full stop read as a middle
 # dot or degree sign between CJK characters or at a line end; — N — page numbers read with 一.
 OCR_FIXES = (
     (re.compile("丶"), "、"),
-    (re.compile(r"(?<=[\u4e00-\u9fff”）)])[·°](?=[\u4e00-\u9fff“（(]|$)"), "。"),
-    (re.compile(r"^[一-]\s*(\d{1,3})\s*[一-]$"), r"— \1 —"),
+    (re.compile(r"(?<=[\u4e00-\u9fff”）)])[·°](?=[\u4e00-\u9fff“（(]|$)"), lambda m: _dot(m)),
+    (re.compile(r"^[一-](\s*\d{1,3}\s*)[一-]$"), r"—\1—"),
 )
+RED_CONTRAST = 5  # grey levels per level of red channel below the seal's red (print seen through a seal)
+RED_NOISE = 12  # levels of red channel below the seal's red that are ink density and JPEG noise
+# A 发文字号's year in brackets of any kind the recogniser reads for 〔〕 (group 1: the brackets and year).
+DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([〔【\[［(（]\s*(?:19|20)\d{2}\s*[〕】\]］)）])(?=\s*\d{1,4}\s*[号號])")
+BLACK_BRACKET = 0.8  # a bracket with this share of the line's ideographs' ink is a solid 【】
 MIN_SCORE = 0.5  # lines recognised with less confidence are left out
 ENGINE_MODULE = "rapidocr_onnxruntime"
 PIP_LINE = 'pip install "policyparse[ocr]"'
@@ -77,35 +90,137 @@ def engine():
 
 
 def remove_red(image):
-    """Red and pink ink (seals, red headers) to white: a seal stamped over a signature hides it."""
+    """Red and pink ink (seals, red headers) to white, keeping the black print under it.
+
+    Red ink passes red light, so a pixel's red channel shows what lies under the ink: where a
+    seal covers paper it is as bright as the seal's own red (the median red pixel), where it
+    covers print it is darker.  A red pixel becomes a grey as dark as its red channel is below
+    the seal's (RED_CONTRAST times), so strokes seen through the seal stay strokes."""
     import numpy as np
 
     rgb = image[:, :, :3].astype(np.int16)
     r, g, b = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
     red = (r > 120) & (r - g > 50) & (r - b > 40)
     out = image[:, :, :3].copy()
-    out[red] = 255
+    if red.any():
+        seal = int(np.median(r[red]))
+        grey = np.clip(255 - RED_CONTRAST * (seal - RED_NOISE - r[red]), 0, 255)
+        out[red] = np.where(r[red] < seal - RED_NOISE, grey, 255).astype(np.uint8)[:, None]
     return out
 
 
 def recognise(image, dpi: float) -> OcrPage:
     """OCR one rendered page (an RGB numpy array at ``dpi``)."""
-    result, _ = engine()(remove_red(image))
-    lines = [(box, fix_text(text.strip()), float(score)) for box, text, score in (result or [])
-             if text.strip() and float(score) >= MIN_SCORE]
-    if not lines:
+    cleaned = remove_red(image)
+    result, _ = engine()(cleaned, return_word_box=True)
+    found = [line for entry in (result or []) if (line := _entry(entry)) is not None]
+    if not found:
         return OcrPage([], 0.0, 0.0)
-    angle = skew(lines)
+    angle = skew([(box, text, score) for box, text, score, _ in found])
     centre = (image.shape[1] / 2, image.shape[0] / 2)
     scale = 72.0 / dpi
-    chars: list[lay.Char] = []
-    for box, text, _ in lines:
-        points = [rotate(p, -angle, centre) for p in box]
-        chars.extend(split_line(text, points, scale))
-    return OcrPage(chars, sum(s for *_, s in lines) / len(lines), math.degrees(angle))
+    lines = [_deskewed(box, text, points, angle, centre, scale) for box, text, _, points in found]
+    sizes = og.page_sizes(lines)
+    forms = og.page_forms(lines, sizes)
+    glyphs = og.snap_edges([og.line_glyphs(line, em, forms) for line, em in zip(lines, sizes)])
+    ink = _ink_meter(cleaned, angle, centre, dpi)
+    chars = [ch for line in glyphs for ch in list_marks(doc_number_brackets(line, ink))]
+    return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle))
+
+
+def _entry(entry) -> tuple | None:
+    """(box, text, score, character centres or None) of one result line, text repaired; None
+    for a line left out (blank, or recognised with less than MIN_SCORE)."""
+    box, text, score = entry[0], entry[1], float(entry[2])
+    if score < MIN_SCORE or not text.strip():
+        return None
+    centres = None
+    if len(entry) >= 5 and len(entry[3]) == len(text) and "".join(entry[4]) == text:
+        centres = sorted((sum(p[0] for p in quad) / len(quad), sum(p[1] for p in quad) / len(quad)) for quad in entry[3])
+    text = fix_text(text)
+    stripped = len(text) - len(text.lstrip())
+    kept = [k for k in range(stripped, stripped + len(text.strip()))]
+    text = text.strip()
+    if centres is not None:
+        centres = [centres[k] for k in kept]
+    return box, text, score, centres
+
+
+def _deskewed(box, text: str, points, angle: float, centre, scale: float) -> og.OcrLine:
+    corners = [rotate(p, -angle, centre) for p in box]
+    xs, ys = [p[0] * scale for p in corners], [p[1] * scale for p in corners]
+    centres = tuple(rotate(p, -angle, centre)[0] * scale for p in points) if points is not None else None
+    return og.OcrLine(text, min(xs), max(xs), min(ys), max(ys), centres)
+
+
+def _ink_meter(image, angle: float, centre, dpi: float):
+    """The share of dark pixels in a glyph's cell (points, deskewed) of the page image."""
+    import numpy as np
+
+    grey = image.mean(axis=2) < 128
+    scale = dpi / 72.0
+
+    def ink(ch: lay.Char) -> float:
+        x, y = rotate(((ch.x0 + ch.x1) / 2 * scale, (ch.top + ch.bottom) / 2 * scale), angle, centre)
+        half_w, half_h = (ch.x1 - ch.x0) / 2 * scale, (ch.bottom - ch.top) / 2 * scale
+        box = grey[max(0, int(y - half_h)):int(y + half_h) + 1, max(0, int(x - half_w)):int(x + half_w) + 1]
+        return float(np.mean(box)) if box.size else 0.0
+    return ink
+
+
+def doc_number_brackets(glyphs: list[lay.Char], ink) -> list[lay.Char]:
+    """The year brackets of a 发文字号 (粤府〔2021〕22号) as printed: the recogniser mixes up 〔 【 [
+    (〔2023】, 【2023]).  A bracket inked as solidly as the line's ideographs (BLACK_BRACKET of
+    their median) is 【】, a thin one 〔〕 when a full em wide, [] when half."""
+    text = "".join(ch.text for ch in glyphs)
+    found = list(DOC_NUMBER.finditer(text))
+    if not found:
+        return glyphs
+    ideographs = sorted(ink(ch) for ch in glyphs if og.is_ideograph(ch.text))
+    if not ideographs:
+        return glyphs
+    solid = BLACK_BRACKET * ideographs[len(ideographs) // 2]
+    out = list(glyphs)
+    for match in found:
+        for k, closing in ((match.start(1), False), (match.end(1) - 1, True)):
+            ch = out[k]
+            if ink(ch) >= solid:
+                form = "】" if closing else "【"
+            elif ch.x1 - ch.x0 >= og.HALF_MAX * ch.size:
+                form = "〕" if closing else "〔"
+            else:
+                form = "]" if closing else "["
+            out[k] = ch._replace(text=form)
+    return out
+
+
+def list_marks(glyphs: list[lay.Char]) -> list[lay.Char]:
+    """A 、 the recogniser dropped between two unit names: a space glyph a full em wide (the
+    room of a full-width mark) between text that ends as a unit name and text that reads as
+    one (the unit grammar) is that 、 (吴江高新区（盛泽镇） 震泽镇)."""
+    text = "".join(ch.text for ch in glyphs)
+    out = list(glyphs)
+    for k, ch in enumerate(glyphs):
+        if ch.text != " " or ch.x1 - ch.x0 < og.FULL_MIN * ch.size:
+            continue
+        before = re.split(r"[，。、；：,;:\s]", text[:k])[-1]
+        after = re.split(r"[，。、；：,;:\s]", text[k + 1:])[0]
+        if before and after and ends_like_unit(before.translate(WIDTH_FOLD)) and looks_like_unit(after):
+            out[k] = ch._replace(text="、")
+    return out
+
+
+def _dot(match: re.Match) -> str:
+    """A dot the recogniser saw between CJK characters: 、 between two unit names (the unit
+    grammar: 省政府各部门·各直属机构), else 。 (a full stop read small)."""
+    text, at = match.string, match.start()
+    before = re.split(r"[，。、；：,;:\s]", text[:at])[-1]
+    after = re.split(r"[，。、；：,;:\s]", text[at + 1:])[0]
+    return "、" if before and after and ends_like_unit(before) and looks_like_unit(after) else "。"
 
 
 def fix_text(text: str) -> str:
+    """The recogniser's confusions repaired, one character for one (positions stay)."""
     for pattern, replacement in OCR_FIXES:
         text = pattern.sub(replacement, text)
     return text
@@ -125,18 +240,10 @@ def rotate(point, angle: float, centre: tuple[float, float]) -> tuple[float, flo
 
 
 def split_line(text: str, points, scale: float) -> list[lay.Char]:
-    """Per-glyph boxes for one recognised line: its box split by glyph width units."""
+    """Per-glyph boxes for a line box without character positions: split by advances."""
     xs, ys = [p[0] for p in points], [p[1] for p in points]
-    x0, x1, top, bottom = min(xs) * scale, max(xs) * scale, min(ys) * scale, max(ys) * scale
-    height = bottom - top
-    units = [1.0 if lay.is_wide(ch) else 0.5 for ch in text]
-    total = sum(units) or 1.0
-    step = (x1 - x0) / total
-    size = min(height * 0.92, step * 1.15) if total >= 4 else height * 0.92  # a wide box is not a big font
-    chars, x = [], x0
-    for ch, unit in zip(text, units):
-        width = unit * step
-        if not ch.isspace():
-            chars.append(lay.Char(ch, x, x + width, top, bottom, size))
-        x += width
-    return chars
+    line = og.OcrLine(text, min(xs) * scale, max(xs) * scale, min(ys) * scale, max(ys) * scale)
+    units = sum(1.0 if lay.is_wide(ch) else 0.5 for ch in text) or 1.0
+    height = line.bottom - line.top
+    size = min(height * 0.92, (line.x1 - line.x0) / units * 1.15) if units >= 4 else height * 0.92
+    return og.even_split(line, size)
