@@ -100,9 +100,11 @@ def test_document_type_word_ends_a_title_part_of_its_corpus_line(word, case):
 
 
 @pytest.mark.parametrize("name,pattern,case", [r for r in FURNITURE if r[2]], ids=lambda v: str(v))
-def test_furniture_row_starts_its_corpus_line(name, pattern, case):
+def test_furniture_row_stands_in_a_furniture_line_of_its_corpus(name, pattern, case):
+    """Page furniture stands several to a line (`来源:… 浏览次数: 字体:[ ]`, `• 设为首页`): a row's
+    case is a real line of page furniture holding it, a line that BOILERPLATE tells by its start."""
     line = _fold(case)
-    assert re.match(rf"^\s*(?:{pattern})", line) and env_grammar.BOILERPLATE.match(line), (case, line[:30])
+    assert re.search(pattern, line) and env_grammar.BOILERPLATE.match(line), (case, line[:30])
 
 
 @pytest.mark.parametrize("bracket,case", [(k, v) for k, v in env_grammar.DOC_NUMBER_CASES.items() if v])
@@ -148,8 +150,7 @@ def test_collective_pattern_names_a_unit_of_its_corpus_line(pattern, case):
 # Rows no dev-corpus line shows yet (checked against the tables, so a new row without a case fails).
 WAITING = {
     "document types": set(),
-    "furniture": {"浏览次数", "字体", "更新时间", "发表日期", "人气", "所属分类", "责任部门",
-                  "公开方式", "公开时限", "效力状态", "【关闭", "设为首页", "长者版", "相关链接"},
+    "furniture": {"所属分类", "责任部门", "效力状态", "【关闭", "相关链接"},
     "doc numbers": set(),
     "unit suffixes": {"工作专班", "社", "社区"},
     "zone words": {"保税区"},
