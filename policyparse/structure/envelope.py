@@ -25,7 +25,7 @@ from policyparse.structure.document_title import (
 from policyparse.structure.draft import Envelope, FieldValue, FSpan
 from policyparse.structure.lines import Line, prev_nonblank
 from policyparse.structure.metadata import find_metadata
-from policyparse.structure.signature import find_public_note, find_signature
+from policyparse.structure.signature import find_note_line, find_public_note, find_signature
 
 DOC_NUMBER = re.compile(f"(?P<num>{DOC_NUMBER_TEXT})")  # 粤府〔2021〕22号
 # Words glued before a doc number that are not part of it: …的通知粤府〔…, 文号蔡政办〔…
@@ -70,7 +70,7 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     sign = find_signature(lines, after, fold)
     date, issuer, sign_start, sign_end = sign
     date, issuer = date or meta.fields.get("date"), issuer or meta.fields.get("issuer")
-    note = find_public_note(lines, sign_end, fold) if sign_end is not None else None
+    note = find_public_note(lines, sign_end, fold) if sign_end is not None else find_note_line(lines, after)
     attachments, attachment_blocks = _find_attachments(lines, after, sign_start or len(fold), fold)
     body_text = fold[after:sign_start or len(fold)]
     transmittal = bool(

@@ -93,3 +93,23 @@ def find_public_note(lines: list[Line], after: int, fold: str) -> FieldValue | N
         g = "b" if m["b"] else "l"
         return FieldValue("", (m.start(g), m.end(g)))
     return None
+
+
+NOTE_LINES_MAX = 8  # an unsigned notice's 附注 stands within its first lines after the addressees
+
+
+def find_note_line(lines: list[Line], after: int) -> FieldValue | None:
+    """附注 of a notice whose signature the text leaves out: a line that is only （此件公开发布）,
+    among the first lines after ``after`` (the transmittal paragraph, then the note)."""
+    seen = 0
+    for ln in lines:
+        if ln.start < after or not ln.stripped:
+            continue
+        m = NOTE_ONLY.fullmatch(ln.stripped)
+        if m:
+            inner = re.search(r"此件[^)\]\n]*?(?=\s*[)\]])", ln.text)
+            return FieldValue("", (ln.start + inner.start(), ln.start + inner.end())) if inner else None
+        seen += 1
+        if seen >= NOTE_LINES_MAX:
+            return None
+    return None
