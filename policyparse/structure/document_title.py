@@ -20,6 +20,11 @@ QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[
 TRANSMITTAL_SENTENCE = re.compile(r"(?:^\s*|[将把])《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)", re.MULTILINE)
 # A document title closed before 已经/经 at the start of a body: …实施方案》已经区政府同意
 ADOPTED_TITLE = re.compile(r"(?P<x>[^《》。\n]{4,60})》(?:已经|经)")
+# Words after a quoted title inside 印发…的通知 that go on with the same title (重点工作任务分工), not
+# a list (等 / 和 / 及 / 与 / 、 / another 《》) or a note in brackets.
+TITLE_GOES_ON_AFTER_QUOTE = re.compile(r"(?!等|和|及|与|暨|、|《|〈|\(|（)[\u4e00-\u9fff]{2,}")
+# What follows 《X》 in a sentence that transmits it: 已经区政府同意 / 印发给你们 / 现转发 / 经研究
+SENTENCE_TRANSMITS = re.compile(r"同意|批准|印发|转发|印送|研究|通过,现")
 # What a transmittal notice says: 现印发给你们 / 现将《X》印发给你们 / 现转发.
 TRANSMITS = re.compile(r"印发给你们|现印发|现转发|印发你们|印送给你们")
 # A notice announcing its own points: …现将有关事项通知如下:
@@ -38,15 +43,23 @@ def transmitted_title(title: FieldValue | None, fold: str, body: FSpan) -> Field
         m = TRANSMITTED_IN_TITLE.search(fold, a, title.span[1])
         if m:
             q = QUOTED.match(fold, m.start("x"), m.end("x"))
-            g = q if q else m
+            # 印发《政府工作报告》重点工作任务分工的通知: X goes on after 》 (not 《A》等6个办法, 〈A〉和〈B〉)
+            g = q if q and not TITLE_GOES_ON_AFTER_QUOTE.match(fold, q.end(), m.end("x")) else m
             return FieldValue(g["x"], (g.start("x"), g.end("x")))
     m = TRANSMITTAL_SENTENCE.search(fold, body[0], body[1])
-    if m:
+    if m and _transmits(fold, m.end("x"), body[1]):
         return FieldValue(m["x"], (m.start("x"), m.end("x")))
     m = ADOPTED_TITLE.search(fold, body[0], min(body[1], body[0] + 200))
     if m and not fold[body[0]:m.start()].strip():
         return FieldValue(m["x"], (m.start("x"), m.end("x")))
     return None
+
+
+def _transmits(fold: str, pos: int, end: int) -> bool:
+    """The sentence of 《X》已经… goes on to approve or transmit X (已经区政府同意, 现印发给你们), not only
+    to adopt it (《政府工作报告》已经…会议审议通过, n004: a report, not the document transmitted)."""
+    stop = fold.find("。", pos, end)
+    return bool(SENTENCE_TRANSMITS.search(fold, pos, stop if stop >= 0 else end))
 
 
 def transmitted_from_body(lines: list[Line], fold: str) -> FieldValue | None:

@@ -181,7 +181,8 @@ def _find_title(lines: list[Line], head_end: int, addr, skip: frozenset[int] = f
         m = _notice_title_end(text, start - ln.start)
         end = ln.start + m if m else (ln.start + len(text) if _ends_title(lines, i, text) else None)
         if end is not None:
-            if not re.search(r"[,。]", fold_slice(ln, start, end)) and _balanced(fold_slice(ln, start, end)):
+            title = fold_slice(ln, start, end)
+            if not re.search(r"[,。]", title) and _balanced(title) and not CITATION_LEAD.match(title):
                 best = (i, start, end)
     if best is None and addr:
         best = _loose_title(lines, addr[0], skip)
@@ -233,7 +234,11 @@ def fold_slice(ln: Line, a: int, b: int) -> str:
 
 
 # What portals put before a title on its line: 【规范性文件】 / 文档介绍: / 湖政办发〔2017〕33号 / 《.
-TITLE_PREFIX = re.compile(r"\s*(?:【[^】\n]{1,10}】)?\s*(?:[^:《\s]{1,8}:)?\s*(?:" + DOC_NUMBER.pattern + r")?\s*《?")
+# Before a title on its line: a category (【规范性文件】, “党政混合信息公开” and a blank), a label (标题:), a 文号.
+TITLE_PREFIX = re.compile(r"\s*(?:【[^】\n]{1,10}】|“[^”\n]{1,10}”(?=\s))?\s*(?:[^:《\s]{1,8}:)?\s*(?:" + DOC_NUMBER.pattern
+                          + r")?\s*《?")
+# A sentence citing a notice is no title line: 提示:根据2020年12月31日…关于公布…的通知 (n020)
+CITATION_LEAD = re.compile(r"\s*(?:根据|依据|按照|遵照|参照)")
 
 
 def _after_title_prefix(ln: Line) -> int:
