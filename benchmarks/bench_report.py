@@ -8,8 +8,8 @@ round, times ``policyparse.parse`` of it and ``report_file`` of it (the ``policy
 command's work: parse, page images rendered meanwhile, boxes, HTML and image files written).
 Prints each round's parse, report and their ratio (and the CPU time of each: the report's in
 this process and in its page workers), then the median and best ratio of the run, the load
-average before and after (the machine is shared: a busy second core shows as a higher ratio),
-and the page images' resolution and size.
+average before and after and the CPU time other processes took during the rounds (the machine
+is shared: a busy second core shows as a higher ratio), and the page images' resolution and size.
 """
 from __future__ import annotations
 
@@ -47,6 +47,21 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def own_cpu() -> float:
+    """CPU seconds of this process and its finished children."""
+    return time.process_time() + children_cpu()
+
+
+def machine_busy() -> float | None:
+    """CPU seconds the whole machine has been busy (Linux ``/proc/stat``), None elsewhere."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -64,7 +79,8 @@ def main() -> int:
     html = Path(args.workdir) / "out" / f"{pdf.name}.html"
     policyparse.parse(SAMPLE)  # warm up: models, imports
     report_file(SAMPLE, Path(args.workdir) / "warm" / "s.html")
-    before = load()
+    before, busy, ours = load(), machine_busy(), own_cpu()
+    wall = time.perf_counter()
     ratios = []
     for k in range(args.rounds):
         start, cpu = time.perf_counter(), time.process_time()
@@ -86,7 +102,12 @@ def main() -> int:
     size = sum(p.stat().st_size for p in images)
     print(f"{PAGES}-page PDF ({doc.source.pages} pages, {entry.tasks} tasks, {entry.units} units); "
           f"{len(images)} page images {pixels[0]}x{pixels[1]} px, {size / 1e6:.1f} MB")
-    print(f"load average before {before}, after {load()} ({os.cpu_count()} cores)")
+    wall, others = time.perf_counter() - wall, None
+    if busy is not None:
+        others = max(0.0, machine_busy() - busy - (own_cpu() - ours))
+    print(f"load average before {before}, after {load()} ({os.cpu_count()} cores)"
+          + (f"; other processes used {others:.1f} of the {wall * (os.cpu_count() or 1):.1f} CPU-seconds "
+             f"of the rounds ({100 * others / (wall * (os.cpu_count() or 1)):.0f}%)" if others is not None else ""))
     median, best = statistics.median(ratios), min(ratios)
     print(f"ratio median {median:.2f}x  best {best:.2f}x  over {len(ratios)} rounds  "
           f"(report / parse, target < {TARGET:g}x): {'met' if median < TARGET else 'NOT met'}")
