@@ -161,3 +161,18 @@ def test_a_document_that_fails_to_parse_leaves_no_images(tmp_path: Path, monkeyp
     with pytest.raises(CorruptInput, match="planted"):
         report_file(SAMPLE_PDF, tmp_path / "s.html")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_reports_from_threads_at_once(tmp_path: Path):
+    """Each report forks its worker under the pdfium lock while other threads parse and render:
+    no deadlock, and every report gets its own pages."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    alone = [i.jpeg for i in pages.render_pages(SAMPLE_PDF.read_bytes(), SAMPLE_PDF.name)]
+    with ThreadPoolExecutor(3) as pool:
+        entries = list(pool.map(lambda k: report_file(SAMPLE_PDF, tmp_path / f"r{k}" / "s.html"), range(3)))
+    assert [e.view for e in entries] == ["pages"] * 3
+    for k in range(3):
+        folder = tmp_path / f"r{k}" / "s.files"
+        assert [(folder / pages.image_name(i)).read_bytes() for i in range(8)] == alone
+        assert not list(folder.glob(".*"))
