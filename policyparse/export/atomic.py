@@ -38,6 +38,27 @@ def atomic_path(path: Path) -> Iterator[Path]:
             os.unlink(tmp)
 
 
+def staged_path(path: Path, tag: str) -> Path:
+    """A hidden name beside ``path`` (``.NAME.TAG.tmp``) for a file written now and moved over
+    ``path`` later by ``move_into`` (a page image written by a worker process, kept once the
+    report is done); ``tag`` tells one writer's files from another's."""
+    return path.with_name(f".{path.name}.{tag}.tmp")
+
+
+def move_into(tmp: Path, path: Path) -> None:
+    """The file ``tmp`` (written beside ``path``) replaces ``path`` as if written through
+    ``atomic_path``: through a symbolic link, directly into a FIFO or character device."""
+    if path.is_symlink() or path.exists():
+        real = Path(os.path.realpath(path))
+        if real.parent != path.parent or (real.exists() and not stat.S_ISREG(real.stat().st_mode) and not real.is_dir()):
+            with atomic_path(real) as target:  # elsewhere (another file system, perhaps), or not a file
+                target.write_bytes(tmp.read_bytes())
+            tmp.unlink()
+            return
+        path = real
+    os.replace(tmp, path)
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text to ``path`` atomically."""
     with atomic_path(path) as tmp:

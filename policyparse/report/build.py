@@ -20,7 +20,7 @@ from policyparse.export.atomic import atomic_path
 from policyparse.export.ledger import iter_tasks
 from policyparse.ingest import FORMATS, check_regular_file, read_bytes, sniff_format
 from policyparse.report import suspicion
-from policyparse.report.pages import PageImage, start_rendering
+from policyparse.report.pages import PageImage, image_name, start_rendering
 from policyparse.report.view import LEGEND, build_report
 from policyparse.schema import PolicyDocument, walk
 
@@ -76,28 +76,35 @@ def _data_uri(image: PageImage) -> str:
     return "data:image/jpeg;base64," + base64.b64encode(image.jpeg).decode("ascii")
 
 
+def image_folder(html_path: Path, inline: bool = False) -> Path | None:
+    """Where the page images of the report ``html_path`` go: ``NAME.files/`` (None: inline)."""
+    return None if inline else html_path.with_name(html_path.name.removesuffix(".html") + ".files")
+
+
 def report_document(data: bytes | None, doc: PolicyDocument, source, rendering, html_path: Path,
                     inline: bool = False, index_path: Path | None = None) -> Entry:
-    """Write ``html_path`` (and its page images in ``NAME.files/`` unless ``inline``).  The
-    boxes are placed before waiting for the pages to render."""
+    """Write ``html_path`` (and keep its page images, written by ``rendering`` in
+    ``image_folder``, unless ``inline``).  The boxes are placed before waiting for the pages."""
     got: list[list[PageImage]] = []
 
     def images() -> list[PageImage]:
         got.append(rendering.result() if rendering is not None else [])
         return got[-1]
 
-    folder = html_path.with_name(html_path.name.removesuffix(".html") + ".files")
+    folder = image_folder(html_path)
 
     def image_src(image: PageImage) -> str:
-        return _data_uri(image) if inline else quote(f"{folder.name}/p{image.index + 1:03d}.jpg")
+        return _data_uri(image) if inline else quote(f"{folder.name}/{image_name(image.index)}")
 
     index_href = quote(os.path.relpath(index_path, html_path.parent)) if index_path is not None else None
-    html = document_html(doc, source, images if rendering is not None else None, image_src, index_href)
-    if got and got[-1] and not inline:
-        folder.mkdir(parents=True, exist_ok=True)
-        for image in got[-1]:
-            with atomic_path(folder / f"p{image.index + 1:03d}.jpg") as tmp:
-                tmp.write_bytes(image.jpeg)
+    try:
+        html = document_html(doc, source, images if rendering is not None else None, image_src, index_href)
+        if got and got[-1] and not inline:
+            rendering.keep()
+    except BaseException:  # cleanup only: the images written and not kept are removed
+        if rendering is not None:
+            rendering.cancel()
+        raise
     if rendering is not None and not got:
         rendering.cancel()  # the layout was not that of the result's text: no pages shown
     with atomic_path(html_path) as tmp:
@@ -118,7 +125,8 @@ def report_file(path: Path, html_path: Path, inline: bool = False, index_path: P
     render meanwhile."""
     check_regular_file(path, str(path))
     data = path.read_bytes()
-    rendering = start_rendering(data, path.name) if sniff_format(path.name, data) == "pdf" and data else None
+    rendering = start_rendering(data, path.name, image_folder(html_path, inline)) \
+        if sniff_format(path.name, data) == "pdf" and data else None
     try:
         doc, source = parse_with_source(data, Options(source_name=str(path)))
     except BaseException:  # cleanup only (Ctrl-C included): stop the page workers, then re-raise
@@ -132,7 +140,7 @@ def report_parsed(path: Path, doc: PolicyDocument, source, html_path: Path, inli
     """The report of a document already parsed from ``path`` (``show --html``): no second parse;
     a PDF's pages are rendered from the file's bytes."""
     data = path.read_bytes() if source.format == "pdf" else None
-    rendering = start_rendering(data, path.name) if data else None
+    rendering = start_rendering(data, path.name, image_folder(html_path, inline)) if data else None
     return report_document(data, doc, source, rendering, html_path, inline)
 
 
@@ -145,7 +153,7 @@ def report_result(path: Path, html_path: Path, inline: bool = False, index_path:
         if found.is_file():
             data = found.read_bytes()
             if hashlib.sha256(data).hexdigest() == doc.source.sha256:
-                rendering = start_rendering(data, doc.source.path)
+                rendering = start_rendering(data, doc.source.path, image_folder(html_path, inline))
                 try:
                     source = read_bytes(data, doc.source.path)
                 except PolicyParseError:
