@@ -2,6 +2,9 @@
 
 This is the only module that echoes, and the only place where exceptions become messages
 and exit codes: bad input gives one ``Error: …`` line on stderr and exit status 1.
+
+Over 400 lines: eleven commands, each its options, help and error mapping, and nothing else
+(the work is in the library; the show/units/changes views are in ``export``).
 """
 from __future__ import annotations
 
