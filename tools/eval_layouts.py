@@ -4,7 +4,7 @@
     python tools/eval_layouts.py tests/golden_new [--layouts word letter] [--workdir /tmp/policyparse-layouts]
 
 Each ``NAME.txt`` with a ``NAME.gold.json`` is rendered by ``tools/render_layouts.py`` (our own
-renderer; it shares no code with the GB/T tool of ../shared/tools) into WORKDIR/LAYOUT/NAME.pdf
+renderer; it shares no code with the GB/T tool of ../shared/tools) into WORKDIR/CORPUS/LAYOUT/NAME.pdf
 with its gold beside it, then all sets are scored by ``policyparse.eval`` in one run and the
 totals printed with the gap to the text.  A rendering is reused while its .txt is older.  Needs
 reportlab and the fonts fonts-wqy-zenhei / fonts-arphic-uming (Debian); not run in CI.
@@ -28,7 +28,7 @@ METRICS = ALL_METRICS[:4]  # outline, units, roles, fields
 
 
 def rendered(corpus: Path, workdir: Path, layout: str) -> Path:
-    out = workdir / layout
+    out = workdir / corpus.resolve().name / layout  # one folder per corpus and layout
     out.mkdir(parents=True, exist_ok=True)
     for gold in sorted(corpus.glob("*.gold.json")):
         name = gold.name[: -len(".gold.json")]
