@@ -30,7 +30,7 @@ def looks_like_unit(s: str) -> bool:
     """A list part that names a unit: 各… (a collective), a unit ending, a unit word, or a
     collective of places (相关盟市)."""
     return (s.startswith("各") or bool(UNIT_END.search(s)) or bool(UNIT_WORD.search(s))
-            or bool(COLLECTIVE_PLACE.search(s)))
+            or bool(COLLECTIVE_PLACE.search(s)) or bool(ZONE_END.search(s)))
 
 
 # Level words of a place set: 各县、市、区人民政府 (the parts a list wrote once).
@@ -42,6 +42,8 @@ TOWN_LEVEL = re.compile(r"^各?(?:乡镇|街道|镇|乡)(?:\([^()]*\))?$")
 GOVERNMENT_TAIL = re.compile(r"^(?:人民政府|政府|办事处|党委|党工委)$")
 # Zone words (one list: the lexicon's patterns and the token grammar's ZONE_WORDS): 济宁高新区, 贵安新区.
 ZONE_WORD = "(?:" + "|".join(sorted(ZONE_WORDS, key=lambda w: (-len(w), w))) + ")"
+# A zone named alone stands for its 管委会 in a list (咸宁鄂南大竹海生态风景区, 华彬金桂湖低碳经济示范区, n107).
+ZONE_END = re.compile(rf"[\u4e00-\u9fff]{{2,}}{ZONE_WORD}(?:\([^()]*\))?$")
 
 # Collective scopes (tested on the folded resolved name), first match wins.
 COLLECTIVE: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (

@@ -28,6 +28,7 @@ from policyparse.structure.metadata import find_metadata
 from policyparse.structure.signature import find_note_line, find_public_note, find_signature
 
 DOC_NUMBER = re.compile(f"(?P<num>{DOC_NUMBER_TEXT})")  # 粤府〔2021〕22号
+DOC_NUMBER_NO_HAO = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}")
 # Words glued before a doc number that are not part of it: …的通知粤府〔…, 文号蔡政办〔…
 DOC_NUMBER_BEFORE = ("通知", "》", "介绍", "文号", "字号")
 # Label before a doc number in portal metadata: 文号: / 文    号 / 发布文号 | / 政策文号:
@@ -288,6 +289,9 @@ def _find_doc_number(lines: list[Line], limit: int, fold: str, skip: frozenset[i
             own = not before.strip() and not re.search(r"[\u4e00-\u9fff]", ln.text[m.end():])
             rank = 0 if own else 1 if DOC_NUMBER_LABEL.search(before) or before.rstrip().endswith(":") else 2
             ranked.append((rank, a, b))
+    if not ranked:  # a 文号 line that lost its 号 (咸安政发〔2019〕1, n107): on its own line only
+        ranked = [(0, ln.content_start, ln.content_end) for i, ln in enumerate(lines)
+                  if ln.start < limit and i not in skip and DOC_NUMBER_NO_HAO.fullmatch(ln.stripped)]
     if not ranked:
         return None
     rank, a, b = min(ranked)
