@@ -44,7 +44,7 @@ LEVEL_TAIL = re.compile(rf"^(?P<head>{LEVEL}+(?:\([^()]*\))?)(?P<tail>[^各()]+)
 SINGLE_HEAD = re.compile(rf"^{SINGLE_LEVEL}(?:\([^()]*\))?")
 # Zone names before one 管委会: 济宁高新区、太白湖新区、济宁经济技术开发区管委会.
 ZONE_NAME = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?$")
-ZONE_TAIL = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?(?P<tail>管委会|管理委员会)$")
+ZONE_TAIL = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?(?P<tail>管委会|管理委员会)(?P<note>\([^()]*\))?$")
 # 各 carried forward over bare town words: 各乡镇人民政府、街道办事处 -> 各街道办事处.
 EACH_TOWN = re.compile(r"^各(?:乡镇|乡|镇|街道)")
 # An organ named by its level alone, or bare, after a 各 set (its places shared): 市人民政府 / 人民政府 / 办事处
@@ -67,6 +67,7 @@ GOV_TAIL = re.compile(r"(?:人民政府|政府|府)$")
 # 市生态环境局咸安分局: a department's branch in a district.
 BRANCH = re.compile(r"^(?P<parent>.+?局)(?P<place>[^局]{1,4})分局$")
 BRACKETED_PART = re.compile(r"\([^()]*\)")
+TRAILING_BRACKETS = re.compile(r"(?:\([^()]*\))+$")
 
 
 # Alias in brackets: 区委组织部（人才办）, 五台工业园区(湖北工业园)管委会.
@@ -135,6 +136,10 @@ def describe(resolved: str, name: str, scoped: bool = False) -> UnitInfo:
     if scoped or any(p.search(folded) for p in COLLECTIVE):
         return UnitInfo(resolved, None, None, "collective_scope")
     kind, canonical = classify(BRACKETED_PART.sub("", folded))
+    kept = TRAILING_BRACKETS.sub("", folded)
+    if canonical and "(" in kept:  # 中韩(长春)国际合作示范区管委会: a bracket inside a name is part of it
+        full = classify(kept)[1]
+        canonical = full if full and "(" in full else canonical
     return UnitInfo(resolved, canonical, split_alias(name), kind)
 
 
@@ -148,11 +153,13 @@ def classify(head: str) -> tuple[str, str | None]:
         full = canonical_of(*parent)  # 市生态环境局咸安分局: the parent's full name + 咸安分局
         return parent[1].kind, full and full + branch["place"] + "分局"
     match = match_entry(head)
-    if match and clean_prefix(*match):
-        return match[1].kind, canonical_of(*match)
+    if match and clean_prefix(*match) and (full := canonical_of(*match)):
+        return match[1].kind, full
     for pattern, full, kind in SHORT_FORMS:  # 区府办 -> 区人民政府办公室, 经开区管委会 -> …管理委员会
         if pattern.match(head):
             return kind, pattern.sub(full, head)
+    if match and clean_prefix(*match):  # a lexicon name whose full name is not fixed (管委会 alone)
+        return match[1].kind, None
     return next((k for k, p in KIND_PATTERNS if p.search(head)), "other"), None
 
 
@@ -222,7 +229,11 @@ def shared_tail(out: list[str], i: int, j: int) -> str | None:
     m = (LEVEL_TAIL if BARE_PLACE.match(fold(out[i])) else ZONE_TAIL).match(last)
     if m and not GOVERNMENT_TAIL.match(m["tail"]) and any(TOWN_LEVEL.match(fold(out[k])) for k in range(i, j)):
         return None  # 各街道、市国有公司: a town-level body takes no department's tail
-    return surface_tail(out[j], len(m["tail"])) if m else None
+    if not m:
+        return None
+    tail = surface_tail(out[j], len(last) - m.start("tail"))
+    note = m.groupdict().get("note")  # …示范区管委会(推进办公室): the others share 管委会, not the note
+    return surface_head(tail, len(m["tail"])) if note else tail
 
 
 def add_each(out: list[str], indices: range, scoped: set[int]) -> None:
