@@ -15,11 +15,13 @@ from policyparse.grammar.envelope import BOILERPLATE
 from policyparse.grammar.markers import GLUED_SERIAL, SECTION_START, SERIAL_CELL, SPACED_SERIAL
 from policyparse.grammar.numerals import CN_NUMERALS
 from policyparse.grammar.roles import COLUMN_KINDS, ROLE_WORDS
-from policyparse.grammar.unitnames import UNIT_END, split_list
+from policyparse.grammar.unitnames import UNIT_END, ZONE_END, split_list
 from policyparse.structure.draft import FSpan
 from policyparse.structure.lines import Line
 
 UNIT_KINDS = ("unit", "lead", "supporting")
+ETC_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")  # 农业局等, 市发展改革委等有关部门
+GOVERNMENT_IN = re.compile(r"(?:人民政府|党委|党工委|管委会)$")  # 各县(市、区)党委和人民政府
 # A deadline cell: 12月底前, 9月投入使用, 全年, 2023年6月底前, 长期坚持.
 DEADLINE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月|年底|年内|全年|长期|持续|\d季度|上半年|下半年|每[年月季])")
 # A person's name cell: 夏俊贵, 周 斐 (names only, never a unit).
@@ -138,7 +140,8 @@ def _space_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
             cells[:1] = [(a, glued.end(1)), (glued.end(1), b)]
         elif not spaced:
             break
-        rows.append(_record(cells, kinds, fold))
+        # more blanks than column gaps: cells wrapped inside (加强水资源保 护), joined as a stream's are
+        rows.append(_record(cells, kinds, fold, wrapped=len(cells) > len(kinds)))
         first = fold[cells[0][0]:cells[0][1]].strip()
         expected = int(first) + 1 if first.isdigit() else expected + 1
         j += 1
@@ -242,8 +245,25 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = Fal
         mapped = tuple(zip(kinds, cells))  # positional; a row cut by the end of the text is a prefix
     else:
         mapped = tuple(_typed(cells, kinds, fold))
+    mapped = _unit_columns_from_the_right(mapped, kinds, fold)
     span = (serial[0] if serial else cells[0][0], cells[-1][1])
     return Row(serial, pre + mapped, span)
+
+
+def _unit_columns_from_the_right(mapped: tuple, kinds: list[str], fold: str) -> tuple:
+    """牵头单位 | 参与单位 | 责任单位 at a row's end: when its last cells are as many unit lists as the
+    header ends with unit columns, they fill those columns in order (typed mapping alone puts a run
+    of unit cells into the first unit column, for a column split over lines)."""
+    k = 0
+    while k < len(kinds) and kinds[len(kinds) - 1 - k] in UNIT_KINDS:
+        k += 1
+    if k < 2 or len(mapped) < k:
+        return mapped
+    tail = mapped[-k:]
+    if not all(cell_type(fold[a:b]) == "unit" for _, (a, b) in tail) or \
+            (len(mapped) > k and cell_type(fold[slice(*mapped[-k - 1][1])]) == "unit"):
+        return mapped
+    return mapped[:-k] + tuple(zip(kinds[-k:], (span for _, span in tail)))
 
 
 def _is_serial(cell: FSpan, fold: str) -> bool:
@@ -332,8 +352,10 @@ def cell_type(s: str) -> str:
 
 
 def _unit_part(p: str) -> bool:
-    p = ROLE_WORDS.sub("", p).strip()
-    return bool(p) and len(p) <= 30 and (p.startswith("各") or bool(UNIT_END.search(p)))
+    """A part of a unit cell: 市水利局, 各县(市、区)党委和人民政府, 城乡一体化示范区, 农业局等."""
+    p = ETC_TAIL.sub("", ROLE_WORDS.sub("", p).strip())
+    return bool(p) and len(p) <= 30 and (p.startswith("各") or bool(UNIT_END.search(p)) or bool(ZONE_END.search(p))
+                                          or bool(GOVERNMENT_IN.search(p)))
 
 
 def _accepts(kind: str, ctype: str, s: str) -> bool:
