@@ -36,6 +36,10 @@ DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
     ("规则", "n203:3"),
     ("预案", "n428:15"),
 )
+# An attachment that is a form to fill in and send back, not a transmitted document (n434: 附件:
+# 1.2018年度全省学会活动计划表): a notice with only such attachments is self-contained.  A task table
+# (…任务分解表, …分工表, …清单) is the transmitted document itself.
+FORM_ATTACHMENT = re.compile(r"(?:报名|申报|登记|汇总|统计|推荐|反馈|信息|活动计划|需求|意见征求|征求意见|申请|备案)表$|回执$")
 # Words that make a line title-like without ending a title: …任务分解 | …主要工作安排 | …情况表.
 TITLE_WORDS = "分解|安排|表|情况|举措|政策|任务"
 DOC_TYPE_WORDS = "|".join(word for word, _ in DOC_TYPE_TABLE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from policyparse.grammar.characters import join_lines
-from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, DOC_TYPE_WORDS, SIGN_DATE, is_org_line
+from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, DOC_TYPE_WORDS, FORM_ATTACHMENT, SIGN_DATE, is_org_line
 from policyparse.grammar.markers import FIRST_ITEM, LIST_ENTRY
 from policyparse.grammar.unitnames import looks_like_unit, split_joiners, split_list
 from policyparse.structure.document_title import (
@@ -34,8 +34,8 @@ DOC_NUMBER_BEFORE = ("通知", "》", "介绍", "文号", "字号")
 # Label before a doc number in portal metadata: 文号: / 文    号 / 发布文号 | / 政策文号:
 DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 # A notice-type title: …关于…的通知 / …的意见 / …的函.
-NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)")
-NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定)$")
+NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定|公告|通告)")
+NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定|公告|通告)$")
 # A title line that lost its 的通知 (…关于印发X工作方案) or never had 的 (关于2012年…实施意见).
 LOOSE_TITLE = re.compile(rf"(?:^\s*[\u4e00-\u9fff]{{2,30}}?)?关于[^。\n]{{2,150}}?(?:{DOC_TYPE_WORDS})\s*$")
 TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
@@ -74,12 +74,13 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     note = find_public_note(lines, sign_end, fold) if sign_end is not None else find_note_line(lines, after)
     attachments, attachment_blocks = _find_attachments(lines, after, sign_start or len(fold), fold)
     body_text = fold[after:sign_start or len(fold)]
+    documents = [a for a in attachments if not FORM_ATTACHMENT.search(_fill(a, fold).value)]  # forms are not transmitted
     transmittal = bool(
-        (title and TITLE_TRANSMITS.search(title.value)) or TRANSMITS.search(body_text[:600]) or attachments
+        (title and TITLE_TRANSMITS.search(title.value)) or TRANSMITS.search(body_text[:600]) or documents
     )
     x = transmitted_title(title, fold, (after, min(len(fold), after + 600)))
-    if x is None and attachments:  # 关于做好…的通知 … 附件:1.2018年…任务分解表: what it transmits is named there
-        x = _unquoted(_fill(attachments[0], fold))
+    if x is None and documents:  # 关于做好…的通知 … 附件:1.2018年…任务分解表: what it transmits is named there
+        x = _unquoted(_fill(documents[0], fold))
     if transmittal:
         body_end = sign_start if sign_start is not None else doc_start_without_signature(lines, after, x, fold)
         doc_start = max(note.span[1] if note else 0, sign_end or 0, body_end)
@@ -104,11 +105,17 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     )
 
 
+QUOTE_NOTE = re.compile(r"\s*(?:\([^()]*\))?\s*")  # after 《X》 in an attachment's name: nothing, or (征求意见稿)
+
+
 def _unquoted(fv: FieldValue) -> FieldValue:
     """An attachment named in book-title marks, closed or not (`附件:《X(征求意见稿)`): X."""
     a, b = fv.span
     v = fv.value
     if v.startswith("《") and v.count("《") == 1:
+        close = v.find("》")
+        if close > 0 and QUOTE_NOTE.fullmatch(v[close + 1:]):
+            return FieldValue(v[1:close], (a + 1, a + close))  # 《X》 or 《X》(征求意见稿)
         v, a = v[1:], a + 1
         if v.endswith("》"):
             v, b = v[:-1], b - 1
