@@ -25,8 +25,8 @@ MARKER_TABLE: tuple[tuple[str, float, str, str | None], ...] = (
     ("article", 2, rf"第(?P<n>{_N})条", "n130:32"),                                # 第一条
     ("cn_dun", 3, rf"(?P<n>[{_CN}]{{1,3}})\s?[、,.](?![{_CN}])", "d01:14"),         # 一、  一,
     ("cn_paren", 4, rf"\(\s?(?P<n>[{_CN}]{{1,3}})\s?\)|(?P<c>[㈠-㈩])", "d01:29"),   # （一） ㈠
-    ("ar_dot", 5, rf"(?P<n>{SERIAL_NUMBER})\s?{ARABIC_MARK}(?!\d+(?:\.\d+)?\s*(?:%|‰|倍|万|亿|元|个百分点))|(?P<c>[⒈-⒛])",
-     "d03:25"),                                                                    # 1. 1、 1﹒ ⒈
+    ("ar_dot", 5, rf"(?P<n>{SERIAL_NUMBER})(?:\*\s?)?\s?{ARABIC_MARK}(?!\d+(?:\.\d+)?\s*(?:%|‰|倍|万|亿|元|个百分点))|(?P<c>[⒈-⒛])",
+     "d03:25"),                                                                    # 1. 1、 1﹒ ⒈ 1*.(a starred item, n106)
     ("ar_paren", 6, r"\(\s?(?P<n>\d{1,3})\s?\)|(?P<c>[⑴-⒇])", "d37:1"),           # （1） ⑴
     ("circled", 7, r"(?P<c>[①-⑳])", None),                                         # ①
 )
