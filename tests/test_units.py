@@ -188,6 +188,21 @@ def test_unit_list_cut_off_at_the_end_drops_the_item_with_a_warning():
     assert [w.code for w in doc.warnings] == ["W304"]
 
 
+# The last item's bracket never closes (n306, n318, n329): cut inside its unit list, so left out,
+# however whole its last unit looks and whatever brackets close inside it.
+CUT_BRACKETS = [
+    "1.建设生态屏障。(自治区发展改革委牵头,自治区国土资源厅、水利厅、林业厅、财政厅及相关盟市",
+    "1.加快重大项目建设。〔省委军民融合办、省发展改革委、省数据局(省营商局)",
+    "1.实施保护性耕作。〔责任单位:自治区农牧厅(乡村振兴局)、发",
+]
+
+
+@pytest.mark.parametrize("last", CUT_BRACKETS)
+def test_an_unclosed_unit_bracket_at_the_end_drops_the_last_item(last):
+    doc = policyparse.parse("一、目标\n" + last)
+    assert [n.path for n in doc.sections] == ["1"] and [w.code for w in doc.warnings] == ["W304"]
+
+
 def test_a_label_with_no_unit_is_a_warning_not_a_silent_drop():
     doc = policyparse.parse("1.推进改革。\n责任单位：。\n2.加强保障。")
     assert [w.code for w in doc.warnings] == ["W302"]

@@ -261,18 +261,32 @@ def _trailing_cells(fold: str, a: int, b: int):
 
 def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     """The text ends (cut off) inside this item's unit list: an open bracket or a label line."""
-    if not at_text_end(fold, b) or re.search(r"[。!?)\]】〕”]\s*$", fold[a:b]):
+    if not at_text_end(fold, b):
         return False
     tail = fold[a:b]
+    opened = _unclosed_bracket(tail)
+    if opened is not None:  # (自治区发展改革委牵头,自治区国土资源厅、…及相关盟市 — never closed: cut inside it
+        inner = tail[opened + 1:]
+        if LABEL.search(inner) or ROLE_VERB.search(inner) or is_unit_list(inner, 0, len(inner)):
+            return True
+    if re.search(r"[。!?)\]】〕”]\s*$", tail):
+        return False
     last_part = re.split(r"[、,;:\n]", tail.rstrip())[-1].strip()
     if _unit_like(last_part) or ROLE_VERB.search(last_part):
         return False  # the list ends on a whole unit: 市农业农村局分别牵头
-    last_open = max(tail.rfind(c) for c in BRACKET_PAIRS)
-    if last_open >= 0 and not any(c in tail[last_open:] for c in BRACKET_PAIRS.values()):
-        inner = tail[last_open + 1:]
-        if LABEL.search(inner) or ROLE_VERB.search(inner):
-            return True
     return any(LABEL_LINE.match(ln) for ln in tail.split("\n")[1:])
+
+
+def _unclosed_bracket(s: str) -> int | None:
+    """Where the outermost bracket still open at the end of ``s`` opens (nested ones matched)."""
+    closes = {c: o for o, c in BRACKET_PAIRS.items()}
+    stack: list[int] = []
+    for k, ch in enumerate(s):
+        if ch in BRACKET_PAIRS:
+            stack.append(k)
+        elif ch in closes and stack and s[stack[-1]] == closes[ch]:
+            stack.pop()
+    return stack[0] if stack else None
 
 
 def is_unit_list(fold: str, a: int, b: int, strict: bool = False) -> bool:
