@@ -7,6 +7,7 @@ and ``doc_title`` once the notice's fields are known.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from policyparse.grammar.characters import squash
 from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, TITLE_WORDS
@@ -138,11 +139,34 @@ def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) 
         if key.startswith(s) and len(s) >= 6:
             return FieldValue("", x.span)
     if key:
-        return FieldValue("", x.span)
+        near = _nearest_title_line(cands, key)
+        return near if near is not None else FieldValue("", x.span)
     for _, ln in reversed(cands):
         if _title_like(ln.stripped):
             return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
     return None
+
+
+NEAR_TITLE = 0.75  # how alike the heading a document has and the name its notice gives it must be
+
+
+def _nearest_title_line(cands: list[tuple[int, Line]], key: str) -> FieldValue | None:
+    """The document's own heading where the notice names it otherwise (…分解方案 / …分解表, n442;
+    自治区… / 内蒙古自治区…): the title-like line most alike the name, the heading present winning."""
+    best, best_ratio = None, NEAR_TITLE
+    for _, ln in cands:
+        text = _strip_pipes(ln.stripped)
+        if not _title_like(text):
+            continue
+        line_key = title_key(text)
+        if key in line_key:
+            continue  # the name itself with more on the line (a signature and date run into it): not another heading
+        ratio = SequenceMatcher(None, line_key, key, autojunk=False).ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = ln, ratio
+    if best is None:
+        return None
+    return FieldValue("", (best.content_start, best.content_start + len(_strip_pipes(best.stripped))))
 
 
 def _title_candidates(lines: list[Line], start: int) -> list[tuple[int, Line]]:
