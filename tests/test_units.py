@@ -228,3 +228,19 @@ def test_unit_cells_of_a_table_flattened_one_cell_per_line_without_serials():
     item = doc.sections[0].children[0]
     assert [u.name for u in item.units] == ["市税务局", "各县", "市", "区政府", "咸宁高新区管委会"]
     assert [u.name for u in item.children[0].units] == ["市经信局", "市财政局", "各县", "市", "区政府"]
+
+
+# An item's closing clause of unit names and a role verb is its assignment (rule 6 of the corpus
+# format: `由A、B共同…负责。`); prose about units after a comma is not.
+CLOSING_CLAUSES = [
+    ("1.推进改革,由市发改委负责。", [("市发改委", "responsible")]),
+    ("1.加强保障,市财政局、市商务局负责落实。", [("市财政局", "responsible"), ("市商务局", "responsible")]),
+    ("1.明确责任,其他各有关单位要全力予以协助配合。", []),
+    ("1.市发改委负责统筹协调,市财政局负责资金保障。", []),
+]
+
+
+@pytest.mark.parametrize("item,expected", CLOSING_CLAUSES)
+def test_closing_clause_of_units_and_a_role_verb(item, expected):
+    doc = policyparse.parse("一、任务\n" + item + "\n")
+    assert [(u.name, u.role) for u in doc.sections[0].children[0].units] == expected

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from policyparse.errors import At, Warnings, warn
 from policyparse.grammar.roles import CONVENTION, LABELS, ROLE_VERBS, label_role
-from policyparse.grammar.unitnames import OPEN, depth_zero, looks_like_unit, split_joiners, split_list
+from policyparse.grammar.unitnames import OPEN, UNIT_END, depth_zero, looks_like_unit, split_joiners, split_list
 from policyparse.normalize import Text
 from policyparse.structure.draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
 from policyparse.structure.tables import at_text_end
@@ -217,13 +217,34 @@ def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
     also after a unit bracket (every group of the paragraph belongs to the item)."""
     body = fold[a:b].rstrip()
     cut = max(body.rfind("。", 0, len(body) - 1), body.rfind("\n", 0, len(body) - 1))
-    if cut < 0:
-        return
     s, e = _strip_span(fold, a + cut + 1, a + len(body))
     if _overlaps((s, e), found):
         return  # the sentence is a list already found (a label line, a bracket)
-    if e > s and ROLE_VERB.search(fold, s, e) and is_unit_list(fold, s, e, strict=True) and "(" not in fold[s:e]:
+    if cut >= 0 and e > s and _role_sentence(fold, s, e):
         yield (s, e)
+        return
+    comma = fold.rfind(",", s, e)  # …推进改革,由市发改委负责。: the sentence's closing clause(s)
+    start = None
+    while comma > s and _role_clause(fold, *_strip_span(fold, comma + 1, e if start is None else start - 1)):
+        start = comma + 1  # …,由区政务服务局牵头,区住建局配合。: every closing clause of units and a role
+        comma = fold.rfind(",", s, comma)
+    if start is not None:
+        yield _strip_span(fold, start, e)
+
+
+def _role_clause(fold: str, s: int, e: int) -> bool:
+    """A closing clause of unit names and a role verb only, each name ending like a unit: 由市发改委负责,
+    市财政局、市商务局负责落实 (not 其他各有关单位要全力予以协助配合: prose about units)."""
+    if not _role_sentence(fold, s, e):
+        return False
+    names = ROLE_VERB.sub("、", fold[s:e].rstrip("。;"))
+    parts = [TRAILING.sub("", LEADING.sub("", fold_part)).strip() for fold_part in re.split(r"[、,和及]", names)]
+    return all(UNIT_END.search(p) for p in parts if p)
+
+
+def _role_sentence(fold: str, s: int, e: int) -> bool:
+    """Only units with role verbs: 市发改委牵头,市财政局配合 / 由市发改委负责."""
+    return bool(ROLE_VERB.search(fold, s, e)) and is_unit_list(fold, s, e, strict=True) and "(" not in fold[s:e]
 
 
 def _overlaps(span: FSpan, found: list) -> bool:
