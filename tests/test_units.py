@@ -244,3 +244,20 @@ CLOSING_CLAUSES = [
 def test_closing_clause_of_units_and_a_role_verb(item, expected):
     doc = policyparse.parse("一、任务\n" + item + "\n")
     assert [(u.name, u.role) for u in doc.sections[0].children[0].units] == expected
+
+
+# Unit lists in real prose (the forms issue 9 quotes from unseen documents; no dev document has them yet).
+PROSE_FORMS = [
+    ("1.推进改革。(市发改委会同有关部门负责)", [("市发改委", "responsible"), ("有关部门", "supporting")]),  # 会同
+    ("1.推进改革(9月底前取得阶段性成效,牵头考核单位:市数据局)", [("市数据局", "lead")]),  # a label after a target
+    ("1.推进改革。(省发展改革委、财政厅等和各省级人民政府负责)",
+     [("省发展改革委", "responsible"), ("财政厅", "responsible"), ("各省级人民政府", "responsible")]),  # 等和
+    ("1.推进改革。(市发改委、市财政局等有关部门和单位负责)", [("市发改委", "responsible"), ("市财政局", "responsible")]),
+    ("1.推进改革。\n责任单位:\n市发改委、市财政局", [("市发改委", "responsible"), ("市财政局", "responsible")]),  # list below
+]
+
+
+@pytest.mark.parametrize("item,expected", PROSE_FORMS)
+def test_unit_lists_in_real_prose(item, expected):
+    doc = policyparse.parse("一、任务\n" + item + "\n")
+    assert [(u.name, u.role) for u in doc.sections[0].children[0].units] == expected

@@ -243,8 +243,10 @@ def split_joiners(fold: str, a: int, b: int) -> list[tuple[int, int]]:
     """Spans of ``fold[a:b]`` split at 及/和/与/并 only where both sides end like unit names."""
     for m in JOINER.finditer(fold, a, b):
         left, right = fold[a:m.start()], fold[m.end():b]
+        etc = left.endswith("等")  # 省发展改革委、财政厅等和各省级人民政府: the 等 closes the first list
+        left = left[:-1] if etc else left
         if depth_zero(left) and UNIT_END.search(left) and ends_like_unit(right) and len(left) >= 3 and len(right) >= 3:
-            return [(a, m.start()), *split_joiners(fold, m.end(), b)]
+            return [(a, m.start() - etc), *split_joiners(fold, m.end(), b)]
     return [(a, b)]
 
 

@@ -30,9 +30,11 @@ ROLE_VERB = re.compile(
 )
 # A deadline inside a unit list: 6月底完成, 2023年底前, 长期坚持.
 DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬)?|年底|年内|长期|持续)\S{0,6}$")
+# A deadline opening a bracket before its label: 9月底前取得阶段性成效, 2024年6月底前完成
+LEAD_DEADLINE = re.compile(r"\s*(?P<d>(?:\d{4}年)?\d{1,2}月(?:底|末|中旬|上旬|下旬)?前?)")
 # Words trimmed from a unit: leading 由/联合, trailing 等/等部门/等单位.
 LEADING = re.compile(r"(?:由|联合|请)")
-TRAILING = re.compile(r"(?:等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等)$")
+TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:部门和单位|单位和部门|部门|单位)|等)$")  # …等有关部门和单位
 # A bare generic noun after an 等 tail is no unit: the 单位 of `…等部门、单位` (n441); after a
 # unit it shares that unit's modifier and stays (`市直有关部门、单位`, d13).
 BARE_GENERIC = re.compile(r"^(?:单位|部门|机构)$")
@@ -156,6 +158,8 @@ def _label_lines(fold: str, a: int, b: int):
             m = LABEL_LINE.match(fold, i, b)
             if m:
                 end = _list_end(fold, m.end(), b)
+                if not fold[m.end():end].strip() and end < b and fold[end] == "\n":  # 责任单位: / 市发改委、… below
+                    end = _list_end(fold, end + 1, b)
                 yield (i, end)
                 i = end + 1
                 continue
@@ -192,11 +196,22 @@ def _unit_brackets(fold: str, a: int, b: int, warnings: list):
             if depth == 0:
                 if _ends_block(fold, start + 1, i, b) and is_unit_list(fold, start + 1, i):
                     yield (start + 1, i)
+                elif (inner := _label_after_clause(fold, start + 1, i)) is not None and _ends_block(fold, inner, i, b):
+                    yield (inner, i)  # (9月底前取得阶段性成效,牵头考核单位:市数据局): the label's part
                 start = None
         i += 1
     if depth and start is not None and is_unit_list(fold, start + 1, _strip_span(fold, start + 1, b)[1]):
         warnings.append(warn(Warnings.UNBALANCED_BRACKET, At("fold", start, b)))
         yield (start + 1, _strip_span(fold, start + 1, b)[1])
+
+
+def _label_after_clause(fold: str, s: int, e: int) -> int | None:
+    """Where a role label starts inside a bracket that opens with something else (a deadline, a
+    target), after a comma or semicolon: the unit list is from the label on."""
+    for m in LABEL.finditer(fold, s, e):
+        if m.start() > s and fold[m.start() - 1] in ",;" and is_unit_list(fold, m.start(), e):
+            return m.start()
+    return None
 
 
 def _ends_block(fold: str, s: int, e: int, b: int) -> bool:
@@ -359,8 +374,13 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
         state.convention = True
     units: list[DraftUnit] = []
     deadline = None
+    labelled = LABEL.search(fold, a, b)
     for role, (s, e) in _chunks(fold, a, b, default_role):
         if role == "person":
+            continue
+        if labelled and s < labelled.start() and not is_unit_list(fold, s, labelled.start()):
+            lead_in = LEAD_DEADLINE.match(fold, s, e)  # (9月底前取得阶段性成效,牵头考核单位:…): a target, no unit
+            deadline = deadline or (lead_in.span("d") if lead_in else None)
             continue
         if role == "deadline":
             s, e = _strip_span(fold, s, e)
@@ -387,8 +407,21 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
                 if PERSON_TITLE.search(fold[cleaned[0]:cleaned[1]]):
                     continue  # 分管副市长: a person, not a unit
                 for part in _split_spaces(fold, *cleaned):
-                    units.extend(DraftUnit(sp, urole) for sp in split_joiners(fold, *part))
+                    for sp in split_joiners(fold, *part):
+                        units.extend(_with_huitong(fold, sp, urole))
     return units, deadline
+
+
+def _with_huitong(fold: str, span: FSpan, role: str) -> list[DraftUnit]:
+    """X会同Y(负责): X has the role, Y supports it (X会同有关部门负责 -> X, 有关部门 supporting)."""
+    a, b = span
+    k = fold.find("会同", a, b)
+    if k <= a or not depth_zero(fold[a:k]):
+        return [DraftUnit(span, role)]
+    left, right = _strip_span(fold, a, k), _strip_span(fold, k + 2, b)
+    if not (looks_like_unit(fold[slice(*left)]) and looks_like_unit(fold[slice(*right)])):
+        return [DraftUnit(span, role)]
+    return [DraftUnit(left, role), DraftUnit(right, "supporting")]
 
 
 def _chunks(fold: str, a: int, b: int, default_role: str):
