@@ -237,3 +237,11 @@ def test_joint_issuers_one_a_line_are_joined():
             "中共岳阳市委办公室\n\n岳阳市人民政府办公室\n2018年3月27日\n")
     n = policyparse.parse(text).notice
     assert (n.issuer, n.date) == ("中共岳阳市委办公室、岳阳市人民政府办公室", "2018-03-27")
+
+
+def test_government_order_title_and_the_rules_it_publishes():
+    # issue 9: titles like 政府令（第8号）; 《X》已经…通过，现予公布 publishes X
+    doc = policyparse.parse("某某市人民政府令(第8号)\n《某某市管理办法》已经市政府常务会议通过,现予公布。\n市长 张三\n"
+                            "2023年1月1日\n某某市管理办法\n第一条 为了规范管理。\n第二条 本办法适用于本市。\n")
+    assert (doc.notice.title, doc.notice.date, doc.title) == ("某某市人民政府令(第8号)", "2023-01-01", "某某市管理办法")
+    assert [(n.scope, n.path) for n in doc.sections] == [("document", "1"), ("document", "2")]

@@ -36,6 +36,8 @@ DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 # A notice-type title: …关于…的通知 / …的意见 / …的函.
 NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定|公告|通告)")
 NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定|公告|通告)$")
+# A government order's title line: 某某市人民政府令(第8号) / 省政府令 第12号
+ORDER_TITLE = re.compile(r"[\u4e00-\u9fff]{2,30}令\s*[(]?\s*第\s*[\d〇零一二三四五六七八九十百]+\s*号\s*[)]?")
 # A title line that lost its 的通知 (…关于印发X工作方案) or never had 的 (关于2012年…实施意见).
 LOOSE_TITLE = re.compile(rf"(?:^\s*[\u4e00-\u9fff]{{2,30}}?)?关于[^。\n]{{2,150}}?(?:{DOC_TYPE_WORDS})\s*$")
 TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
@@ -187,7 +189,8 @@ def _find_title(lines: list[Line], head_end: int, addr, skip: frozenset[int] = f
         text = ln.text[: limit - ln.start].rstrip()
         start = _after_title_prefix(ln)
         m = _notice_title_end(text, start - ln.start)
-        end = ln.start + m if m else (ln.start + len(text) if _ends_title(lines, i, text) else None)
+        end = ln.start + m if m else (ln.start + len(text) if _ends_title(lines, i, text) or ORDER_TITLE.fullmatch(
+            text[start - ln.start:].strip()) else None)
         if end is not None:
             title = fold_slice(ln, start, end)
             if not re.search(r"[,。]", title) and _balanced(title) and not CITATION_LEAD.match(title):
