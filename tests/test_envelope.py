@@ -245,3 +245,16 @@ def test_government_order_title_and_the_rules_it_publishes():
                             "2023年1月1日\n某某市管理办法\n第一条 为了规范管理。\n第二条 本办法适用于本市。\n")
     assert (doc.notice.title, doc.notice.date, doc.title) == ("某某市人民政府令(第8号)", "2023-01-01", "某某市管理办法")
     assert [(n.scope, n.path) for n in doc.sections] == [("document", "1"), ("document", "2")]
+
+
+# issue 9: a site's name before the title is no addressee; 各成员单位: is one (not a 责任单位: label)
+PORTAL_LINES = [
+    ("某某网站:关于印发某方案的通知\n各县区人民政府:\n现将《某方案》印发给你们。\n", "关于印发某方案的通知", ["各县区人民政府"]),
+    ("关于印发某方案的通知\n各成员单位:\n现将《某方案》印发给你们。\n", "关于印发某方案的通知", ["各成员单位"]),
+]
+
+
+@pytest.mark.parametrize("text,title,addressees", PORTAL_LINES)
+def test_site_name_prefix_and_member_addressees(text, title, addressees):
+    doc = policyparse.parse(text)
+    assert (doc.notice.title, [a.name for a in doc.notice.addressees]) == (title, addressees)

@@ -144,6 +144,8 @@ def _find_addressees(lines: list[Line], skip: frozenset[int] = frozenset()) -> t
             if colon < 0 or (colon > 0 and ln.text[colon - 1].isdigit()):
                 continue
             seg_start, seg_end = start, ln.start + colon
+            if NOTICE_TITLE.match(ln.text, colon + 1):
+                continue  # 某某网站:关于印发…的通知 — a site's name before a title, not 主送
             spans = _addressee_units(ln.text[start - ln.start:colon], seg_start)
             if spans:
                 return i, spans, seg_end + 1
@@ -163,8 +165,8 @@ ADDRESSEE_LEAD = re.compile(r"(?:\s*<[^<>\n]{1,40}>)*\s*(?:\([^()]*\d+\s*号\)\s
 def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
     lead = ADDRESSEE_LEAD.match(seg).end()  # <p>, (鄂州政办发〔2010〕10号) before the first unit
     seg, offset = seg[lead:], offset + lead
-    if (not seg.strip() or len(seg) > 200 or "。" in seg or BOILERPLATE.match(seg) or NOT_ADDRESSEES.search(seg.strip())
-            or NOT_UNIT_TEXT.search(seg)):
+    if (not seg.strip() or len(seg) > 200 or "。" in seg or BOILERPLATE.match(seg)
+            or (NOT_ADDRESSEES.search(seg.strip()) and not seg.strip().startswith("各")) or NOT_UNIT_TEXT.search(seg)):
         return ()
     parts = [(offset + x, offset + y) for a, b in split_list(seg) for x, y in split_joiners(seg, a, b)]
     if not parts:
