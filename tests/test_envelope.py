@@ -249,6 +249,8 @@ def test_government_order_title_and_the_rules_it_publishes():
 
 # issue 9: a site's name before the title is no addressee; 各成员单位: is one (not a 责任单位: label)
 PORTAL_LINES = [
+    ("各盟行政公署、市人民政府,各大企业、\n事业单位:\n现将《某清单》印发给你们。\n", None,
+     ["各盟行政公署", "市人民政府", "各大企业", "事业单位"]),  # an addressee line wrapped after 、
     ("某某网站:关于印发某方案的通知\n各县区人民政府:\n现将《某方案》印发给你们。\n", "关于印发某方案的通知", ["各县区人民政府"]),
     ("关于印发某方案的通知\n各成员单位:\n现将《某方案》印发给你们。\n", "关于印发某方案的通知", ["各成员单位"]),
 ]

@@ -146,6 +146,14 @@ def _find_addressees(lines: list[Line], skip: frozenset[int] = frozenset()) -> t
             seg_start, seg_end = start, ln.start + colon
             if NOTICE_TITLE.match(ln.text, colon + 1):
                 continue  # 某某网站:关于印发…的通知 — a site's name before a title, not 主送
+            k = prev_nonblank(lines, i, within=1) if start == ln.content_start else None
+            if k is not None and k not in skip and lines[k].stripped.endswith(("、", ",")) and ":" not in lines[k].text:
+                seg_start = lines[k].content_start  # 各盟行政公署、…各大企业、/ 事业单位: — the line wrapped
+                spans = _addressee_units(lines[k].text[seg_start - lines[k].start:] + " " * (ln.start - lines[k].end)
+                                         + ln.text[:colon], seg_start)
+                if spans:
+                    return i, spans, seg_end + 1
+                seg_start = start
             spans = _addressee_units(ln.text[start - ln.start:colon], seg_start)
             if spans:
                 return i, spans, seg_end + 1

@@ -25,7 +25,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from policyparse.grammar.characters import WIDTH_FOLD
-from policyparse.grammar.envelope import DOC_TYPE_WORDS
+from policyparse.grammar.envelope import DOC_TYPE_WORDS, org_names
 from policyparse.grammar.markers import CELL_ROW_START, ITEM_START, SERIAL_ROW_START
 from policyparse.grammar.unitnames import SEPARATORS, ends_like_unit
 
@@ -350,6 +350,8 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
         return False
     if _is_right_aligned(prev, frame) and not _is_right_aligned(line, frame):
         return False  # a signature or date line set to the right ends its paragraph
+    if ENDS_SENTENCE.search(prev.text) and org_names(line.text):
+        return False  # …认真贯彻执行。/ 常州市卫生健康委员会 常州市发展和改革委员会: a signature set flush left
     if _is_title_line(prev, frame) and _is_title_line(line, frame):
         return _title_goes_on(prev, line, frame)
     if not (_is_flush(line, frame) or _hangs_under(prev, line, frame)):
