@@ -261,3 +261,16 @@ PROSE_FORMS = [
 def test_unit_lists_in_real_prose(item, expected):
     doc = policyparse.parse("一、任务\n" + item + "\n")
     assert [(u.name, u.role) for u in doc.sections[0].children[0].units] == expected
+
+
+# Header words split over lines (issue 9: `牵头责任` / `部门`, `分管 领导`): the column keeps its kind.
+SPLIT_HEADERS = [
+    "序号\n重点任务\n牵头责任\n部门\n配合单位\n1\n推进改革。\n市发改委\n市财政局\n",
+    "序号 | 重点任务 | 牵头责任\n部门 | 分管 领导 | 配合单位 |\n1 | 推进改革 | 市发改委 | 张三 | 市财政局 |\n",
+]
+
+
+@pytest.mark.parametrize("text", SPLIT_HEADERS)
+def test_header_split_over_lines(text):
+    doc = policyparse.parse(text)
+    assert [(u.name, u.role) for u in doc.sections[0].units] == [("市发改委", "lead"), ("市财政局", "supporting")]

@@ -73,6 +73,10 @@ def _table_at(lines: list[Line], i: int, fold: str):
     text = lines[i].stripped
     cells = _pipe_cells(lines[i])
     if len(cells) >= 2 and _is_header([fold[a:b] for a, b in cells]):
+        nxt = _pipe_cells(lines[i + 1]) if i + 1 < len(lines) and not text.endswith("|") else []
+        if nxt and _header_goes_on(fold[slice(*cells[-1])], fold[slice(*nxt[0])]):
+            # 序号 | 重点任务 | 牵头责任 / 部门 | 分管领导 | 配合单位 |: the header line wrapped inside a cell
+            return _line_rows(lines, i + 1, [*cells[:-1], (cells[-1][0], nxt[0][1]), *nxt[1:]], fold)
         return _line_rows(lines, i, cells, fold)
     glued = GLUED_SERIAL_HEADER.match(text)
     if re.match(r"^序\s*号\s*\|?$", text) or (glued and column_kind(glued["rest"]) != "other"):
@@ -82,6 +86,11 @@ def _table_at(lines: list[Line], i: int, fold: str):
         if _is_header([fold[a:b] for a, b in parts]):
             return _space_rows(lines, i, parts, fold)
     return None
+
+
+def _header_goes_on(prev: str, word: str) -> bool:
+    """A short header line that names no column by itself but finishes the one above (牵头责任 / 部门)."""
+    return len(squash(word)) <= 3 and column_kind(word) == "other" and column_kind(prev + word) != "other"
 
 
 def _is_header(words: list[str]) -> bool:
@@ -185,8 +194,9 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
     header, k = [], 0
     while k < len(cells) and fold[cells[k][0]:cells[k][1]].strip() != "1" and not SECTION_CELL.match(fold, *cells[k]):
         a, b = cells[k]
-        if header and fold[a:b].startswith("("):
-            header[-1] = (header[-1][0], b)  # 责任股室 / (单位): a header wrapped over two lines
+        word = fold[a:b]
+        if header and (word.startswith("(") or _header_goes_on(fold[header[-1][0]:header[-1][1]], word)):
+            header[-1] = (header[-1][0], b)  # 责任股室 / (单位), 牵头责任 / 部门: a header wrapped over two lines
         else:
             header.append((a, b))
         k += 1
