@@ -286,3 +286,11 @@ TOC_CASES = [
 @pytest.mark.parametrize("text,paths", TOC_CASES)
 def test_table_of_contents_is_not_outline(text, paths):
     assert [p for p, _, _ in outline(text)] == paths
+
+
+def test_category_rows_numbered_in_their_own_cell():
+    # issue 9: `二 | 生态环境保护方面` interleaved with the numbered rows; 序号 that continue across groups
+    text = ("序号 | 类别 | 重点任务 | 责任单位 |\n一 | 生态环境保护方面 |\n1 | 治水 | 推进治水 | 市水利局 |\n"
+            "二 | 民生方面 |\n2 | 就业 | 稳定就业 | 市人社局 |\n")
+    assert [(p, m, t) for p, m, t in outline(text)] == [
+        ("1", "一", "生态环境保护方面"), ("1.1", "1", "推进治水"), ("2", "二", "民生方面"), ("2.2", "2", "稳定就业")]

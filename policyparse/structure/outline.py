@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from policyparse.errors import At, Warnings, warn
 from policyparse.grammar.markers import ITEM_START
+from policyparse.grammar.numerals import cn_number
 from policyparse.normalize import Text
 from policyparse.structure.draft import Draft, DraftNode, FSpan, TableCells
 from policyparse.structure.envelope import find_envelope
@@ -160,6 +161,12 @@ def _outline_region(fold: str, regions: list[FSpan], scope: str, nodes: list[Dra
         k, row = ev
         if k != table:  # a table goes under the heading before it (四、重点任务 → rows 4.1, 4.2 …)
             outliner.stack, table = [o for o in outliner.stack if o.rank < ROW_RANK], k
+        if row.serial is None and row.cells[0][0] == "section_number":  # 二 | 生态环境保护方面 | | |
+            (a, b), (c, d) = row.cells[0][1], row.cells[1][1]
+            m = Marker("cn_dun", 3, cn_number(fold[a:b].strip()) or 0, a, b, c, True)
+            if m.num and outliner.offer(m):
+                accepted.append((m, d))
+            continue
         if row.serial is None:  # a section row: 一、优化政务服务 | | |
             a, b = row.cells[0][1]
             accepted.extend((m, b) for m in find_markers(fold, a, b)[:1] if outliner.offer(m))

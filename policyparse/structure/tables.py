@@ -35,6 +35,7 @@ NON_SPACE = re.compile(r"\S")
 # A row that is a section heading spanning the table: 一、优化政务服务 | | |  （二）…
 _CN = CN_NUMERALS
 SECTION_CELL = re.compile(rf"\s*(?:{SECTION_START.pattern})")
+BARE_NUMERAL_CELL = re.compile(rf"[{_CN}]{{1,3}}")  # 二: a section's number alone in the 序号 column
 SECTION_CELL_MAX = 100  # a section heading cell, with its bracket of leading persons (一、…目标(牵头领导:…))
 # 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
 GLUED_SERIAL_HEADER = re.compile(r"\s*序\s*号(?P<rest>[\u4e00-\u9fff]{2,8})\s*$")
@@ -161,7 +162,7 @@ def _continues(row: Row, nxt: Row, fold: str) -> bool:
     """A row that continues the one above: no 序号 of its own, or the same 序号 repeated
     (readers that fill a merged cell into every row it spans)."""
     if nxt.serial is None:
-        return nxt.cells[0][0] != "section"
+        return nxt.cells[0][0] not in ("section", "section_number")
     return fold[nxt.serial[0]:nxt.serial[1]].strip() == fold[row.serial[0]:row.serial[1]].strip()
 
 
@@ -224,6 +225,10 @@ def _section_row(cells: list[FSpan], fold: str) -> Row | None:
     """A row holding only a section heading (一、… spanning the table) — not a task, not a continuation."""
     if cells and len(cells) <= 2 and SECTION_CELL.match(fold, *cells[0]) and not SERIAL_CELL.match(fold[cells[0][0]:cells[0][1]]):
         return Row(None, (("section", cells[0]),), (cells[0][0], cells[-1][1]))
+    if len(cells) == 2 and BARE_NUMERAL_CELL.fullmatch(fold[slice(*cells[0])].strip()) and \
+            cell_type(fold[slice(*cells[1])]) in ("text", "person"):  # 民生方面 may look like a name
+        # 二 | 生态环境保护方面 | | |: a category row numbered in its own cell
+        return Row(None, (("section_number", cells[0]), ("section", cells[1])), (cells[0][0], cells[-1][1]))
     return None
 
 
