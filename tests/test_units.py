@@ -254,6 +254,9 @@ PROSE_FORMS = [
      [("省发展改革委", "responsible"), ("财政厅", "responsible"), ("各省级人民政府", "responsible")]),  # 等和
     ("1.推进改革。(市发改委、市财政局等有关部门和单位负责)", [("市发改委", "responsible"), ("市财政局", "responsible")]),
     ("1.推进改革。\n责任单位:\n市发改委、市财政局", [("市发改委", "responsible"), ("市财政局", "responsible")]),  # list below
+    ("1.推进改革。(责任单位:市发改委(牵头)、市财政局)", [("市发改委", "lead"), ("市财政局", "responsible")]),  # (牵头)
+    ("1.推进改革。(市发改委*、市财政局)", [("市发改委", "lead"), ("市财政局", "responsible")]),  # * marks the lead
+    ("1.推进改革。(主办:市发改委;协办:市财政局)", [("市发改委", "lead"), ("市财政局", "supporting")]),
 ]
 
 

@@ -32,6 +32,8 @@ ROLE_VERB = re.compile(
 )
 # A deadline inside a unit list: 6月底完成, 2023年底前, 长期坚持.
 DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬)?|年底|年内|长期|持续)\S{0,6}$")
+# A unit marked as the lead inside a list: 市发改委(牵头), 市发改委*, 市发改委(牵头单位)
+LEAD_MARK = re.compile(r"(?:\*|\(牵头(?:单位|部门)?\))\s*$")
 # A deadline opening a bracket before its label: 9月底前取得阶段性成效, 2024年6月底前完成
 LEAD_DEADLINE = re.compile(r"\s*(?P<d>(?:\d{4}年)?\d{1,2}月(?:底|末|中旬|上旬|下旬)?前?)")
 # Words trimmed from a unit: leading 由/联合, trailing 等/等部门/等单位.
@@ -336,7 +338,7 @@ def is_unit_list(fold: str, a: int, b: int, strict: bool = False) -> bool:
         return True
     seg = CONVENTION.sub("", seg)
     seg = seg.split("。")[0]
-    parts = [TRAILING.sub("", ROLE_VERB.sub("", seg[p:q])).strip() for p, q in split_list(seg)]
+    parts = [TRAILING.sub("", ROLE_VERB.sub("", LEAD_MARK.sub("", seg[p:q]))).strip() for p, q in split_list(seg)]
     parts = [p for p in parts if p and not DEADLINE.match(p)]
     people = person_parts([LEADING.sub("", p) for p in parts])
     parts = [p for k, p in enumerate(parts) if k not in people]
@@ -408,9 +410,13 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
                     continue
                 if PERSON_TITLE.search(fold[cleaned[0]:cleaned[1]]):
                     continue  # 分管副市长: a person, not a unit
+                role_here = urole
+                mark = LEAD_MARK.search(fold, *cleaned)
+                if mark and mark.start() > cleaned[0]:  # 市发改委(牵头) / 市发改委*: this unit leads
+                    cleaned, role_here = _strip_span(fold, cleaned[0], mark.start()), "lead"
                 for part in _split_spaces(fold, *cleaned):
                     for sp in split_joiners(fold, *part):
-                        units.extend(_with_huitong(fold, sp, urole))
+                        units.extend(_with_huitong(fold, sp, role_here))
     return units, deadline
 
 
