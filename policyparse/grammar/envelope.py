@@ -8,7 +8,8 @@ from policyparse.grammar.unitnames import UNIT_END
 # 发文字号: 粤府〔2021〕22号, 津政办规[2023]4号, 黔府办发〔2012〕34号 (folded: 號->号).
 # Golden cases by the bracket of the year (None: waiting for a real line).
 DOC_NUMBER_CASES = {"〔": "d01:7", "[": "d40:1", "【": "n419:3", "(": "n405:15"}
-DOC_NUMBER_TEXT = r"[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号"
+DOC_NUMBER_BODY = r"[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}"  # 咸安政发〔2019〕1 (a line that lost 号)
+DOC_NUMBER_TEXT = DOC_NUMBER_BODY + r"\s*号"
 # The last word of a document title: …的通知 / …实施方案 / …任务分解表: (word, golden case).
 DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
     ("通知", "d01:1"),

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from policyparse.grammar.characters import join_lines
-from policyparse.grammar.envelope import BOILERPLATE, DOC_NUMBER_TEXT, DOC_TYPE_WORDS, FORM_ATTACHMENT, SIGN_DATE, is_org_line
+from policyparse.grammar.envelope import (
+    BOILERPLATE,
+    DOC_NUMBER_BODY,
+    DOC_NUMBER_TEXT,
+    DOC_TYPE_WORDS,
+    FORM_ATTACHMENT,
+    SIGN_DATE,
+    is_org_line,
+)
 from policyparse.grammar.markers import FIRST_ITEM, LIST_ENTRY
 from policyparse.grammar.unitnames import looks_like_unit, split_joiners, split_list
 from policyparse.structure.document_title import (
@@ -28,7 +36,7 @@ from policyparse.structure.metadata import find_metadata
 from policyparse.structure.signature import find_note_line, find_public_note, find_signature
 
 DOC_NUMBER = re.compile(f"(?P<num>{DOC_NUMBER_TEXT})")  # 粤府〔2021〕22号
-DOC_NUMBER_NO_HAO = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}")
+DOC_NUMBER_NO_HAO = re.compile(DOC_NUMBER_BODY)
 # Words glued before a doc number that are not part of it: …的通知粤府〔…, 文号蔡政办〔…
 DOC_NUMBER_BEFORE = ("通知", "》", "介绍", "文号", "字号")
 # Label before a doc number in portal metadata: 文号: / 文    号 / 发布文号 | / 政策文号:
@@ -76,13 +84,14 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     note = find_public_note(lines, sign_end, fold) if sign_end is not None else find_note_line(lines, after)
     attachments, attachment_blocks = _find_attachments(lines, after, sign_start or len(fold), fold)
     body_text = fold[after:sign_start or len(fold)]
-    documents = [a for a in attachments if not FORM_ATTACHMENT.search(_fill(a, fold).value)]  # forms are not transmitted
+    attachments = tuple(_fill(a, fold) for a in attachments)
+    documents = [a for a in attachments if not FORM_ATTACHMENT.search(a.value)]  # forms are not transmitted
     transmittal = bool(
         (title and TITLE_TRANSMITS.search(title.value)) or TRANSMITS.search(body_text[:600]) or documents
     )
     x = transmitted_title(title, fold, (after, min(len(fold), after + 600)))
     if x is None and documents:  # 关于做好…的通知 … 附件:1.2018年…任务分解表: what it transmits is named there
-        x = _unquoted(_fill(documents[0], fold))
+        x = _unquoted(documents[0])
     if transmittal:
         body_end = sign_start if sign_start is not None else doc_start_without_signature(lines, after, x, fold)
         doc_start = max(note.span[1] if note else 0, sign_end or 0, body_end)
@@ -100,7 +109,7 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         printed_by=FieldValue(printed.group(0), printed.span()) if printed else None,
         title=title, doc_number=_fill(doc_number, fold), issuer=_fill(issuer, fold), date=date,
         addressees=addr[1] if addr else (), public_note=_fill(note, fold),
-        attachments=tuple(_fill(a, fold) for a in attachments),
+        attachments=attachments,
         doc_title=_fill(doc_title, fold), notice_body=notice_body, document_start=doc_start, present=True,
         second_document=_second_document(lines, doc_start, doc_title, attachments, fold),
         skip=attachment_blocks,

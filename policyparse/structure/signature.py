@@ -11,7 +11,7 @@ from policyparse.structure.lines import Line, prev_nonblank
 
 JOINT_ISSUERS_MAX = 20  # signature lines of joint issuers, one organ a line or two side by side (n404: 18 organs)
 # A 附注 alone: （此件公开发布）
-NOTE_ONLY = re.compile(r"[(\[]\s*此件[^)\]\n]{1,12}?\s*[)\]]")
+NOTE_ONLY = re.compile(r"[(\[]\s*(?P<note>此件[^)\]\n]{1,12}?)\s*[)\]]")
 # 附注 after the signature: （此件公开发布） / 此件公开发布 on its own line.
 PUBLIC_NOTE_AFTER = re.compile(r"\s{0,40}?(?:[(\[]\s*(?P<b>此件[^)\]\n]{1,12}?)\s*[)\]]|(?:^|\n)\s*(?P<l>此件[^\n]{1,12}?)\s*(?:\n|$))",
                                re.MULTILINE)
@@ -105,10 +105,9 @@ def find_note_line(lines: list[Line], after: int) -> FieldValue | None:
     for ln in lines:
         if ln.start < after or not ln.stripped:
             continue
-        m = NOTE_ONLY.fullmatch(ln.stripped)
+        m = NOTE_ONLY.fullmatch(ln.text, ln.content_start - ln.start, ln.content_end - ln.start)
         if m:
-            inner = re.search(r"此件[^)\]\n]*?(?=\s*[)\]])", ln.text)
-            return FieldValue("", (ln.start + inner.start(), ln.start + inner.end())) if inner else None
+            return FieldValue("", (ln.start + m.start("note"), ln.start + m.end("note")))
         seen += 1
         if seen >= NOTE_LINES_MAX:
             return None

@@ -21,7 +21,6 @@ from policyparse.structure.lines import Line
 
 UNIT_KINDS = ("unit", "lead", "supporting")
 ETC_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")  # 农业局等, 市发展改革委等有关部门
-GOVERNMENT_IN = re.compile(r"(?:人民政府|党委|党工委|管委会)$")  # 各县(市、区)党委和人民政府
 # A deadline cell: 12月底前, 9月投入使用, 全年, 2023年6月底前, 长期坚持.
 DEADLINE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月|年底|年内|全年|长期|持续|\d季度|上半年|下半年|每[年月季])")
 # A person's name cell: 夏俊贵, 周 斐 (names only, never a unit).
@@ -369,8 +368,7 @@ def cell_type(s: str) -> str:
 def _unit_part(p: str) -> bool:
     """A part of a unit cell: 市水利局, 各县(市、区)党委和人民政府, 城乡一体化示范区, 农业局等."""
     p = ETC_TAIL.sub("", ROLE_WORDS.sub("", p).strip())
-    return bool(p) and len(p) <= 30 and (p.startswith("各") or bool(UNIT_END.search(p)) or bool(ZONE_END.search(p))
-                                          or bool(GOVERNMENT_IN.search(p)))
+    return bool(p) and len(p) <= 30 and (p.startswith("各") or bool(UNIT_END.search(p)) or bool(ZONE_END.search(p)))
 
 
 def _accepts(kind: str, ctype: str, s: str) -> bool:

@@ -26,16 +26,19 @@ def toc_spans(lines: list[Line]) -> list[FSpan]:
     return spans + _repeated_heading_runs([ln for ln in lines if ln.stripped])
 
 
+def _marker(s: str) -> re.Match[str] | None:
+    return DECIMAL.match(s) or DECIMAL_TOP.match(s) or ITEM_START.match(s)
+
+
 def _key(text: str) -> str:
     """A heading without its marker and blanks: `1.1 编制目的` and `编制目的` are one heading."""
     s = text.strip()
-    m = DECIMAL.match(s) or DECIMAL_TOP.match(s) or ITEM_START.match(s)
+    m = _marker(s)
     return re.sub(r"\s+", "", s[m.end():] if m else s)
 
 
 def _numbered(text: str) -> bool:
-    s = text.strip()
-    return bool(DECIMAL.match(s) or DECIMAL_TOP.match(s) or ITEM_START.match(s))
+    return _marker(text.strip()) is not None
 
 
 def _heading(ln: Line) -> bool:

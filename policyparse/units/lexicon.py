@@ -153,12 +153,13 @@ def classify(head: str) -> tuple[str, str | None]:
         full = canonical_of(*parent)  # 市生态环境局咸安分局: the parent's full name + 咸安分局
         return parent[1].kind, full and full + branch["place"] + "分局"
     match = match_entry(head)
-    if match and clean_prefix(*match) and (full := canonical_of(*match)):
+    known = match is not None and clean_prefix(*match)
+    if known and (full := canonical_of(*match)):
         return match[1].kind, full
     for pattern, full, kind in SHORT_FORMS:  # 区府办 -> 区人民政府办公室, 经开区管委会 -> …管理委员会
         if pattern.match(head):
             return kind, pattern.sub(full, head)
-    if match and clean_prefix(*match):  # a lexicon name whose full name is not fixed (管委会 alone)
+    if known:  # a lexicon name whose full name is not fixed (管委会 alone)
         return match[1].kind, None
     return next((k for k, p in KIND_PATTERNS if p.search(head)), "other"), None
 
