@@ -88,6 +88,36 @@ def test_transmitted_title_from_quotes_when_the_body_title_is_cut():
     assert policyparse.parse(text).title == "吉首市稳住经济一揽子政策措施实施方案"
 
 
+# The document's heading wrapped after a place or organ that opens it (n120, n306, n128); a line above
+# that is a site name, a category or a title of its own is not joined.
+HEAD_LINE_CASES = [
+    ("木洞镇人民政府关于印发2024年政府工作报告的通知\n各村民委员会:\n现印发给你们。\n木洞镇人民政府\n2024年2月22日\n"
+     "重庆市巴南区木洞镇人民政府\n2024年政府工作报告\n各位代表:\n", "重庆市巴南区木洞镇人民政府2024年政府工作报告"),
+    ("内蒙古自治区贯彻落实国家\n\n  《呼包银榆经济区发展规划》重点工作分工方案\n为认真贯彻落实,制定本方案。\n一、目标\n",
+     "内蒙古自治区贯彻落实国家《呼包银榆经济区发展规划》重点工作分工方案"),
+    ("馬鞍山市\n關于進一步激發民營企業創業熱情的實施細則\n爲深入貫徹落實。\n一、目标\n", "馬鞍山市關于進一步激發民營企業創業熱情的實施細則"),
+    ("郑州市人民政府网\n郑州市优化营商环境实施方案\n为深入贯彻落实。\n一、目标\n", "郑州市优化营商环境实施方案"),
+    ("郑州市政策文件\n郑州市优化营商环境实施方案\n为深入贯彻落实。\n一、目标\n", "郑州市优化营商环境实施方案"),
+    ("郑州市人民政府文件\n郑州市优化营商环境实施方案\n为深入贯彻落实。\n一、目标\n", "郑州市优化营商环境实施方案"),
+]
+
+
+@pytest.mark.parametrize("text,title", HEAD_LINE_CASES)
+def test_a_heading_wrapped_after_its_opening_place(text, title):
+    assert policyparse.parse(text).title == title
+
+
+def test_a_notice_that_calls_itself_a_tongao():
+    # n436: a 通告 whose title has no 关于…的, signed and dated; it says 现通告如下
+    text = ("偃师市第九届运动会开幕式交通管制通告\n为保障活动的顺利进行,现通告如下:\n一、交通管制时间及措施\n"
+            "1、5月18日6:30,对商都路实行交通管制。\n请广大市民给予理解支持。\n偃师市公安局交通警察大队\n2019年5月15日\n")
+    n = policyparse.parse(text).notice
+    assert (n.title, n.issuer, n.date) == ("偃师市第九届运动会开幕式交通管制通告", "偃师市公安局交通警察大队", "2019-05-15")
+    # a news headline naming a 通告 is no notice of its own
+    news = "我市发布运动会交通管制通告\n近日,市公安局发布通告,对部分道路实行交通管制。\n一、管制时间\n"
+    assert policyparse.parse(news).notice is None
+
+
 def test_no_envelope():
     doc = policyparse.parse("杭州市推进行动实施意见\n(征求意见稿)\n为贯彻落实,特制订以下意见。\n一、工作目标\n")
     assert doc.notice is None

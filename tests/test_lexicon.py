@@ -28,6 +28,9 @@ RESOLVED = [
     (["市委组织部", "宣传部", "教育局"], ["市委组织部", "市委宣传部", "市教育局"]),        # 委 only for party organs
     (["市能源(néng)局", "市商務(wù)委"], ["市能源局", "市商務委"]),
     (["自治区农牧厅", "财政厅"], ["自治区农牧厅", "自治区财政厅"]),                       # a prefixed department outside the lexicon leads
+    (["自治 区农牧厅", "财政厅"], ["自治 区农牧厅", "自治区财政厅"]),                     # n320: a stray space inside the lead
+    (["省生长改造委", "交通运输厅"], ["省生长改造委", "省交通运输厅"]),                   # n102: a 委 outside the lexicon leads too
+    (["村委", "财政局"], ["村委", "财政局"]),                                            # no level prefix, nothing inherited
     (["省发改委", "能源局", "环保厅", "区市场局"], ["省发改委", "省能源局", "省环保厅", "区市场局"]),  # bare departments not in the lexicon
     (["各旗", "县", "区人民政府"], ["各旗人民政府", "各县人民政府", "各区人民政府"]),       # 旗 is a level
     (["各街道", "市国有公司"], ["各街道", "市国有公司"]),                                # a town body takes no department's tail                                 # pinyin glosses dropped
@@ -65,6 +68,8 @@ CANONICAL = [
     ("省环保厅", "省环境保护厅"),            # n312
     ("省工业和信息化委", "省工业和信息化委员会"),  # n311
     ("自治区农牧厅", "自治区农牧厅"),        # n320: full already
+    ("自治 区农牧厅", "自治区农牧厅"),       # n320: the space a wrapped line left is no part of the name
+    ("市自然资源和规划 局", "市自然资源和规划局"),
     ("省能源局", "省能源局"),                # n102
     ("省林业厅", "省林业厅"),                # n311
     ("市规划资源局", "市规划和自然资源局"),   # issue 9: two-character heads (规划资源, 机管)

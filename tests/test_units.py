@@ -2,6 +2,7 @@
 import pytest
 
 import policyparse
+from policyparse.schema import walk
 
 
 def units_of(text: str, path: str = "1") -> tuple[list[tuple[str, str]], str | None]:
@@ -186,6 +187,19 @@ def test_unit_list_cut_off_at_the_end_drops_the_item_with_a_warning():
     doc = policyparse.parse("(一)增长7%\n\n责任单位:区发展和改革局\n\n(二)工业投资增长12%\n\n责任单位:区")
     assert [n.path for n in doc.sections] == ["1"]
     assert [w.code for w in doc.warnings] == ["W304"]
+
+
+# The text cut inside a person's line (牵头领导:, 牵头负责领导:) cut no unit list: the item stays (n325);
+# cut after it, in a label that has begun (牵头责…, d11), it is left out.
+@pytest.mark.parametrize("tail,paths", [
+    ("5.社会消费品零售总额增长8%。\n  牵头领导:靳国", ["1", "1.4", "1.5"]),
+    ("5.社会消费品零售总额增长8%。\n  牵头单位:省商务厅\n  牵头领导:靳国", ["1", "1.4", "1.5"]),
+    ("5.社会消费品零售总额增长8%。\n  牵头领导:靳国。\n  牵头责", ["1", "1.4"]),
+    ("5.社会消费品零售总额增长8%。\n  牵头单位:省商", ["1", "1.4"]),
+])
+def test_a_cut_in_a_person_line_keeps_the_last_item(tail, paths):
+    doc = policyparse.parse("一、目标\n  4.固定资产投资增长10%。\n  牵头单位:省发展改革委\n  " + tail)
+    assert [n.path for n, _ in walk(doc.sections)] == paths
 
 
 # The last item's bracket never closes (n306, n318, n329): cut inside its unit list, so left out,

@@ -39,7 +39,7 @@ json.dump(out, open(sys.argv[2], "w"), ensure_ascii=False, sort_keys=True)
 
 
 def inputs(folders: list[Path]) -> list[str]:
-    files = (p for folder in folders for p in folder.rglob("*") if p.is_file())
+    files = (p for folder in folders for p in folder.resolve().rglob("*") if p.is_file())  # the child runs elsewhere
     return sorted(str(p) for p in files if p.suffix.lower() in SUFFIXES and not SKIP & set(p.parts))
 
 

@@ -113,10 +113,33 @@ def find_doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: st
     found = _title_line(lines, start, x, fold)
     if found is None:
         return None
-    a, b = found.span
+    a, b = _with_head_line(lines, start, found.span)
     while (m := TITLE_NOTE.search(fold, a, b)) and (cut := _blanks_before(fold, a, m.start())) > a:
         b = cut
     return FieldValue(found.value, (a, b))
+
+
+# The first line of a heading wrapped before its title line: a place or organ that opens it
+# (重庆市巴南区木洞镇人民政府 / 2024年政府工作报告; 内蒙古自治区贯彻落实国家 / 《…》重点工作分工方案).
+HEAD_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|州|旗|盟|镇|乡)")
+HEAD_LINE_MAX = 30
+NOT_A_HEAD = re.compile(r"(?:文件|网|网站|门户|\d)$|[:|()《》“”]")
+
+
+def _with_head_line(lines: list[Line], start: int, span: FSpan) -> FSpan:
+    """``span`` of a title line, from the line above when that line is the heading's opening part."""
+    i = next((k for k, ln in enumerate(lines) if ln.start <= span[0] < max(ln.end, ln.start + 1)), None)
+    k = i - 1 if i is not None else -1
+    while k >= 0 and not lines[k].stripped and k >= i - 2:
+        k -= 1
+    if i is None or k < 0 or k < i - 2 or lines[k].start < start or span[0] != lines[i].content_start:
+        return span
+    s = lines[k].stripped
+    if (len(s) <= HEAD_LINE_MAX and HEAD_PLACE.match(s) and not is_terminal(s) and not DOC_TYPE.search(s)
+            and not NOT_A_HEAD.search(s) and not BOILERPLATE.match(lines[k].text)
+            and not FIRST_ITEM.match(lines[k].text) and not ITEM_START.match(s)):
+        return lines[k].content_start, span[1]
+    return span
 
 
 def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:

@@ -44,6 +44,8 @@ DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 # A notice-type title: …关于…的通知 / …的意见 / …的函.
 NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定|公告|通告)")
 NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定|公告|通告)$")
+# A 通告 / 公告 that says so (现通告如下, 特此公告): its title line needs no 关于…的 (…交通管制通告, n436).
+SELF_ANNOUNCED = re.compile(r"(?:现|特此|现将有关事项)(?P<w>通告|公告)")
 # A government order's title line: 某某市人民政府令(第8号) / 省政府令 第12号
 ORDER_TITLE = re.compile(r"[\u4e00-\u9fff]{2,30}令\s*[(]?\s*第\s*[\d〇零一二三四五六七八九十百]+\s*号\s*[)]?")
 # A title line that lost its 的通知 (…关于印发X工作方案) or never had 的 (关于2012年…实施意见).
@@ -69,7 +71,9 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     meta = find_metadata(lines, stop)
     addr = _find_addressees(lines[:stop], meta.lines)
     head_end = addr[0] if addr else min(stop, 12)
-    title = _fill(_find_title(lines, head_end, addr, meta.lines) or meta.fields.get("title"), fold)
+    announced = SELF_ANNOUNCED.search(fold)
+    own_word = announced["w"] if announced else None
+    title = _fill(_find_title(lines, head_end, addr, meta.lines, own_word) or meta.fields.get("title"), fold)
     head_limit = addr[1][0][0] if addr else lines[min(head_end, len(lines) - 1)].end
     own_number = _find_doc_number(lines, head_limit, fold, meta.lines)
     doc_number = own_number or meta.fields.get("doc_number")
@@ -196,9 +200,11 @@ def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
 
 # --- title ------------------------------------------------------------------------------
 
-def _find_title(lines: list[Line], head_end: int, addr, skip: frozenset[int] = frozenset()) -> FieldValue | None:
+def _find_title(lines: list[Line], head_end: int, addr, skip: frozenset[int] = frozenset(),
+                own_word: str | None = None) -> FieldValue | None:
     """The last notice-type title line before the addressees (or in the first lines), not in a
-    metadata block (``skip``: its 名称 / 标题 value is the fallback)."""
+    metadata block (``skip``: its 名称 / 标题 value is the fallback).  ``own_word``: the 通告 / 公告
+    the text calls itself, whose title line may end with it alone."""
     best = None
     for i in range(min(head_end + 1, len(lines))):
         if i in skip:
@@ -208,7 +214,8 @@ def _find_title(lines: list[Line], head_end: int, addr, skip: frozenset[int] = f
         text = ln.text[: limit - ln.start].rstrip()
         start = _after_title_prefix(ln)
         m = _notice_title_end(text, start - ln.start)
-        end = ln.start + m if m else (ln.start + len(text) if _ends_title(lines, i, text) or ORDER_TITLE.fullmatch(
+        own = own_word is not None and text.endswith(own_word) and len(text.strip()) > len(own_word) + 3
+        end = ln.start + m if m else (ln.start + len(text) if own or _ends_title(lines, i, text) or ORDER_TITLE.fullmatch(
             text[start - ln.start:].strip()) else None)
         if end is not None:
             title = fold_slice(ln, start, end)

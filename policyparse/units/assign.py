@@ -314,7 +314,11 @@ def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     last_part = re.split(r"[、,;:\n]", tail.rstrip())[-1].strip()
     if _unit_like(last_part) or ROLE_VERB.search(last_part):
         return False  # the list ends on a whole unit: 市农业农村局分别牵头
-    return any(LABEL_LINE.match(ln) for ln in tail.split("\n")[1:])
+    rest = [ln for ln in tail.rstrip().split("\n")[1:]]
+    if not any(LABEL_LINE.match(ln) for ln in rest):
+        return False
+    last = LABEL_LINE.match(rest[-1])  # cut inside a person's line (牵头领导:靳国) cuts no unit list (n325)
+    return not (last and label_role(last.group().strip(" \t:【】")) == "person")
 
 
 def _unclosed_bracket(s: str) -> int | None:

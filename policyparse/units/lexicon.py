@@ -67,6 +67,7 @@ GOV_TAIL = re.compile(r"(?:人民政府|政府|府)$")
 # 市生态环境局咸安分局: a department's branch in a district.
 BRANCH = re.compile(r"^(?P<parent>.+?局)(?P<place>[^局]{1,4})分局$")
 BRACKETED_PART = re.compile(r"\([^()]*\)")
+CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 TRAILING_BRACKETS = re.compile(r"(?:\([^()]*\))+$")
 
 
@@ -135,7 +136,7 @@ def describe(resolved: str, name: str, scoped: bool = False) -> UnitInfo:
     folded = fold(resolved)
     if scoped or any(p.search(folded) for p in COLLECTIVE):
         return UnitInfo(resolved, None, None, "collective_scope")
-    kind, canonical = classify(BRACKETED_PART.sub("", folded))
+    kind, canonical = classify(squeeze(BRACKETED_PART.sub("", folded)))
     kept = TRAILING_BRACKETS.sub("", folded)
     if canonical and "(" in kept:  # 中韩(长春)国际合作示范区管委会: a bracket inside a name is part of it
         full = classify(kept)[1]
@@ -276,8 +277,9 @@ def carry_stems(out: list[str]) -> None:
 
 # A department's name not in the lexicon, bare (能源局, 环保厅) or after a level (自治区农牧厅).
 DEPARTMENT_NAME = r"[\u4e00-\u9fff]{2,8}(?:厅|局)"
+# A list's lead names its level even when the lexicon does not know it: 自治区农牧厅, 省X改革委.
+PREFIXED_DEPARTMENT = re.compile(r"^(?P<p>自治区|省|市|区|县|州|旗|盟)[\u4e00-\u9fff]{2,8}(?:厅|局|委)$")
 BARE_DEPARTMENT = re.compile(rf"^(?!各|有关|相关|国家|中国|中央|全国|省|市|区|县|州|旗|盟|镇|乡|自治){DEPARTMENT_NAME}$")
-PREFIXED_DEPARTMENT = re.compile(rf"^(?P<p>自治区|省|市|区|县|州|旗|盟){DEPARTMENT_NAME}$")
 
 
 def inherit_prefixes(names: list[str]) -> list[str]:
@@ -285,11 +287,11 @@ def inherit_prefixes(names: list[str]) -> list[str]:
     out, group = [], None
     for name in names:
         head = BRACKETED_PART.sub("", fold(name))
-        match = match_entry(head)
+        match = match_entry(squeeze(head))
         if match and match[0] and LEVEL_PREFIX.match(match[0]):
-            group = surface_head(name, len(match[0]))
-        elif not match and (prefixed := PREFIXED_DEPARTMENT.match(head)):
-            group = surface_head(name, len(prefixed["p"]))  # 自治区农牧厅 (not in the lexicon) leads the list too
+            group = surface_head(squeeze(name), len(match[0]))
+        elif not match and (prefixed := PREFIXED_DEPARTMENT.match(squeeze(head))):
+            group = surface_head(squeeze(name), len(prefixed["p"]))  # 自治区农牧厅 (not in the lexicon) leads the list too
         elif match and not match[0] and match[1].inherit and group and head == fold(name):
             name = adapt_prefix(group, match[1].kind) + name
         elif not match and group and head == fold(name) and BARE_DEPARTMENT.match(head):
@@ -311,6 +313,11 @@ def adapt_prefix(group: str, kind: str) -> str:
 
 # --- alias and text helpers ------------------------------------------------------------------
 
+
+
+def squeeze(s: str) -> str:
+    """A name without the spaces a wrapped line or cell left between two ideographs (自治 区农牧厅)."""
+    return CJK_GAP.sub("", s)
 
 
 def fold(s: str) -> str:
