@@ -30,7 +30,8 @@ RESOLVED = [
     (["自治区农牧厅", "财政厅"], ["自治区农牧厅", "自治区财政厅"]),                       # a prefixed department outside the lexicon leads
     (["自治 区农牧厅", "财政厅"], ["自治 区农牧厅", "自治区财政厅"]),                     # n320: a stray space inside the lead
     (["省生长改造委", "交通运输厅"], ["省生长改造委", "省交通运输厅"]),                   # n102: a 委 outside the lexicon leads too
-    (["村委", "财政局"], ["村委", "财政局"]),                                            # no level prefix, nothing inherited
+    (["村委", "财政局"], ["村委", "财政局"]),
+    (["省商务厅", "河南银保监局"], ["省商务厅", "河南银保监局"]),                         # n328: placed by its province already                                            # no level prefix, nothing inherited
     (["省发改委", "能源局", "环保厅", "区市场局"], ["省发改委", "省能源局", "省环保厅", "区市场局"]),  # bare departments not in the lexicon
     (["各旗", "县", "区人民政府"], ["各旗人民政府", "各县人民政府", "各区人民政府"]),       # 旗 is a level
     (["各街道", "市国有公司"], ["各街道", "市国有公司"]),                                # a town body takes no department's tail                                 # pinyin glosses dropped
@@ -102,6 +103,8 @@ CANONICAL = [
 ]
 
 KIND = [
+    ("河南银保监局", "vertical_agency"),      # n328: a central regulator's office in a province
+    ("四川证监局", "vertical_agency"),
     ("区委组织部", "party_organ"),
     ("市纪委监委", "party_organ"),
     ("区人民政府", "government"),

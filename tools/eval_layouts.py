@@ -4,7 +4,8 @@
     python tools/eval_layouts.py tests/golden_new [--layouts word letter] [--workdir /tmp/policyparse-layouts]
 
 Each ``NAME.txt`` with a ``NAME.gold.json`` is rendered by ``tools/render_layouts.py`` (our own
-renderer; it shares no code with the GB/T tool of ../shared/tools) into WORKDIR/CORPUS/LAYOUT/NAME.pdf
+renderer; it shares no code with the GB/T tool of ../shared/tools; layouts ``word``, ``letter``) or,
+with ``--layouts browser office``, printed by Chromium / LibreOffice (``tools/render_engines.py``) into WORKDIR/CORPUS/LAYOUT/NAME.pdf
 with its gold beside it, then all sets are scored by ``policyparse.eval`` in one run and the
 totals printed with the gap to the text.  A rendering is reused while its .txt is older.  Needs
 reportlab and the fonts fonts-wqy-zenhei / fonts-arphic-uming (Debian); not run in CI.
@@ -19,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from render_engines import ENGINES  # noqa: E402
+from render_engines import render as render_engine  # noqa: E402
 from render_layouts import LAYOUTS, render  # noqa: E402
 
 from policyparse.eval.score import METRICS as ALL_METRICS  # noqa: E402
@@ -37,7 +40,10 @@ def rendered(corpus: Path, workdir: Path, layout: str) -> Path:
         if not txt.exists():
             continue
         if not pdf.exists() or pdf.stat().st_mtime < txt.stat().st_mtime:
-            render(txt, pdf, layout)
+            if layout in ENGINES:
+                render_engine(txt, pdf.resolve(), layout)
+            else:
+                render(txt, pdf, layout)
         shutil.copyfile(gold, out / gold.name)
     return out
 
@@ -45,7 +51,7 @@ def rendered(corpus: Path, workdir: Path, layout: str) -> Path:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path)
-    ap.add_argument("--layouts", nargs="+", default=sorted(LAYOUTS), choices=sorted(LAYOUTS))
+    ap.add_argument("--layouts", nargs="+", default=sorted(LAYOUTS), choices=sorted(LAYOUTS) + list(ENGINES))
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/policyparse-layouts"))
     args = ap.parse_args()
     sets = [("text", args.corpus, ".txt")] + [(lay, rendered(args.corpus, args.workdir, lay), ".pdf")

@@ -45,6 +45,13 @@ ZONE_WORD = "(?:" + "|".join(sorted(ZONE_WORDS, key=lambda w: (-len(w), w))) + "
 # A zone named alone stands for its 管委会 in a list (咸宁鄂南大竹海生态风景区, 华彬金桂湖低碳经济示范区, n107).
 ZONE_END = re.compile(rf"[\u4e00-\u9fff]{{2,}}{ZONE_WORD}(?:\([^()]*\))?$")
 
+# The province-level places (reference data, not grammar rows): a name that starts with one is placed
+# already and inherits no level prefix from its list (省商务厅、河南银保监局 -> 河南银保监局, n328).
+PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽",
+             "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南",
+             "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门")
+PROVINCE_START = "(?:" + "|".join(PROVINCES) + ")"
+
 # Collective scopes (tested on the folded resolved name), first match wins.
 COLLECTIVE: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     r"各",                      # 各有关单位, 区政府各部门, 纺织服装各省级行业协会
@@ -59,7 +66,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
     ("development_zone", rf"{ZONE_WORD}(?:管委会?|管理委员会)?(?:办公室|办)?$"),   # 济宁高新区, 综保区管委
     ("town_street", r"(?:镇|乡|街道|办事处|街办)(?:人民政府|政府)?$"),             # 震泽镇, 老街办
     ("court_procuratorate", r"(?:法院|检察院)$"),                                 # 区人民法院
-    ("vertical_agency", r"(?:海关|调查队)$"),                                     # 合肥海关
+    ("vertical_agency", r"(?:海关|调查队|银保监局|银保监分局|银监局|证监局|保监局)$"),  # 合肥海关, 河南银保监局
     ("government", r"(?:人民政府|政府)(?:办公室|办公厅)?$"),                       # 茄子河区政府
     ("enterprise", r"(?:集团|公司|银行|支行|分行)$"),                             # 区经发集团, 中国银行X支行
     ("public_institution", r"(?:中心|馆|学校|医院|学院|大学|研究院|研究所|管理处)$"),  # 县代建中心

@@ -29,6 +29,7 @@ from policyparse.grammar.unitnames import (
     GOVERNMENT_TAIL,
     KIND_PATTERNS,
     LEVEL,
+    PROVINCE_START,
     SHORT_FORMS,
     SINGLE_LEVEL,
     TOWN_LEVEL,
@@ -279,7 +280,7 @@ def carry_stems(out: list[str]) -> None:
 DEPARTMENT_NAME = r"[\u4e00-\u9fff]{2,8}(?:厅|局)"
 # A list's lead names its level even when the lexicon does not know it: 自治区农牧厅, 省X改革委.
 PREFIXED_DEPARTMENT = re.compile(r"^(?P<p>自治区|省|市|区|县|州|旗|盟)[\u4e00-\u9fff]{2,8}(?:厅|局|委)$")
-BARE_DEPARTMENT = re.compile(rf"^(?!各|有关|相关|国家|中国|中央|全国|省|市|区|县|州|旗|盟|镇|乡|自治){DEPARTMENT_NAME}$")
+BARE_DEPARTMENT = re.compile(rf"^(?!各|有关|相关|国家|中国|中央|全国|省|市|区|县|州|旗|盟|镇|乡|自治|{PROVINCE_START}){DEPARTMENT_NAME}$")
 
 
 def inherit_prefixes(names: list[str]) -> list[str]:
