@@ -317,8 +317,8 @@ def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     rest = [ln for ln in tail.rstrip().split("\n")[1:]]
     if not any(LABEL_LINE.match(ln) for ln in rest):
         return False
-    last = LABEL_LINE.match(rest[-1])  # cut inside a person's line (牵头领导:靳国) cuts no unit list (n325)
-    return not (last and label_role(last.group().strip(" \t:【】")) == "person")
+    last = LABEL_LINE.match(rest[-1])  # cut in a person's or a deadline's line (牵头领导:靳国) cuts no unit list (n325)
+    return not (last and label_role(last.group().strip(" \t:【】")) in ("person", "deadline"))
 
 
 def _unclosed_bracket(s: str) -> int | None:
