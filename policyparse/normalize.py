@@ -211,8 +211,11 @@ def display_width(s: str) -> float:
 
 
 def _fills(line: str, width: float) -> bool:
+    """A line that reaches the wrap width and ends no sentence, label line or title (…的通知 over the
+    addressee line: a few lines of one length in a short text look wrapped by chance)."""
     s = line.strip()
-    return display_width(s) >= width - FILL_SLACK and not s.endswith(("。", "!", "?"))
+    return (display_width(s) >= width - FILL_SLACK and not s.endswith(("。", "!", "?", ":", "："))
+            and not TITLE_END.search(s))
 
 
 def _fold_chars(raw: str, a: int, b: int, table: dict[int, str], out: list[str], fmap: array) -> None:

@@ -118,6 +118,18 @@ def test_a_notice_that_calls_itself_a_tongao():
     assert policyparse.parse(news).notice is None
 
 
+def test_a_title_line_is_not_taken_for_a_wrapped_line():
+    # a short page with three lines of one length looks hard-wrapped; its title and addressee
+    # lines still stand alone
+    text = ("发布机构:河南省人民政府办公厅\n成文日期:2023年02月10日\n文号:豫政办〔2023〕8号\n"
+            "标题:河南省人民政府办公厅关于印发河南省加快建设方案的通知\n河南省人民政府办公厅关于印发河南省加快建设方案的通知\n"
+            "各省辖市人民政府,省人民政府各部门:\n现将《河南省加快建设方案》印发给你们,请认真贯彻落实。\n"
+            "河南省人民政府办公厅\n2023年2月10日\n河南省加快建设方案\n一、目标\n")
+    n = policyparse.parse(text).notice
+    assert n.title == "河南省人民政府办公厅关于印发河南省加快建设方案的通知"
+    assert [u.name for u in n.addressees] == ["各省辖市人民政府", "省人民政府各部门"]
+
+
 def test_no_envelope():
     doc = policyparse.parse("杭州市推进行动实施意见\n(征求意见稿)\n为贯彻落实,特制订以下意见。\n一、工作目标\n")
     assert doc.notice is None
