@@ -13,6 +13,7 @@ from policyparse._version import __version__
 from policyparse.errors import Warn, Warnings, warn
 from policyparse.grammar.characters import join_lines, squash
 from policyparse.grammar.envelope import org_names
+from policyparse.grammar.numerals import DEADLINE_ONGOING
 from policyparse.ingest import Source
 from policyparse.normalize import Text
 from policyparse.schema import Deadline, Issue, Meta, ModelInfo, Node, Notice, PolicyDocument, SourceInfo, Span, Target, Unit
@@ -34,7 +35,7 @@ SECTION_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Deadline → ISO date.  ``2021年底前`` -> 2021-12-31; ``2023年6月底前`` -> 2023-06-30.
 DEADLINE_DATE = re.compile(r"(?P<y>(19|20)\d{2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?(?P<end>底|末)?")
 # A standing task: 长期坚持, 持续推进, 常态化推进.
-ONGOING = re.compile(r"长期|持续|常态化|每年|全年持续")
+ONGOING = re.compile(DEADLINE_ONGOING)
 # Quantitative targets: ``2个占地500亩以上``, ``增长7%以上``, ``6800个``.
 TARGET = re.compile(r"\d+(?:\.\d+)?(?:%|％|个|家|所|亩|万元|亿元|万人次|人次|公里|座|场|户|条|吨|万千瓦|千瓦时|万吨)(?:以上|左右|以内)?")
 

@@ -294,3 +294,17 @@ def test_category_rows_numbered_in_their_own_cell():
             "二 | 民生方面 |\n2 | 就业 | 稳定就业 | 市人社局 |\n")
     assert [(p, m, t) for p, m, t in outline(text)] == [
         ("1", "一", "生态环境保护方面"), ("1.1", "1", "推进治水"), ("2", "二", "民生方面"), ("2.2", "2", "稳定就业")]
+
+
+# Under a heading the table's numbered category rows nest one level down (no path used twice);
+# a category that goes on with the heading's own numbers (二 after 一、) stays its sibling.
+@pytest.mark.parametrize("text,paths", [
+    ("一、重点任务\n序号 | 任务 | 责任单位 |\n一 | 产业发展 |\n1 | 推进数据共享 | 市发改委 |\n二 | 民生保障 |\n"
+     "2 | 扩大就业 | 市人社局 |\n", ["1", "1.1", "1.1.1", "1.2", "1.2.2"]),
+    ("一、重点任务\n序号\t任务\t责任单位\n一\t产业发展\n1\t推进数据共享\t市发改委\n二\t民生保障\n2\t扩大就业\t市人社局\n",
+     ["1", "1.1", "1.1.1", "1.2", "1.2.2"]),  # tab-separated, the category row with one cell fewer
+    ("一、总体要求\n为推进工作,制定本方案。\n序号 | 任务 | 责任单位 |\n二 | 民生保障 |\n1 | 扩大就业 | 市人社局 |\n",
+     ["1", "2", "2.1"]),
+])
+def test_category_rows_under_a_heading(text, paths):
+    assert [p for p, _, _ in outline(text)] == paths

@@ -292,3 +292,36 @@ SPLIT_HEADERS = [
 def test_header_split_over_lines(text):
     doc = policyparse.parse(text)
     assert [(u.name, u.role) for u in doc.sections[0].units] == [("市发改委", "lead"), ("市财政局", "supporting")]
+
+
+# A deadline is one grammar (grammar/numerals.DEADLINE_PERIOD) in unit lists, bracket lead-ins and
+# table cells: the year-end forms (2023年底前) too, which a unit list once failed on whole.
+@pytest.mark.parametrize("bracket,units,deadline", [
+    ("(市发改委负责,2023年底前完成)", [("市发改委", "r")], "2023年底前完成"),
+    ("(市发改委,2023年底前)", [("市发改委", "r")], "2023年底前"),
+    ("(责任单位:市发改委,2023年底前)", [("市发改委", "r")], "2023年底前"),
+    ("(市发改委牵头,市财政局、市统计局等配合,2023年底前完成)", [("市发改委", "l"), ("市财政局", "s"), ("市统计局", "s")],
+     "2023年底前完成"),
+    ("(2023年底前取得阶段性成效,牵头单位:市数据局)", [("市数据局", "l")], "2023年底前"),
+    ("(市发改委,2024年上半年)", [("市发改委", "r")], "2024年上半年"),
+    ("(市发改委,第三季度)", [("市发改委", "r")], "第三季度"),
+    ("(市发改委,6月底前)", [("市发改委", "r")], "6月底前"),
+])
+def test_deadline_forms_in_a_unit_bracket(bracket, units, deadline):
+    assert units_of("1.推进数据共享。" + bracket + "\n") == (units, deadline)
+
+
+def test_a_year_end_deadline_cell():
+    text = "序号 | 工作任务 | 责任单位 | 完成时限 |\n1 | 推进数据共享 | 市发改委 | 2023年底 |\n"
+    assert units_of(text) == ([("市发改委", "r")], "2023年底")
+
+
+# 及/和 between a unit and a collective of places, either way round; 参与: as a label.
+@pytest.mark.parametrize("bracket,units", [
+    ("(市发展改革委牵头,市直有关部门及各县市区配合)", [("市发展改革委", "l"), ("市直有关部门", "s"), ("各县市区", "s")]),
+    ("(责任单位:市发改委及各县(市、区))", [("市发改委", "r"), ("各县(市、区)", "r")]),
+    ("(责任单位:各市及省直有关部门)", [("各市", "r"), ("省直有关部门", "r")]),
+    ("(牵头:市发改委;参与:市财政局)", [("市发改委", "l"), ("市财政局", "s")]),
+])
+def test_joined_collectives_and_a_bare_participation_label(bracket, units):
+    assert units_of("1.推进数据共享。" + bracket + "\n")[0] == units

@@ -34,3 +34,14 @@ def iso_date(m: re.Match[str]) -> str | None:
     if y is None or mo is None or d is None or not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+# A deadline as tasks state it (one grammar for unit lists, table cells and bracket lead-ins):
+# 6月底前, 2023年底前, 2023年12月底前完成, 年内, 2024年上半年, 第三季度, 长期坚持, 持续推进.
+_YEAR = r"(?:(?:19|20)\d{2}\s*年\s*)"
+DEADLINE_PERIOD = (
+    rf"{_YEAR}?(?:\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?(?:底|末|中旬|上旬|下旬|初)?|上半年|下半年|第?[一二三四1-4]季度)"
+    rf"|{_YEAR}(?:底|末|内)|年底|年内|年末|全年"
+)
+DEADLINE_ONGOING = r"长期|持续|常态化|每[年月季]"
+DEADLINE_START = re.compile(rf"(?:{DEADLINE_PERIOD}|{DEADLINE_ONGOING})")

@@ -18,7 +18,8 @@ UNIT_WORD = re.compile(r"政府|部门|单位|机构")
 
 
 # A collective of places, a unit in a list: 相关盟市, 有关县区, 所在乡镇 (各… is one anyway).
-COLLECTIVE_PLACE = re.compile(r"(?:有关|相关|所在|属地)(?:省|市|县|区|州|盟|旗|乡|镇|街道)+$")
+# 各县市区 / 各县(市、区) after 及 too (市直有关部门及各县市区).
+COLLECTIVE_PLACE = re.compile(r"(?:有关|相关|所在|属地|各)(?:省|市|县|区|州|盟|旗|乡|镇|街道)+(?:\([^()]*\))?$")
 
 
 def ends_like_unit(s: str) -> bool:
@@ -252,7 +253,8 @@ def split_joiners(fold: str, a: int, b: int) -> list[tuple[int, int]]:
         left, right = fold[a:m.start()], fold[m.end():b]
         etc = left.endswith("等")  # 省发展改革委、财政厅等和各省级人民政府: the 等 closes the first list
         left = left[:-1] if etc else left
-        if depth_zero(left) and UNIT_END.search(left) and ends_like_unit(right) and len(left) >= 3 and len(right) >= 3:
+        unit_left = (UNIT_END.search(left) and len(left) >= 3) or COLLECTIVE_PLACE.search(left)  # 各市及省直有关部门
+        if depth_zero(left) and unit_left and ends_like_unit(right) and len(right) >= 3:
             return [(a, m.start() - etc), *split_joiners(fold, m.end(), b)]
     return [(a, b)]
 

@@ -24,6 +24,7 @@ from policyparse.structure.tables import Table, find_tables
 from policyparse.structure.toc import toc_spans
 
 ROW_RANK = 4.5  # table rows: under a section row of their table (一、…), above steps in their cells (1.)
+TABLE_SECTION_RANK = 4.25  # a table's numbered category row (一 | 产业发展) under the heading before the table
 # Section headings that run into their text on one line: `一、工作目标全面落实…`.
 SECTION_TERMS = re.compile(
     r"(?:指导思想|总体要求|基本原则|工作原则|主要目标|工作目标|发展目标|总体目标|行动目标|重点任务|主要任务|"
@@ -150,6 +151,7 @@ def _outline_region(fold: str, regions: list[FSpan], scope: str, nodes: list[Dra
     events.sort(key=lambda e: e[0])
     accepted: list[tuple[Marker, int]] = []  # marker, region end
     rows: dict[int, object] = {}
+    nested: dict[int, bool] = {}  # per table: do its numbered category rows nest under the heading before it?
     table = None
     for _, ev in events:
         if isinstance(ev[0], Marker):
@@ -163,7 +165,12 @@ def _outline_region(fold: str, regions: list[FSpan], scope: str, nodes: list[Dra
             outliner.stack, table = [o for o in outliner.stack if o.rank < ROW_RANK], k
         if row.serial is None and row.cells[0][0] == "section_number":  # 二 | 生态环境保护方面 | | |
             (a, b), (c, d) = row.cells[0][1], row.cells[1][1]
-            m = Marker("cn_dun", 3, cn_number(fold[a:b].strip()) or 0, a, b, c, True)
+            num = cn_number(fold[a:b].strip()) or 0
+            if k not in nested:  # under 一、重点任务 the table's 一 | 产业发展 is 1.1, unless it goes on as 二
+                heading = next((o for o in reversed(outliner.stack) if o.style == "cn_dun"), None)
+                nested[k] = bool(outliner.stack) and not (heading and num == heading.num + 1)
+            style, rank = ("table_section", TABLE_SECTION_RANK) if nested[k] else ("cn_dun", 3)
+            m = Marker(style, rank, num, a, b, c, True)
             if m.num and outliner.offer(m):
                 accepted.append((m, d))
             continue

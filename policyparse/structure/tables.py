@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from policyparse.grammar.characters import squash
 from policyparse.grammar.envelope import BOILERPLATE
 from policyparse.grammar.markers import GLUED_SERIAL, SECTION_START, SERIAL_CELL, SPACED_SERIAL
-from policyparse.grammar.numerals import CN_NUMERALS
+from policyparse.grammar.numerals import CN_NUMERALS, DEADLINE_START
 from policyparse.grammar.roles import COLUMN_KINDS, ROLE_WORDS
 from policyparse.grammar.unitnames import UNIT_END, ZONE_END, split_list
 from policyparse.structure.draft import FSpan
@@ -22,7 +22,7 @@ from policyparse.structure.lines import Line
 UNIT_KINDS = ("unit", "lead", "supporting")
 ETC_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")  # 农业局等, 市发展改革委等有关部门
 # A deadline cell: 12月底前, 9月投入使用, 全年, 2023年6月底前, 长期坚持.
-DEADLINE_CELL = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月|年底|年内|全年|长期|持续|\d季度|上半年|下半年|每[年月季])")
+DEADLINE_CELL = re.compile(rf"^{DEADLINE_START.pattern}")
 # A person's name cell: 夏俊贵, 周 斐 (names only, never a unit).
 PERSON_CELL = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:、[\u4e00-\u9fff]{2,4})*$")
 # Characters a text cut off mid-sentence ends with: 改造…等,
@@ -148,7 +148,13 @@ def _space_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
             a, b = cells[0]
             cells[:1] = [(a, glued.end(1)), (glued.end(1), b)]
         elif not spaced:
-            break
+            section = _section_row(cells, fold)  # 一<tab>产业发展: a category row between numbered ones
+            after = next((n for n in lines[j + 1:] if n.stripped), None)
+            if section is None or after is None or not SPACED_SERIAL.match(after.text):
+                break
+            rows.append(section)
+            j += 1
+            continue
         # more blanks than column gaps: cells wrapped inside (加强水资源保 护), joined as a stream's are
         rows.append(_record(cells, kinds, fold, wrapped=len(cells) > len(kinds)))
         first = fold[cells[0][0]:cells[0][1]].strip()

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from policyparse.errors import At, Warnings, warn
+from policyparse.grammar.numerals import DEADLINE_ONGOING, DEADLINE_PERIOD
 from policyparse.grammar.roles import CONVENTION, LABELS, ROLE_VERBS, label_role
 from policyparse.grammar.unitnames import OPEN, UNIT_END, depth_zero, looks_like_unit, split_joiners, split_list
 from policyparse.normalize import Text
@@ -31,11 +32,11 @@ ROLE_VERB = re.compile(
     "(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(ROLE_VERBS)) + r")(?=\s*(?:[,;。、]|$))"
 )
 # A deadline inside a unit list: 6月底完成, 2023年底前, 长期坚持.
-DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月(?:底|末|中旬|上旬|下旬)?|年底|年内|长期|持续)\S{0,6}$")
+DEADLINE = re.compile(rf"^(?:{DEADLINE_PERIOD}|{DEADLINE_ONGOING})\S{{0,6}}$")
 # A unit marked as the lead inside a list: 市发改委(牵头), 市发改委*, 市发改委(牵头单位)
 LEAD_MARK = re.compile(r"(?:\*|\(牵头(?:单位|部门)?\))\s*$")
 # A deadline opening a bracket before its label: 9月底前取得阶段性成效, 2024年6月底前完成
-LEAD_DEADLINE = re.compile(r"\s*(?P<d>(?:\d{4}年)?\d{1,2}月(?:底|末|中旬|上旬|下旬)?前?)")
+LEAD_DEADLINE = re.compile(rf"\s*(?P<d>(?:{DEADLINE_PERIOD})(?:前|以前)?)")
 # Words trimmed from a unit: leading 由/联合, trailing 等/等部门/等单位.
 LEADING = re.compile(r"(?:由|联合|请)")
 TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:部门和单位|单位和部门|部门|单位)|等)$")  # …等有关部门和单位
