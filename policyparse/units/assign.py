@@ -373,10 +373,10 @@ def _unit_like(p: str) -> bool:
 def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, warnings: list):
     """Units (with roles) and a deadline from one list: labels, role verbs, separators."""
     a, b = span
+    conv = CONVENTION.search(fold, a, b)  # also after the list's 。: (…负责。列第一位的为牵头部门,下同)
     stop = fold.find("。", a, b)  # a standing instruction after the list: 。以下任务均需…
     if stop >= 0:
         b = stop
-    conv = CONVENTION.search(fold, a, b)
     if conv:
         if not state.convention:
             warnings.append(warn(Warnings.CONVENTION_APPLIED, At("fold", conv.start(), conv.end())))
