@@ -152,7 +152,7 @@ WAITING = {
     "document types": set(),
     "furniture": {"所属分类", "责任部门", "效力状态", "相关链接"},
     "doc numbers": set(),
-    "unit suffixes": {"工作专班", "社"},
+    "unit suffixes": {"工作专班"},
     "zone words": {"保税区"},
     "kinds": set(),
 }
