@@ -153,7 +153,7 @@ WAITING = {
     "furniture": {"所属分类", "责任部门", "效力状态", "相关链接"},
     "doc numbers": set(),
     "unit suffixes": {"工作专班"},
-    "zone words": {"保税区"},
+    "zone words": set(),
     "kinds": set(),
 }
 

@@ -194,7 +194,7 @@ UNIT_SUFFIX_CASES: dict[str, tuple[str, str] | None] = {
     '支行': ('d11:24', '人行合肥中心支行'),
 }
 ZONE_WORD_CASES: dict[str, tuple[str, str] | None] = {
-    '保税区': None,
+    '保税区': ('n449:3', '张家港保税区党工委'),
     '园区': ('d03:7', '长乐山工业园区'),
     '工业园': ('d04:1', '湖北工业园'),
     '工业园区': ('d03:7', '长乐山工业园区'),
