@@ -93,7 +93,7 @@ FURNITURE_NAVIGATION: tuple[tuple[str, str, str | None], ...] = (
     ("今天是", r"今天是", "d36:1"),
     ("扫一扫", r"扫一扫", "d31:46"),
     ("【打印", r"【\s*打印", "d31:12"),
-    ("【关闭", r"【\s*关闭", None),
+    ("【关闭", r"【\s*关闭", "n443:9"),
     ("【字体", r"【\s*字体", "d18:6"),
     ("分享到", r"分享到", "d10:136"),
     ("•·>", r"[•·>]", "d03:1"),
@@ -144,7 +144,7 @@ def org_names(s: str) -> list[str] | None:
 METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("文号", "doc_number", "d29:5"),
     ("发文字号", "doc_number", "n031:15"),
-    ("文件编号", "doc_number", None),
+    ("文件编号", "doc_number", "n445:5"),
     ("发布文号", "doc_number", "d08:10"),
     ("政策文号", "doc_number", "d34:5"),
     ("字号", None, "d31:14"),  # 文字号 in law databases, but also the font-size widget (字号：大 中 小)

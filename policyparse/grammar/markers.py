@@ -28,7 +28,7 @@ MARKER_TABLE: tuple[tuple[str, float, str, str | None], ...] = (
     ("ar_dot", 5, rf"(?P<n>{SERIAL_NUMBER})(?:\*\s?)?\s?{ARABIC_MARK}(?!\d+(?:\.\d+)?\s*(?:%|‰|倍|万|亿|元|个百分点))|(?P<c>[⒈-⒛])",
      "d03:25"),                                                                    # 1. 1、 1﹒ ⒈ 1*.(a starred item, n106)
     ("ar_paren", 6, r"\(\s?(?P<n>\d{1,3})\s?\)|(?P<c>[⑴-⒇])", "d37:1"),           # （1） ⑴
-    ("circled", 7, r"(?P<c>[①-⑳])", None),                                         # ①
+    ("circled", 7, r"(?P<c>[①-⑳])", "n446:5"),                                     # ①
 )
 # Forms accepted only at the start of a line, as the style they stand for: 一） 1）
 LINE_MARKER_TABLE: tuple[tuple[str, float, str, str | None], ...] = (
