@@ -208,6 +208,18 @@ def test_a_space_glyph_before_a_marker_is_kept_between_cjk():
     assert chars_to_text(_glyphs(spaced_out)) == "坚持统一、规范1.加强"
 
 
+def test_a_space_pdfium_drops_as_generated_is_kept_from_its_advance():
+    """Chromium and LibreOffice write spaces that pdfium reports as generated (dropped): the gap of a
+    space's advance between two CJK glyphs is the space (市民政局 伍泽国: unit, then person); a line
+    whose CJK glyphs all stand apart (spread to its width) has none."""
+    from policyparse.ingest.pdf.layout import chars_to_text
+
+    glyphs = _glyphs("市民政局 伍泽国", size=14.0)
+    assert chars_to_text([g for g in glyphs if g.text != " "]) == "市民政局 伍泽国"
+    assert chars_to_text(_glyphs("洛阳市人民政府", gap=6.0)) == "洛阳市人民政府"
+    assert chars_to_text(_glyphs("推进数据共享", gap=1.0)) == "推进数据共享"
+
+
 def test_short_lines_that_happen_to_align_are_not_a_right_margin():
     """Ragged lines, one cell per line: three of equal length must not make every longer line 'full'."""
     from policyparse.ingest.pdf.layout import Line, text_frame

@@ -90,8 +90,9 @@ def render(txt: Path, out: Path, engine: str, timeout: float = 120) -> None:
             subprocess.run(cmd, check=True, timeout=timeout, capture_output=True)
         elif engine == "office":
             profile = Path(tmp) / "profile"
-            cmd = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-                   "pdf:writer_web_pdf_Export", "--outdir", tmp, str(page)]
+            # imported as a Writer document: Writer/Web's own export put the first paragraph on a page of its own
+            cmd = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--infilter=HTML (StarWriter)",
+                   "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp, str(page)]
             subprocess.run(cmd, check=True, timeout=timeout, capture_output=True)
             shutil.move(str(Path(tmp) / f"{out.stem}.pdf"), out)
         else:

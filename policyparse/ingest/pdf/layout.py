@@ -95,6 +95,7 @@ SPACES = frozenset(" \t\r\n\u3000\u00a0\u2002\u2003\u200b")
 FAKE_BOLD_TOL = 0.3  # em: the same glyph drawn again within this distance is a duplicate
 LATIN_GAP = 0.25  # em: gap between two Latin/digit glyphs that reads as a space
 COLUMN_GAP = 2.5  # em: gap between any two glyphs that reads as a column separator
+WORD_GAP = 0.4  # em: gap between two CJK glyphs where a space glyph stood (its advance, 0.5 em in most fonts)
 RIGHT_SET_MIN = 8  # em from the left margin: a right-aligned signature or date line starts there or further
 RIGHT_SET_TOL = 5  # em from the right margin: it ends there or closer (GB/T sets the date 4 em in)
 CELL_SHORT = 1.5  # em: a line of a table cell this far from its right edge ends a paragraph
@@ -160,10 +161,13 @@ def chars_to_text(row: list[Char]) -> str:
     prev: Char | None = None
     spaced = False
     keep_spaces = not _spaced_out(row)
+    keep_gaps = keep_spaces and not _gapped_out(row)
     for i, ch in enumerate(row):
         if ch.text in SPACES:
             spaced = True
             continue
+        # a space glyph that pdfium cannot tell from one it made up (Chromium's, LibreOffice's): its advance
+        spaced = spaced or (keep_gaps and prev is not None and _cjk_pair(prev, ch) and _word_gap(prev, ch))
         if prev is not None and (_space_between(prev, ch, spaced) or (spaced and keep_spaces and _kept_space(prev, row, i))):
             out.append(" ")
         out.append(ch.text)
@@ -181,6 +185,25 @@ def _spaced_out(row: list[Char]) -> bool:
             pairs += 1
             spaced += 1
     return spaced > pairs / 2
+
+
+def _cjk_pair(a: Char, b: Char) -> bool:
+    return is_wide(a.text[-1]) and is_wide(b.text[0])
+
+
+def _word_gap(a: Char, b: Char) -> bool:
+    """A space's advance between two CJK glyphs; the em from the glyph's own width (pdfium's size
+    may be in another unit: 18.66 for a 14 pt glyph)."""
+    em = min(b.size, b.x1 - b.x0) if b.x1 > b.x0 else b.size
+    return b.x0 - a.x1 >= WORD_GAP * em
+
+
+def _gapped_out(row: list[Char]) -> bool:
+    """Many neighbouring CJK characters stand a word gap apart (a line spread out to its width)."""
+    glyphs = [c for c in row if c.text not in SPACES]
+    pairs = [(a, b) for a, b in zip(glyphs, glyphs[1:]) if _cjk_pair(a, b)]
+    wide = sum(_word_gap(a, b) for a, b in pairs)
+    return wide > max(1, len(pairs) // 4)
 
 
 def _kept_space(prev: Char, row: list[Char], i: int) -> bool:
