@@ -130,6 +130,22 @@ def test_a_title_line_is_not_taken_for_a_wrapped_line():
     assert [u.name for u in n.addressees] == ["各省辖市人民政府", "省人民政府各部门"]
 
 
+# n471, n482: an addressee line of bare places sharing one tail; a 文号 line under an empty metadata
+# field; a metadata title's category column (【保基本民生】).
+@pytest.mark.parametrize("text,field,expected", [
+    ("宣城市民生工作领导小组办公室关于2024年实施47项民生实事的通知\n县、市、区人民政府,市直有关单位:\n现将有关事项通知如下。\n",
+     "addressees", ["县", "市", "区人民政府", "市直有关单位"]),
+    ("甘肃省人民政府关于批转重点工作意见的通知\n  • 时间:2012-04-28\n  • 来源:\n\n甘政发〔2012〕53号\n\n"
+     "各市、自治州人民政府:\n省政府同意。\n", "doc_number", "甘政发〔2012〕53号"),
+    ("名称: 【保基本民生】宣城市民生工作领导小组办公室关于2024年实施47项民生实事的通知\n索引号: 11341700\n"
+     "为进一步做好民生工作,现将有关事项通知如下。\n一、目标\n", "title", "宣城市民生工作领导小组办公室关于2024年实施47项民生实事的通知"),
+])
+def test_addressees_of_shared_places_and_metadata_leftovers(text, field, expected):
+    n = policyparse.parse(text).notice
+    got = getattr(n, field)
+    assert ([u.name for u in got] if field == "addressees" else got) == expected
+
+
 def test_no_envelope():
     doc = policyparse.parse("杭州市推进行动实施意见\n(征求意见稿)\n为贯彻落实,特制订以下意见。\n一、工作目标\n")
     assert doc.notice is None

@@ -20,7 +20,7 @@ from policyparse.grammar.envelope import (
     is_org_line,
 )
 from policyparse.grammar.markers import FIRST_ITEM, LIST_ENTRY
-from policyparse.grammar.unitnames import looks_like_unit, split_joiners, split_list
+from policyparse.grammar.unitnames import LEVEL, looks_like_unit, split_joiners, split_list
 from policyparse.structure.document_title import (
     TRANSMITS,
     doc_start_without_signature,
@@ -62,6 +62,8 @@ ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.*?)\s*$")  # the list 
 NOT_ADDRESSEES = re.compile(
     r"^[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|分工|时限|主题词|抄送|附件|提示|介绍|摘要|来源|标题|目标|原则|要求|如下|措施|任务)$|如下$"
 )
+# A bare level word that shares the suffix written once after it (县、市、区人民政府).
+SHARED_PLACE = re.compile(rf"各?{LEVEL}+")
 # Text that never stands in an addressee list: dates, times, wide gaps, URLs.
 NOT_UNIT_TEXT = re.compile(r"\d{4}-\d|\d:\d|\s{2,}|https?|www\.|\.(?:cn|com)")
 
@@ -192,7 +194,10 @@ def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
     parts = [(offset + x, offset + y) for a, b in split_list(seg) for x, y in split_joiners(seg, a, b)]
     if not parts:
         return ()
-    good = sum(1 for a, b in parts if looks_like_unit(seg[a - offset:b - offset]))
+    words = [seg[a - offset:b - offset] for a, b in parts]
+    # 县、市、区人民政府: bare places share the tail of the part after them
+    good = sum(1 for k, w in enumerate(words) if looks_like_unit(w) or (
+        SHARED_PLACE.fullmatch(w.strip()) and any(looks_like_unit(x) for x in words[k + 1:])))
     if good / len(parts) < 0.6 or any(b - a > 30 for a, b in parts):
         return ()
     return tuple(parts)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policyparse.grammar.envelope import METADATA_KEY, METADATA_KEYS
+from policyparse.grammar.envelope import DOC_NUMBER_TEXT, METADATA_KEY, METADATA_KEYS
 from policyparse.grammar.numerals import iso_date
 from policyparse.grammar.unitnames import looks_like_unit
 from policyparse.structure.draft import FieldValue
@@ -22,6 +22,7 @@ FIELD_OF = {key: name for key, name, _ in METADATA_KEYS}
 # Where a line's first key may stand: after spaces, bullets and list marks (• ∙ · - >).
 LEAD = re.compile(r"\s*[•∙·\-*>]*\s*")
 VALUE_BELOW_MAX = 60  # a value on the line under its key is one short line
+DOC_NUMBER_LINE = re.compile(rf"[(〔\[]?{DOC_NUMBER_TEXT}[)〕\]]?")
 # A value: text up to a cell bar; stripped of spaces and bars.
 VALUE_TRIM = " \t|"
 # An ISO or Chinese date in a value: 2020-06-16, 2020/6/16, 2020年06月16日, 2020.06.16
@@ -30,6 +31,7 @@ VALUE_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-
 
 # A 文号 value has a year or a number: 泾政〔2023〕1号, 牟政办发〔201746
 DOC_NUMBER_VALUE = re.compile(r"\d")
+CATEGORY_PREFIX = re.compile(r"\s*【[^】\n]{1,10}】\s*")
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ def _value_below(lines: list[Line], i: int, stop: int, pairs) -> int | None:
     if k is None or len(lines[k].stripped) > VALUE_BELOW_MAX:
         return None
     nxt = lines[k]
+    if FIELD_OF.get(pairs[0][0]) != "doc_number" and DOC_NUMBER_LINE.fullmatch(nxt.stripped):
+        return None  # • 来源: / 甘政发〔2012〕53号: the notice's own 文号 line, not the empty field's value (n482)
     return None if METADATA_KEY.match(nxt.text, LEAD.match(nxt.text).end()) else k
 
 
@@ -110,4 +114,6 @@ def _value(name: str, ln: Line, a: int, b: int) -> FieldValue | None:
         return None  # 发布部门: 信息补充中 (a placeholder, no organ)
     if name == "doc_number" and not DOC_NUMBER_VALUE.search(value):
         return None  # 文号: 所属主题: … (an empty field before an unknown key)
+    if name == "title" and (category := CATEGORY_PREFIX.match(value)):
+        a += category.end()  # 名称: 【保基本民生】宣城市…的通知: the column, not the title (n471)
     return FieldValue("", (a, b))
