@@ -146,6 +146,16 @@ def test_addressees_of_shared_places_and_metadata_leftovers(text, field, expecte
     assert ([u.name for u in got] if field == "addressees" else got) == expected
 
 
+def test_a_metadata_headline_alone_is_no_notice():
+    # n443: a news item on a 政府信息公开 page; its 标题 names no notice-type document
+    text = ("索引号 | xcb/2019-0000105 | 发布机构 | 高新区统战工作办公室 |\n成文日期 | 2019-12-16 | 效力状态 | 生效中 |\n"
+            "标题 | 大力开拓高新区文旅行业领域新征程 |\n今年以来,高新区文化旅游行业领域的发展取得了一定的进步。\n")
+    doc = policyparse.parse(text)
+    assert doc.notice is None and doc.title == "大力开拓高新区文旅行业领域新征程"
+    notice = text.replace("大力开拓高新区文旅行业领域新征程", "高新区关于印发文旅发展实施方案的通知")
+    assert policyparse.parse(notice).notice is not None
+
+
 def test_no_envelope():
     doc = policyparse.parse("杭州市推进行动实施意见\n(征求意见稿)\n为贯彻落实,特制订以下意见。\n一、工作目标\n")
     assert doc.notice is None

@@ -75,14 +75,19 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     head_end = addr[0] if addr else min(stop, 12)
     announced = SELF_ANNOUNCED.search(fold)
     own_word = announced["w"] if announced else None
-    title = _fill(_find_title(lines, head_end, addr, meta.lines, own_word) or meta.fields.get("title"), fold)
+    found_title = _find_title(lines, head_end, addr, meta.lines, own_word)
+    title = _fill(found_title or meta.fields.get("title"), fold)
+    meta_title = title if found_title is None else None
     head_limit = addr[1][0][0] if addr else lines[min(head_end, len(lines) - 1)].end
     own_number = _find_doc_number(lines, head_limit, fold, meta.lines)
     doc_number = own_number or meta.fields.get("doc_number")
-    present = bool(addr or title or own_number)  # a metadata 发文字号 alone is no covering notice (n203)
+    own_title = title is not None and (title is not meta_title or _notice_like(title.value))
+    # a metadata 发文字号 alone is no covering notice (n203), nor a metadata 标题 that names none (a news headline, n443)
+    present = bool(addr or own_title or own_number)
     if not present:
         x = transmitted_from_body(lines[:stop], fold)
-        return Envelope(doc_title=_fill(find_doc_title(lines, 0, x, fold), fold))
+        own = find_doc_title(lines, 0, x, fold)  # else the page's 标题 (a news headline, n443)
+        return Envelope(doc_title=_fill(own, fold) if own else title)
     after = addr[2] if addr else (title.span[1] if title else doc_number.span[1])
     sign = find_signature(lines, after, fold)
     date, issuer, sign_start, sign_end = sign
@@ -123,6 +128,12 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
 
 
 QUOTE_NOTE = re.compile(r"\s*(?:\([^()]*\))?\s*")  # after 《X》 in an attachment's name: nothing, or (征求意见稿)
+
+
+def _notice_like(value: str) -> bool:
+    """A title that names a notice-type document (…的通知, 关于…方案, 政府令)."""
+    return bool(NOTICE_TITLE.search(value) or NOTICE_TITLE_END.search(value) or LOOSE_TITLE.search(value)
+                or ORDER_TITLE.search(value))
 
 
 def _unquoted(fv: FieldValue) -> FieldValue:
