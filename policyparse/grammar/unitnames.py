@@ -222,6 +222,7 @@ ZONE_WORD_CASES: dict[str, tuple[str, str] | None] = {
     '新港区': ('n205:10', '城陵矶新港区'),
     '物流区': ('n107:7', '咸安商贸物流区'),
     '高新园': ('n005:3', '高新园(邹区镇)'),
+    '产业园': ('n474:20', '新材料产业园'),
 }
 KIND_CASES: dict[str, tuple[str, str] | None] = {
     'temporary_body': ('d10:50', '县护城河指挥部'),
