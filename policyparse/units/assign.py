@@ -33,6 +33,8 @@ ROLE_VERB = re.compile(
 )
 # A deadline inside a unit list: 6月底完成, 2023年底前, 长期坚持.
 DEADLINE = re.compile(rf"^(?:{DEADLINE_PERIOD}|{DEADLINE_ONGOING})\S{{0,6}}$")
+# A label cut before its colon at the end of the text: (牵头单 / (责任 / (配合部
+CUT_LABEL = re.compile(r"(?:牵头|责任|配合|协同|协助|参与|主责|主办|协办)[单部处科股]?")
 # A unit marked as the lead inside a list: 市发改委(牵头), 市发改委*, 市发改委(牵头单位)
 LEAD_MARK = re.compile(r"(?:\*|\(牵头(?:单位|部门)?\))\s*$")
 # A deadline opening a bracket before its label: 9月底前取得阶段性成效, 2024年6月底前完成
@@ -308,7 +310,8 @@ def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     opened = _unclosed_bracket(tail)
     if opened is not None:  # (自治区发展改革委牵头,自治区国土资源厅、…及相关盟市 — never closed: cut inside it
         inner = tail[opened + 1:]
-        if LABEL.search(inner) or ROLE_VERB.search(inner) or is_unit_list(inner, 0, len(inner)):
+        if LABEL.search(inner) or ROLE_VERB.search(inner) or is_unit_list(inner, 0, len(inner)) \
+                or CUT_LABEL.fullmatch(inner.strip()):
             return True
     if re.search(r"[。!?)\]】〕”]\s*$", tail):
         return False
