@@ -326,3 +326,15 @@ def test_a_year_end_deadline_cell():
 ])
 def test_joined_collectives_and_a_bare_participation_label(bracket, units):
     assert units_of("1.推进数据共享。" + bracket + "\n")[0] == units
+
+
+@pytest.mark.parametrize("heading,units", [
+    ("一、县示范区管委会牵头工作(8项)", [("县示范区管委会", "l")]),   # n475
+    ("一、市发改委负责的任务", [("市发改委", "r")]),
+])
+def test_a_heading_naming_the_unit_that_leads_its_items(heading, units):
+    assert units_of(heading + "\n1.推进数据共享。\n") == (units, None)
+
+
+def test_a_heading_about_work_names_no_unit():
+    assert units_of("一、统筹推进各项工作\n1.推进数据共享。\n") == ([], None)

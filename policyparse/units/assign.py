@@ -61,6 +61,8 @@ NAME_AFTER_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}")
 LIST_END = re.compile(r"[。\n]")
 # A unit-led heading: 4、茄子河区政府负责：
 UNIT_LED = re.compile(r"(?P<u>[^,，:：;；。]{2,20}?)负责\s*[:]")
+# A heading that names the unit leading its items: 一、县示范区管委会牵头工作(8项) (n475)
+UNIT_LED_WORK = re.compile(r"\s*(?P<u>[^,:;。()]{2,20}?)(?P<v>牵头|负责)(?:的)?(?:工作|任务|事项)(?:\(\s*\d+\s*项\s*\))?\s*")
 BRACKET_PAIRS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
 
 
@@ -101,6 +103,8 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
     lead = UNIT_LED.match(fold, node.title[0], node.title[1])
     if lead:
         lists.append(((lead.start("u"), lead.end("u")), "responsible"))
+    elif (led := UNIT_LED_WORK.fullmatch(fold, node.title[0], node.title[1])) and looks_like_unit(led["u"]):
+        lists.append(((led.start("u"), led.end("u")), "lead" if led["v"] == "牵头" else "responsible"))
     for span in _label_lines(fold, a, b):
         lists.append((span, None))
     for span in _unit_brackets(fold, a, b, warnings):
