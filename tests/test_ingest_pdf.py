@@ -218,6 +218,8 @@ def test_a_space_pdfium_drops_as_generated_is_kept_from_its_advance():
     assert chars_to_text([g for g in glyphs if g.text != " "]) == "市民政局 伍泽国"
     assert chars_to_text(_glyphs("洛阳市人民政府", gap=6.0)) == "洛阳市人民政府"
     assert chars_to_text(_glyphs("推进数据共享", gap=1.0)) == "推进数据共享"
+    run_together = [g for g in _glyphs("增强粮食综合生产能力 1.实施", size=14.0) if g.text != " "]
+    assert chars_to_text(run_together) == "增强粮食综合生产能力 1.实施"  # before a marker, as a space glyph is
 
 
 def test_short_lines_that_happen_to_align_are_not_a_right_margin():

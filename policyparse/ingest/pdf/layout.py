@@ -167,7 +167,8 @@ def chars_to_text(row: list[Char]) -> str:
             spaced = True
             continue
         # a space glyph that pdfium cannot tell from one it made up (Chromium's, LibreOffice's): its advance
-        spaced = spaced or (keep_gaps and prev is not None and _cjk_pair(prev, ch) and _word_gap(prev, ch))
+        spaced = spaced or (keep_gaps and prev is not None and (is_wide(prev.text[-1]) or is_wide(ch.text[0]))
+                            and _word_gap(prev, ch))  # kept by _kept_space: between CJK, or before a marker
         if prev is not None and (_space_between(prev, ch, spaced) or (spaced and keep_spaces and _kept_space(prev, row, i))):
             out.append(" ")
         out.append(ch.text)
