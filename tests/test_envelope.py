@@ -146,6 +146,15 @@ def test_addressees_of_shared_places_and_metadata_leftovers(text, field, expecte
     assert ([u.name for u in got] if field == "addressees" else got) == expected
 
 
+def test_an_addressee_line_wrapped_inside_a_name():
+    # a PDF line break inside 企事业单位: the short rest with its colon finishes the line above
+    text = ("各街道(功能区)办事处(管委会),区政府各部门,区属各企事\n业单位:\n《重点任务分工方案》已经区政府同意,现印发给你们。\n"
+            "济南市钢城区人民政府办公室\n2021年4月10日\n")
+    n = policyparse.parse(text).notice
+    assert [u.name for u in n.addressees] == ["各街道(功能区)办事处(管委会)", "区政府各部门", "区属各企事业单位"]
+    assert n.date == "2021-04-10"
+
+
 def test_a_metadata_headline_alone_is_no_notice():
     # n443: a news item on a 政府信息公开 page; its 标题 names no notice-type document
     text = ("索引号 | xcb/2019-0000105 | 发布机构 | 高新区统战工作办公室 |\n成文日期 | 2019-12-16 | 效力状态 | 生效中 |\n"
