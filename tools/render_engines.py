@@ -11,7 +11,8 @@ signature block (the first date line and the line above it) right-aligned.  Then
   Chromium's own margins, fonts from fontconfig);
 * ``office``:  LibreOffice Writer converts it (``soffice --headless --convert-to pdf``).
 
-Neither shares code with our reportlab layouts (``render_layouts.py``) or with ../shared/tools:
+They read the text as ``render_layouts.py`` does (its table and signature rules) and share no code with
+../shared/tools;
 what they measure is how the PDF reader copes with PDF producers it was not written against.
 Needs ``chromium`` and ``libreoffice-writer`` (Debian) on PATH; not run in CI.
 """
@@ -19,13 +20,16 @@ from __future__ import annotations
 
 import argparse
 import html
-import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
-DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from render_layouts import cells, signature_lines  # noqa: E402  (the same reading of the text)
+
 ENGINES = ("browser", "office")
 STYLE = """
 body { font-family: "AR PL UMing CN", "WenQuanYi Zen Hei", serif; font-size: 14pt; line-height: 1.6; }
@@ -39,7 +43,7 @@ td, th { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; font-siz
 
 def page_html(text: str) -> str:
     lines = text.split("\n")
-    sign = _signature_lines(lines)
+    sign = signature_lines(lines)
     out, k, first = [], 0, True
     while k < len(lines):
         line = lines[k].strip()
@@ -47,7 +51,7 @@ def page_html(text: str) -> str:
             end = k
             while end < len(lines) and lines[end].strip().endswith("|"):
                 end += 1
-            out.append(_table([_cells(row) for row in lines[k:end]]))
+            out.append(_table([cells(row) for row in lines[k:end]]))
             k = end
             continue
         if line:
@@ -60,18 +64,6 @@ def page_html(text: str) -> str:
         k += 1
     return ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>' + STYLE
             + "</style></head><body>\n" + "\n".join(out) + "\n</body></html>\n")
-
-
-def _signature_lines(lines: list[str]) -> set[int]:
-    for k, line in enumerate(lines):
-        if DATE_LINE.match(line):
-            above = next((j for j in range(k - 1, -1, -1) if lines[j].strip()), None)
-            return {k} | ({above} if above is not None and len(lines[above].strip()) <= 20 else set())
-    return set()
-
-
-def _cells(row: str) -> list[str]:
-    return [c.strip() for c in row.strip().rstrip("|").split("|")]
 
 
 def _table(rows: list[list[str]]) -> str:
