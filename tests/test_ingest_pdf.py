@@ -222,6 +222,18 @@ def test_a_space_pdfium_drops_as_generated_is_kept_from_its_advance():
     assert chars_to_text(run_together) == "增强粮食综合生产能力 1.实施"  # before a marker, as a space glyph is
 
 
+def test_a_cell_wrapped_at_a_space_keeps_it_between_two_units():
+    """n467 as a PDF: 县教体局 ⎵ / 各相关乡镇 / 政府 in a narrow cell; the space glyph ending the first
+    line is the gap between two units, although the line is nearly full."""
+    from policyparse.ingest.pdf.layout import text_and_glyphs
+
+    chars = _glyphs("县教体局 ", x0=313.7, top=146.7, size=10.5) + _glyphs("各相关乡镇", x0=313.7, top=160.3, size=10.5) \
+        + _glyphs("政府", x0=313.7, top=173.9, size=10.5)
+    assert text_and_glyphs(chars, (310.7, 374.1))[0] == "县教体局 各相关乡镇政府"
+    chars = _glyphs("县教体局各", x0=313.7, top=146.7, size=10.5) + _glyphs("相关乡镇政府", x0=313.7, top=160.3, size=10.5)
+    assert text_and_glyphs(chars, (310.7, 374.1))[0] == "县教体局各相关乡镇政府"
+
+
 def test_short_lines_that_happen_to_align_are_not_a_right_margin():
     """Ragged lines, one cell per line: three of equal length must not make every longer line 'full'."""
     from policyparse.ingest.pdf.layout import Line, text_frame

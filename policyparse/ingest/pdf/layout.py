@@ -243,11 +243,18 @@ def text_and_glyphs(chars: list[Char], box: tuple[float, float] | None = None) -
     if box is not None and lines:
         text_right = box[1] - max(0.0, min(ln.x0 for ln in lines) - box[0])
     out = ""
+    ends = [ch for ch in chars if ch.text in SPACES]  # a space glyph ending a line: the cell wrapped at a space
     for prev, line in zip([None, *lines], lines):
-        if prev is not None and prev.x1 < text_right - CELL_SHORT * prev.size and _ends_unit(prev.text):
+        if prev is not None and _ends_unit(prev.text) and (
+                prev.x1 < text_right - CELL_SHORT * prev.size or _space_after(prev, ends)):
             out += " "
         out = join_text(out, line.text, sep_before_marker=True)
     return out, tuple(ch for line in lines for ch in line.chars)
+
+
+def _space_after(line: Line, spaces: list[Char]) -> bool:
+    """A space glyph stands right after the line's last glyph (县教体局 ⎵ / 各相关乡镇政府: two units)."""
+    return any(abs(ch.x0 - line.x1) < 0.5 and line.top <= (ch.top + ch.bottom) / 2 <= line.bottom for ch in spaces)
 
 
 def _ends_unit(text: str) -> bool:
