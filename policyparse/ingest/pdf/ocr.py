@@ -27,6 +27,7 @@ from policyparse.grammar.characters import WIDTH_FOLD
 from policyparse.grammar.unitnames import ends_like_unit, looks_like_unit
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf import ocr_glyphs as og
+from policyparse.ingest.pdf import ocr_rulings as rulings
 
 DPI = 150  # render resolution: enough for 3号 and 小四 text, and half the time of 200
 # What the recogniser confuses on Chinese print: 丶 (U+4E36) for 、; a full stop read as a middle
@@ -50,11 +51,13 @@ _engine_lock = threading.Lock()
 
 @dataclass(frozen=True)
 class OcrPage:
-    """What OCR made of one page: glyphs (points, top-down), mean confidence, skew in degrees."""
+    """What OCR made of one page: glyphs (points, top-down), mean confidence, skew in degrees,
+    and the cell grids of its ruled tables (``ocr_rulings``, the glyphs' frame)."""
 
     chars: list[lay.Char]
     confidence: float
     skew: float
+    grids: tuple[rulings.Grid, ...] = ()
 
 
 SWITCH = "POLICYPARSE_OCR"  # set to 0 to leave image-only pages unread even with the extra installed
@@ -98,9 +101,8 @@ def remove_red(image):
     the seal's (RED_CONTRAST times), so strokes seen through the seal stay strokes."""
     import numpy as np
 
-    rgb = image[:, :, :3].astype(np.int16)
-    r, g, b = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
-    red = (r > 120) & (r - g > 50) & (r - b > 40)
+    r = image[:, :, 0].astype(np.int16)
+    red = red_mask(image)
     out = image[:, :, :3].copy()
     if red.any():
         seal = int(np.median(r[red]))
@@ -109,23 +111,39 @@ def remove_red(image):
     return out
 
 
+def red_mask(image):
+    """The pixels of red and pink ink (a boolean array)."""
+    import numpy as np
+
+    rgb = image[:, :, :3].astype(np.int16)
+    r, g, b = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
+    return (r > 120) & (r - g > 50) & (r - b > 40)
+
+
 def recognise(image, dpi: float) -> OcrPage:
-    """OCR one rendered page (an RGB numpy array at ``dpi``)."""
+    """OCR one rendered page (an RGB numpy array at ``dpi``).
+
+    The skew comes from the text lines' top edges, refined by the page's long ruling lines
+    where it has any (a rule is straight to a pixel, a line box to a CTC column)."""
     cleaned = remove_red(image)
     result, _ = engine()(cleaned, return_word_box=True)
     found = [line for entry in (result or []) if (line := _entry(entry)) is not None]
     if not found:
         return OcrPage([], 0.0, 0.0)
-    angle = skew([(box, text, score) for box, text, score, _ in found])
     centre = (image.shape[1] / 2, image.shape[0] / 2)
     scale = 72.0 / dpi
+    angle = skew([(box, text, score) for box, text, score, _ in found])
+    em = og.median(og.page_sizes([_deskewed(box, text, points, angle, centre, scale) for box, text, _, points in found]))
+    ink = rulings.ruling_ink(image, red_mask(image))
+    angle = rulings.rule_skew(ink, angle, centre, em / scale)
     lines = [_deskewed(box, text, points, angle, centre, scale) for box, text, _, points in found]
     sizes = og.page_sizes(lines)
     forms = og.page_forms(lines, sizes)
     glyphs = og.snap_edges([og.line_glyphs(line, em, forms) for line, em in zip(lines, sizes)])
-    ink = _ink_meter(cleaned, angle, centre, dpi)
-    chars = [ch for line in glyphs for ch in list_marks(doc_number_brackets(line, ink))]
-    return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle))
+    meter = _ink_meter(cleaned, angle, centre, dpi)
+    chars = [ch for line in glyphs for ch in list_marks(doc_number_brackets(line, meter))]
+    grids = rulings.page_grids(ink, angle, centre, dpi, og.median(sizes))
+    return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle), tuple(grids))
 
 
 def _entry(entry) -> tuple | None:

@@ -104,8 +104,8 @@ def page_sizes(lines: list[OcrLine]) -> list[float]:
     group_of: dict[int, float] = {}
     classes = []  # (size, median height of its lines)
     for g in groups:
-        size = _median([measured[i][0] for i in g])
-        classes.append((size, _median([heights[i] for i in g])))
+        size = median([measured[i][0] for i in g])
+        classes.append((size, median([heights[i] for i in g])))
         group_of.update({i: size for i in g})
     sizes: list[float] = []
     for i, ((pitch, pairs), height) in enumerate(zip(measured, heights)):
@@ -134,7 +134,7 @@ def _neighbour(lines: list[OcrLine], i: int, measured: dict[int, float]) -> int 
     return min(below, key=lambda j: lines[j].top) if below else None
 
 
-def _median(values: list[float]) -> float:
+def median(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[len(ordered) // 2]
 
@@ -332,7 +332,7 @@ def _edge(values: list[float], within: float) -> float | None:
         group = [w for w in ordered[k:] if w - v <= 2 * within]
         if len(group) > len(best):
             best = group
-    return _median(best) if len(best) >= EDGE_LINES else None
+    return median(best) if len(best) >= EDGE_LINES else None
 
 
 def even_split(line: OcrLine, em: float, forms: dict[str, bool] | None = None) -> list[Char]:
