@@ -47,7 +47,8 @@ FORMS = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!",
 HALF_TO_FULL = {half: full for full, half in FORMS.items()}
 BRACKET_HALF_MAX = 0.62  # em: a bracket among digits with more room is full-width (digits vary: 0.5-0.6 em)
 BRACKETS = frozenset("〔〕【】[]［］")  # drawn full- or half-width, recognised as either
-QUOTES = {'"': ("“", "”")}  # ' stays: an apostrophe as often as a quote
+QUOTES = {'"': ("“", "”")}
+VERTICAL_RATIO = 1.5  # rapidocr turns a box this much taller than wide before reading it  # ' stays: an apostrophe as often as a quote
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,22 @@ def _edge(values: list[float], within: float) -> float | None:
         if len(group) > len(best):
             best = group
     return median(best) if len(best) >= EDGE_LINES else None
+
+
+def is_vertical(line: OcrLine) -> bool:
+    """A box of two or more characters VERTICAL_RATIO times taller than wide is a column of
+    text set one character a line (a narrow cell's 责/任/单/位): the recogniser turns such a box
+    and reads it top to bottom, and its character positions run along the turned box."""
+    return len(line.text) >= 2 and line.bottom - line.top >= VERTICAL_RATIO * (line.x1 - line.x0)
+
+
+def vertical_glyphs(line: OcrLine) -> list[Char]:
+    """The glyphs of a column of text: the box cut into equal steps from the top, each glyph
+    as wide as the box (its size)."""
+    step = (line.bottom - line.top) / len(line.text)
+    size = line.x1 - line.x0
+    return [Char(ch, line.x0, line.x1, line.top + k * step, line.top + (k + 1) * step, size)
+            for k, ch in enumerate(line.text) if not ch.isspace()]
 
 
 def even_split(line: OcrLine, em: float, forms: dict[str, bool] | None = None) -> list[Char]:

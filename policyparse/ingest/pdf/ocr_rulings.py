@@ -27,6 +27,9 @@ CELL_EMS = 1.3  # shortest vertical rule
 RULE_MAX_PT = 3.0  # the thickest rule (a heavy 2.25 pt border, blurred); thicker runs are solid ink
 MIN_RULE_PX = 8  # ... and never shorter than this (a page of tiny print)
 BRIDGE_PX = 1  # px of ink thickened across a rule before the opening (residual skew, JPEG gaps)
+MISSED_EMS = 0.25  # a blot of ink this tall or wide that no glyph covers is text the recogniser missed
+GLYPH_REACH_EMS = 0.15  # ... covered: a glyph box this near it
+CELL_PAD = 1.0  # ems of white around a cell recognised alone
 SKEW_RULE_EMS = 10  # a horizontal rule this long measures the page's skew
 SKEW_RULES = 1  # rules needed for that
 # pdfplumber's defaults for vector rules (points), as ``page.find_tables()`` uses them
@@ -70,17 +73,74 @@ def ruling_ink(image, red):
     return np.where(ink, 255, 0).astype(np.uint8)
 
 
-def deskewed(ink, angle: float, centre: tuple[float, float]):
-    """``ink`` turned by ``-angle`` (radians) about ``centre``, as ``ocr.rotate`` turns the OCR boxes."""
+def deskewed(image, angle: float, centre: tuple[float, float], fill: int = 0):
+    """``image`` turned by ``-angle`` (radians) about ``centre``, as ``ocr.rotate`` turns the
+    OCR boxes (an ink mask to the nearest pixel, a picture smoothly on ``fill``)."""
     import cv2
     import numpy as np
 
     if abs(angle) < 1e-6:
-        return ink
+        return image
     cos, sin = math.cos(-angle), math.sin(-angle)
     cx, cy = centre
     matrix = np.array([[cos, -sin, cx - cx * cos + cy * sin], [sin, cos, cy - cx * sin - cy * cos]])
-    return cv2.warpAffine(ink, matrix, (ink.shape[1], ink.shape[0]), flags=cv2.INTER_NEAREST, borderValue=0)
+    flags = cv2.INTER_NEAREST if image.ndim == 2 else cv2.INTER_LINEAR
+    border = fill if image.ndim == 2 else (fill,) * image.shape[2]
+    return cv2.warpAffine(image, matrix, (image.shape[1], image.shape[0]), flags=flags, borderValue=border)
+
+
+def centre_in(ch, box: Box) -> bool:
+    """The glyph's centre lies in ``box`` (x0, top, x1, bottom)."""
+    x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def missed_ink(level, box: Box, glyphs: list, dpi: float, em: float) -> list[Box]:
+    """Blots of ink inside a cell (its rules left out) that no glyph box comes near, at least
+    MISSED_EMS of an em tall or wide (a digit 1, a 、; not JPEG specks), in points."""
+    import cv2
+    import numpy as np
+
+    px = dpi / 72.0
+    margin = RULE_MAX_PT * px
+    x0, y0 = int(box[0] * px + margin), int(box[1] * px + margin)
+    x1, y1 = int(box[2] * px - margin), int(box[3] * px - margin)
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return []
+    ink = (level[y0:y1, x0:x1].mean(axis=2) < INK).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    near = GLYPH_REACH_EMS * em
+    out = []
+    for k in range(1, count):
+        x, y, w, h = (int(v) for v in stats[k][:4])
+        blot = ((x0 + x) / px, (y0 + y) / px, (x0 + x + w) / px, (y0 + y + h) / px)
+        if max(blot[2] - blot[0], blot[3] - blot[1]) < MISSED_EMS * em:
+            continue
+        if not any(g.x0 - near < blot[2] and blot[0] < g.x1 + near and g.top - near < blot[3] and blot[1] < g.bottom + near
+                   for g in glyphs):
+            out.append(blot)
+    return out
+
+
+def on_ink(ch, blots: list[Box]) -> bool:
+    """The glyph's centre is on one of ``blots`` (within half its size)."""
+    half = ch.size / 2
+    return any(centre_in(ch, (b[0] - half, b[1] - half, b[2] + half, b[3] + half)) for b in blots)
+
+
+def cell_image(level, box: Box, dpi: float, em: float):
+    """The cell cut out of the deskewed page (its rules left out), on CELL_PAD ems of white,
+    and where its pixel origin lies on the page."""
+    import numpy as np
+
+    px = dpi / 72.0
+    margin = RULE_MAX_PT * px
+    x0, y0 = max(0, int(box[0] * px + margin)), max(0, int(box[1] * px + margin))
+    x1, y1 = int(box[2] * px - margin), int(box[3] * px - margin)
+    pad = int(CELL_PAD * em * px)
+    crop = np.full((y1 - y0 + 2 * pad, x1 - x0 + 2 * pad, 3), 255, dtype=np.uint8)
+    crop[pad:pad + y1 - y0, pad:pad + x1 - x0] = level[y0:y1, x0:x1, :3]
+    return crop, (x0 - pad, y0 - pad)
 
 
 def rule_skew(ink, angle: float, centre: tuple[float, float], em_px: float) -> float:
