@@ -42,6 +42,9 @@ RED_NOISE = 12  # levels of red channel below the seal's red that are ink densit
 # A 发文字号's year in brackets of any kind the recogniser reads for 〔〕 (group 1: the brackets and year).
 DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([〔【\[［(（]\s*(?:19|20)\d{2}\s*[〕】\]］)）])(?=\s*\d{1,4}\s*[号號])")
 BLACK_BRACKET = 0.8  # a bracket with this share of the line's ideographs' ink is a solid 【】
+END_MARKS = frozenset("、。，；：,;:）)”")  # marks the detector cuts off a line's end
+LEADING_MARKS = frozenset("、，。")  # ... off its start (Word sets 、 at a line's start)
+END_ROOM = 0.8  # ems of room a line is recognised again with
 MIN_SCORE = 0.5  # lines recognised with less confidence are left out
 ENGINE_MODULE = "rapidocr_onnxruntime"
 PIP_LINE = 'pip install "policyparse[ocr]"'
@@ -142,10 +145,12 @@ def recognise(image, dpi: float) -> OcrPage:
     glyphs = og.snap_edges([og.vertical_glyphs(line) if og.is_vertical(line) else og.line_glyphs(line, em, forms)
                             for line, em in zip(lines, sizes)])
     meter = _ink_meter(cleaned, angle, centre, dpi)
-    chars = [ch for line in glyphs for ch in list_marks(doc_number_brackets(line, meter))]
     grids = rulings.page_grids(ink, angle, centre, dpi, og.median(sizes))
+    level = rulings.deskewed(cleaned, angle, centre, fill=255)
+    chars = [ch for line in glyphs for ch in end_marks(
+        list_marks(doc_number_brackets(line, meter)), level, dpi)]
     if grids:
-        chars = reread_cells(chars, grids, rulings.deskewed(cleaned, angle, centre, fill=255), dpi)
+        chars = reread_cells(chars, grids, level, dpi)
     return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle), tuple(grids))
 
 
@@ -174,6 +179,40 @@ def reread_cells(chars: list[lay.Char], grids, level, dpi: float) -> list[lay.Ch
             added += [ch for ch in glyphs if ch.text.strip() and rulings.on_ink(ch, missed)
                       and not any(rulings.centre_in(ch, (o.x0, o.top, o.x1, o.bottom)) for o in inside)]
     return chars + sorted(added, key=lambda ch: (ch.top, ch.x0))
+
+
+def end_marks(glyphs: list[lay.Char], level, dpi: float) -> list[lay.Char]:
+    """A mark the text detector cut off a line's end (学、 / 街道) / a 、 set at a line's start):
+    where ink no glyph covers stands just past the line's first or last glyph
+    (``ocr_rulings.end_blots``), the line is recognised again with that room and the marks
+    it then reads there (END_MARKS) are added, one em cell each."""
+    ink = [ch for ch in glyphs if ch.text.strip()]
+    if not ink:
+        return glyphs
+    first, last = ink[0], ink[-1]
+    before = rulings.end_blots(level, first, dpi, leftwards=True)
+    after = rulings.end_blots(level, last, dpi, leftwards=False)
+    if not before and not after:
+        return glyphs
+    em = first.size
+    x0 = first.x0 - (END_ROOM * em if before else 0.0)
+    x1 = last.x1 + (END_ROOM * em if after else 0.0)
+    crop = rulings.line_image(level, (x0, min(ch.top for ch in ink), x1, max(ch.bottom for ch in ink)), dpi)
+    result, _ = engine()(crop, use_det=False, use_cls=False, use_rec=True)
+    if not result:
+        return glyphs
+    read = fix_text(result[0][0]).strip()
+    text = "".join(ch.text for ch in ink)
+    at = read.find(text)
+    if at < 0:
+        return glyphs
+    head, tail = read[:at], read[at + len(text):]
+    out = list(glyphs)
+    if before and len(head) == 1 and head in LEADING_MARKS:
+        out.insert(0, first._replace(text=head, x0=first.x0 - em, x1=first.x0))
+    if after and len(tail) == 1 and tail in END_MARKS:
+        out.append(last._replace(text=tail, x0=last.x1, x1=last.x1 + (em if lay.is_wide(tail) else em / 2)))
+    return out
 
 
 def _shifted(found: list[tuple], ox: float, oy: float) -> list[tuple]:
