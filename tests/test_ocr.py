@@ -307,3 +307,24 @@ def test_scanned_ruled_table_reads_as_the_text_layer_table() -> None:
     assert len(rows) == 12 and len(got) == 12
     assert [line.split(" | ")[0] for line in got] == [line.split(" | ")[0] for line in rows]  # 序号 … 10
     assert sum(a == b for a, b in zip(rows, got)) >= 9, "\n".join(got)  # a 。 at a cell's end may be lost
+
+
+def test_a_mark_cut_off_a_line_end_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """学、 : ink past the last glyph (not a rule running out of the line's band) makes the line
+    be recognised again with that room; a mark read there is added after the last glyph."""
+    import numpy as np
+
+    from policyparse.ingest.pdf import ocr_rulings as rulings
+    from policyparse.ingest.pdf.layout import Char
+
+    level = np.full((100, 400, 3), 255, dtype=np.uint8)
+    level[30:50, 20:60] = 0  # the two ideographs' ink (24 px an em at 150 dpi: 11.5 pt)
+    level[44:49, 72:77] = 0  # a 、 after them
+    level[0:100, 86:88] = 0  # a rule further on: runs out of the line's band, no mark
+    glyphs = [Char(t, x, x + 11.5, 14.4, 24.0, 11.5) for t, x in (("小", 9.6), ("学", 21.1))]
+    assert [[round(v, 1) for v in b] for b in rulings.end_blots(level, glyphs[-1], 150, leftwards=False)] == [[34.6, 21.1, 37.0, 23.5]]
+    assert rulings.end_blots(level, glyphs[0], 150, leftwards=True) == []
+    monkeypatch.setattr(ocr, "engine", lambda: lambda image, **kwargs: ([["小学、", 0.99]], None))
+    assert "".join(c.text for c in ocr.end_marks(glyphs, level, 150)) == "小学、"
+    monkeypatch.setattr(ocr, "engine", lambda: lambda image, **kwargs: ([["小学校", 0.99]], None))
+    assert "".join(c.text for c in ocr.end_marks(glyphs, level, 150)) == "小学"  # only marks are added
