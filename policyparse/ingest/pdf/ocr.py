@@ -27,6 +27,7 @@ from policyparse.grammar.characters import WIDTH_FOLD
 from policyparse.grammar.unitnames import ends_like_unit, looks_like_unit
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf import ocr_glyphs as og
+from policyparse.ingest.pdf import ocr_rulings as rulings
 
 DPI = 150  # render resolution: enough for 3号 and 小四 text, and half the time of 200
 # What the recogniser confuses on Chinese print: 丶 (U+4E36) for 、; a full stop read as a middle
@@ -41,6 +42,9 @@ RED_NOISE = 12  # levels of red channel below the seal's red that are ink densit
 # A 发文字号's year in brackets of any kind the recogniser reads for 〔〕 (group 1: the brackets and year).
 DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])([〔【\[［(（]\s*(?:19|20)\d{2}\s*[〕】\]］)）])(?=\s*\d{1,4}\s*[号號])")
 BLACK_BRACKET = 0.8  # a bracket with this share of the line's ideographs' ink is a solid 【】
+END_MARKS = frozenset("、。，；：,;:）)”")  # marks the detector cuts off a line's end
+LEADING_MARKS = frozenset("、，。")  # ... off its start (Word sets 、 at a line's start)
+END_ROOM = 0.8  # ems of room a line is recognised again with
 MIN_SCORE = 0.5  # lines recognised with less confidence are left out
 ENGINE_MODULE = "rapidocr_onnxruntime"
 PIP_LINE = 'pip install "policyparse[ocr]"'
@@ -50,11 +54,13 @@ _engine_lock = threading.Lock()
 
 @dataclass(frozen=True)
 class OcrPage:
-    """What OCR made of one page: glyphs (points, top-down), mean confidence, skew in degrees."""
+    """What OCR made of one page: glyphs (points, top-down), mean confidence, skew in degrees,
+    and the cell grids of its ruled tables (``ocr_rulings``, the glyphs' frame)."""
 
     chars: list[lay.Char]
     confidence: float
     skew: float
+    grids: tuple[rulings.Grid, ...] = ()
 
 
 SWITCH = "POLICYPARSE_OCR"  # set to 0 to leave image-only pages unread even with the extra installed
@@ -98,9 +104,8 @@ def remove_red(image):
     the seal's (RED_CONTRAST times), so strokes seen through the seal stay strokes."""
     import numpy as np
 
-    rgb = image[:, :, :3].astype(np.int16)
-    r, g, b = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
-    red = (r > 120) & (r - g > 50) & (r - b > 40)
+    r = image[:, :, 0].astype(np.int16)
+    red = red_mask(image)
     out = image[:, :, :3].copy()
     if red.any():
         seal = int(np.median(r[red]))
@@ -109,23 +114,115 @@ def remove_red(image):
     return out
 
 
+def red_mask(image):
+    """The pixels of red and pink ink (a boolean array)."""
+    import numpy as np
+
+    rgb = image[:, :, :3].astype(np.int16)
+    r, g, b = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
+    return (r > 120) & (r - g > 50) & (r - b > 40)
+
+
 def recognise(image, dpi: float) -> OcrPage:
-    """OCR one rendered page (an RGB numpy array at ``dpi``)."""
+    """OCR one rendered page (an RGB numpy array at ``dpi``).
+
+    The skew comes from the text lines' top edges, refined by the page's long ruling lines
+    where it has any (a rule is straight to a pixel, a line box to a CTC column)."""
     cleaned = remove_red(image)
     result, _ = engine()(cleaned, return_word_box=True)
     found = [line for entry in (result or []) if (line := _entry(entry)) is not None]
     if not found:
         return OcrPage([], 0.0, 0.0)
-    angle = skew([(box, text, score) for box, text, score, _ in found])
     centre = (image.shape[1] / 2, image.shape[0] / 2)
     scale = 72.0 / dpi
+    angle = skew([(box, text, score) for box, text, score, _ in found])
+    em = og.median(og.page_sizes([_deskewed(box, text, points, angle, centre, scale) for box, text, _, points in found]))
+    ink = rulings.ruling_ink(image, red_mask(image))
+    angle = rulings.rule_skew(ink, angle, centre, em / scale)
     lines = [_deskewed(box, text, points, angle, centre, scale) for box, text, _, points in found]
     sizes = og.page_sizes(lines)
     forms = og.page_forms(lines, sizes)
-    glyphs = og.snap_edges([og.line_glyphs(line, em, forms) for line, em in zip(lines, sizes)])
-    ink = _ink_meter(cleaned, angle, centre, dpi)
-    chars = [ch for line in glyphs for ch in list_marks(doc_number_brackets(line, ink))]
-    return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle))
+    glyphs = og.snap_edges([og.vertical_glyphs(line) if og.is_vertical(line) else og.line_glyphs(line, em, forms)
+                            for line, em in zip(lines, sizes)])
+    meter = _ink_meter(cleaned, angle, centre, dpi)
+    grids = rulings.page_grids(ink, angle, centre, dpi, og.median(sizes))
+    level = rulings.deskewed(cleaned, angle, centre, fill=255)
+    chars = [ch for line in glyphs for ch in end_marks(
+        list_marks(doc_number_brackets(line, meter)), level, dpi)]
+    if grids:
+        chars = reread_cells(chars, grids, level, dpi)
+    return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle), tuple(grids))
+
+
+def reread_cells(chars: list[lay.Char], grids, level, dpi: float) -> list[lay.Char]:
+    """Glyphs the page's recognition missed in table cells, recognised in the cell alone.
+
+    The text detector loses a short text standing alone by the rules (the 序号 ``1`` of a
+    row, a 单 of a column header set one character a line).  A cell with ink that no glyph
+    box covers (``ocr_rulings.missed_ink``) is cut out of the deskewed page (``level``) and
+    recognised by itself; its glyphs that stand on that ink are added."""
+    scale = 72.0 / dpi
+    added: list[lay.Char] = []
+    for box in {box for grid in grids for row in grid for box in row if box is not None}:
+        inside = [ch for ch in chars if rulings.centre_in(ch, box)]
+        em = og.median([ch.size for ch in inside]) if inside else og.median([ch.size for ch in chars])
+        missed = rulings.missed_ink(level, box, inside, dpi, em)
+        if not missed:
+            continue
+        crop, (ox, oy) = rulings.cell_image(level, box, dpi, em)
+        result, _ = engine()(crop, return_word_box=True)
+        found = [line for entry in (result or []) if (line := _entry(entry)) is not None]
+        lines = [_deskewed(b, text, points, 0.0, (0.0, 0.0), scale) for b, text, _, points in _shifted(found, ox, oy)]
+        sizes = og.page_sizes(lines) if lines else []
+        for line, size in zip(lines, sizes):
+            glyphs = og.vertical_glyphs(line) if og.is_vertical(line) else og.line_glyphs(line, size)
+            added += [ch for ch in glyphs if ch.text.strip() and rulings.on_ink(ch, missed)
+                      and not any(rulings.centre_in(ch, (o.x0, o.top, o.x1, o.bottom)) for o in inside)]
+    return chars + sorted(added, key=lambda ch: (ch.top, ch.x0))
+
+
+def end_marks(glyphs: list[lay.Char], level, dpi: float) -> list[lay.Char]:
+    """A mark the text detector cut off a line's end (学、 / 街道) / a 、 set at a line's start):
+    where ink no glyph covers stands just past the line's first or last glyph
+    (``ocr_rulings.end_blots``), the line is recognised again with that room and the marks
+    it then reads there (END_MARKS) are added, one em cell each."""
+    ink = [ch for ch in glyphs if ch.text.strip()]
+    if not ink:
+        return glyphs
+    first, last = ink[0], ink[-1]
+    before = rulings.end_blots(level, first, dpi, leftwards=True)
+    after = rulings.end_blots(level, last, dpi, leftwards=False)
+    if not before and not after:
+        return glyphs
+    em = first.size
+    x0 = first.x0 - (END_ROOM * em if before else 0.0)
+    x1 = last.x1 + (END_ROOM * em if after else 0.0)
+    crop = rulings.line_image(level, (x0, min(ch.top for ch in ink), x1, max(ch.bottom for ch in ink)), dpi)
+    result, _ = engine()(crop, use_det=False, use_cls=False, use_rec=True)
+    if not result:
+        return glyphs
+    read = fix_text(result[0][0]).strip()
+    text = "".join(ch.text for ch in ink)
+    at = read.find(text)
+    if at < 0:
+        return glyphs
+    head, tail = read[:at], read[at + len(text):]
+    out = list(glyphs)
+    if before and len(head) == 1 and head in LEADING_MARKS:
+        out.insert(0, first._replace(text=head, x0=first.x0 - em, x1=first.x0))
+    if after and len(tail) == 1 and tail in END_MARKS:
+        out.append(last._replace(text=tail, x0=last.x1, x1=last.x1 + (em if lay.is_wide(tail) else em / 2)))
+    return out
+
+
+def _shifted(found: list[tuple], ox: float, oy: float) -> list[tuple]:
+    """Result lines of a crop in the page's pixels (the crop's origin at ``ox, oy``)."""
+    out = []
+    for box, text, score, centres in found:
+        box = [(x + ox, y + oy) for x, y in box]
+        centres = [(x + ox, y + oy) for x, y in centres] if centres is not None else None
+        out.append((box, text, score, centres))
+    return out
 
 
 def _entry(entry) -> tuple | None:

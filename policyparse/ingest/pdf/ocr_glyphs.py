@@ -47,7 +47,8 @@ FORMS = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!",
 HALF_TO_FULL = {half: full for full, half in FORMS.items()}
 BRACKET_HALF_MAX = 0.62  # em: a bracket among digits with more room is full-width (digits vary: 0.5-0.6 em)
 BRACKETS = frozenset("〔〕【】[]［］")  # drawn full- or half-width, recognised as either
-QUOTES = {'"': ("“", "”")}  # ' stays: an apostrophe as often as a quote
+QUOTES = {'"': ("“", "”")}
+VERTICAL_RATIO = 1.5  # rapidocr turns a box this much taller than wide before reading it  # ' stays: an apostrophe as often as a quote
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,8 @@ def page_sizes(lines: list[OcrLine]) -> list[float]:
     group_of: dict[int, float] = {}
     classes = []  # (size, median height of its lines)
     for g in groups:
-        size = _median([measured[i][0] for i in g])
-        classes.append((size, _median([heights[i] for i in g])))
+        size = median([measured[i][0] for i in g])
+        classes.append((size, median([heights[i] for i in g])))
         group_of.update({i: size for i in g})
     sizes: list[float] = []
     for i, ((pitch, pairs), height) in enumerate(zip(measured, heights)):
@@ -134,7 +135,7 @@ def _neighbour(lines: list[OcrLine], i: int, measured: dict[int, float]) -> int 
     return min(below, key=lambda j: lines[j].top) if below else None
 
 
-def _median(values: list[float]) -> float:
+def median(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[len(ordered) // 2]
 
@@ -332,7 +333,23 @@ def _edge(values: list[float], within: float) -> float | None:
         group = [w for w in ordered[k:] if w - v <= 2 * within]
         if len(group) > len(best):
             best = group
-    return _median(best) if len(best) >= EDGE_LINES else None
+    return median(best) if len(best) >= EDGE_LINES else None
+
+
+def is_vertical(line: OcrLine) -> bool:
+    """A box of two or more characters VERTICAL_RATIO times taller than wide is a column of
+    text set one character a line (a narrow cell's 责/任/单/位): the recogniser turns such a box
+    and reads it top to bottom, and its character positions run along the turned box."""
+    return len(line.text) >= 2 and line.bottom - line.top >= VERTICAL_RATIO * (line.x1 - line.x0)
+
+
+def vertical_glyphs(line: OcrLine) -> list[Char]:
+    """The glyphs of a column of text: the box cut into equal steps from the top, each glyph
+    as wide as the box (its size)."""
+    step = (line.bottom - line.top) / len(line.text)
+    size = line.x1 - line.x0
+    return [Char(ch, line.x0, line.x1, line.top + k * step, line.top + (k + 1) * step, size)
+            for k, ch in enumerate(line.text) if not ch.isspace()]
 
 
 def even_split(line: OcrLine, em: float, forms: dict[str, bool] | None = None) -> list[Char]:

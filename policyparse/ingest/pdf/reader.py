@@ -163,15 +163,21 @@ def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, na
     if not chars and images and ocr.enabled():
         return ocr_page(doc, index, name, box)
     tables = table_finder(index, chars) if ruled else ()
+    lines = lines_outside(chars, tables, index)
+    return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0], tuple(box))
+
+
+def lines_outside(chars: list[lay.Char], tables: tuple[Table, ...], index: int) -> list[lay.Line]:
+    """The visual lines of the glyphs that no table holds."""
     if tables:
         chars = [c for c in chars if not any(t.holds(c) for t in tables)]
-    lines = lay.chars_to_lines(chars, index)
-    return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0], tuple(box))
+    return lay.chars_to_lines(chars, index)
 
 
 def ocr_page(doc: pdfium.PdfDocument, index: int, name: str, box: tuple) -> PageRead:
     """An image-only page through OCR: rendered under the lock, recognised outside it, its
-    text lines into the same layout stage as a text layer."""
+    text lines into the same layout stage as a text layer, and the cell grids of the ruling
+    lines found in its image (``ocr_rulings``) into the same table stage."""
     with PDFIUM_LOCK:
         try:
             page = doc[index]
@@ -182,8 +188,10 @@ def ocr_page(doc: pdfium.PdfDocument, index: int, name: str, box: tuple) -> Page
         except pdfium.PdfiumError as exc:
             raise CorruptInput(f"{name}: damaged page {index + 1} ({exc})") from None
     found = ocr.recognise(image, ocr.DPI)
-    lines = lay.chars_to_lines(found.chars, index)
-    return PageRead(index, tuple(lines), (), len(found.chars), 0, 1, box[2] - box[0], tuple(box), ocr=found.confidence)
+    tables = tuple(t for grid in found.grids if (t := grid_to_table(grid, found.chars, index)) is not None)
+    lines = lines_outside(found.chars, tables, index)
+    return PageRead(index, tuple(lines), tables, len(found.chars), 0, 1, box[2] - box[0], tuple(box),
+                    ocr=found.confidence)
 
 
 def page_glyphs(doc: pdfium.PdfDocument, index: int, name: str) -> tuple[list[lay.Char], int, bool, int, tuple]:
