@@ -161,14 +161,18 @@ def chars_to_text(row: list[Char]) -> str:
     prev: Char | None = None
     spaced = False
     keep_spaces = not _spaced_out(row)
-    keep_gaps = keep_spaces and not _gapped_out(row)
+    keep_gaps = None  # decided on the first word gap: most lines have none
     for i, ch in enumerate(row):
         if ch.text in SPACES:
             spaced = True
             continue
-        # a space glyph that pdfium cannot tell from one it made up (Chromium's, LibreOffice's): its advance
-        spaced = spaced or (keep_gaps and prev is not None and (is_wide(prev.text[-1]) or is_wide(ch.text[0]))
-                            and _word_gap(prev, ch))  # kept by _kept_space: between CJK, or before a marker
+        # a space glyph that pdfium cannot tell from one it made up (Chromium's, LibreOffice's): its advance,
+        # kept by _kept_space (between CJK, or before a marker)
+        if not spaced and prev is not None and ch.x0 - prev.x1 > 0 and _word_gap(prev, ch) and (
+                is_wide(prev.text[-1]) or is_wide(ch.text[0])):
+            if keep_gaps is None:
+                keep_gaps = keep_spaces and not _gapped_out(row)
+            spaced = keep_gaps
         if prev is not None and (_space_between(prev, ch, spaced) or (spaced and keep_spaces and _kept_space(prev, row, i))):
             out.append(" ")
         out.append(ch.text)
