@@ -54,6 +54,8 @@ COLUMN_TABLE: tuple[tuple[str, str, str | None], ...] = (
 ROLE_WORDS_PATTERN = r"牵头|配合|负责|协助"
 # The start of a label line, loosely (a line-wrap join never crosses one): 牵头单位：  责任领导：
 LABEL_START_PATTERN = r"(?:牵头|责任|配合|协同|协助|参与|主责|承办|分管|部门分工|完成时限)\S{0,6}:"
+# A label cut before its colon at the end of a text: (牵头单 / (责任 / (配合部
+LABEL_CUT_PATTERN = r"(?:牵头|责任|配合|协同|协助|参与|主责|主办|协办)[单部处科股]?"
 
 LABELS: tuple[tuple[str, str | None], ...] = tuple((p, role) for p, role, _ in LABEL_TABLE)
 LABEL_ROLES: tuple[tuple[re.Pattern[str], str | None], ...] = tuple((re.compile(p), role) for p, role in LABELS)

@@ -13,7 +13,7 @@ from policyparse.grammar.characters import squash
 from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, TITLE_WORDS
 from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
 from policyparse.structure.draft import FieldValue, FSpan
-from policyparse.structure.lines import Line
+from policyparse.structure.lines import Line, prev_nonblank
 
 # The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
 TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知", re.DOTALL)
@@ -129,17 +129,17 @@ NOT_A_HEAD = re.compile(r"(?:文件|网|网站|门户|\d)$|[:|()《》“”]")
 def _with_head_line(lines: list[Line], start: int, span: FSpan) -> FSpan:
     """``span`` of a title line, from the line above when that line is the heading's opening part."""
     i = next((k for k, ln in enumerate(lines) if ln.start <= span[0] < max(ln.end, ln.start + 1)), None)
-    k = i - 1 if i is not None else -1
-    while k >= 0 and not lines[k].stripped and k >= i - 2:
-        k -= 1
-    if i is None or k < 0 or k < i - 2 or lines[k].start < start or span[0] != lines[i].content_start:
+    if i is None or span[0] != lines[i].content_start:
         return span
-    s = lines[k].stripped
-    if (len(s) <= HEAD_LINE_MAX and HEAD_PLACE.match(s) and not is_terminal(s) and not DOC_TYPE.search(s)
-            and not NOT_A_HEAD.search(s) and not BOILERPLATE.match(lines[k].text)
-            and not FIRST_ITEM.match(lines[k].text) and not ITEM_START.match(s)):
-        return lines[k].content_start, span[1]
-    return span
+    k = prev_nonblank(lines, i, within=2, after=start)
+    return (lines[k].content_start, span[1]) if k is not None and _opens_heading(lines[k]) else span
+
+
+def _opens_heading(ln: Line) -> bool:
+    s = ln.stripped
+    return (len(s) <= HEAD_LINE_MAX and bool(HEAD_PLACE.match(s)) and not is_terminal(s) and not DOC_TYPE.search(s)
+            and not NOT_A_HEAD.search(s) and not BOILERPLATE.match(ln.text)
+            and not FIRST_ITEM.match(ln.text) and not ITEM_START.match(s))
 
 
 def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:

@@ -65,6 +65,9 @@ NOT_ADDRESSEES = re.compile(
 # A bare level word that shares the suffix written once after it (县、市、区人民政府).
 SHARED_PLACE = re.compile(rf"各?{LEVEL}+")
 WRAPPED_TAIL_MAX = 6  # characters: the end of an addressee line wrapped inside a name (业单位:)
+SENTENCE_ENDS = ("。", ";", ":", "!", "?")
+LIST_MARK = re.compile("[、,]")
+DOC_TYPE_END = re.compile(f"(?:{DOC_TYPE_WORDS})$")
 # Text that never stands in an addressee list: dates, times, wide gaps, URLs.
 NOT_UNIT_TEXT = re.compile(r"\d{4}-\d|\d:\d|\s{2,}|https?|www\.|\.(?:cn|com)")
 
@@ -174,10 +177,7 @@ def _find_addressees(lines: list[Line], skip: frozenset[int] = frozenset()) -> t
             if NOTICE_TITLE.match(ln.text, colon + 1):
                 continue  # 某某网站:关于印发…的通知 — a site's name before a title, not 主送
             k = prev_nonblank(lines, i, within=1) if start == ln.content_start else None
-            wrapped = k is not None and (lines[k].stripped.endswith(("、", ",")) or (  # …区属各企事 / 业单位:
-                colon - (start - ln.start) <= WRAPPED_TAIL_MAX and not lines[k].stripped.endswith(("。", ";", ":", "!", "?"))
-                and re.search("[、,]", lines[k].text) and not re.search(f"(?:{DOC_TYPE_WORDS})$", lines[k].stripped)))
-            if wrapped and k not in skip and ":" not in lines[k].text:
+            if k is not None and k not in skip and _wraps_into(lines[k], colon - (start - ln.start)):
                 seg_start = lines[k].content_start  # 各盟行政公署、…各大企业、/ 事业单位: — the line wrapped
                 spans = _addressee_units(lines[k].text[seg_start - lines[k].start:] + " " * (ln.start - lines[k].end)
                                          + ln.text[:colon], seg_start)
@@ -188,6 +188,16 @@ def _find_addressees(lines: list[Line], skip: frozenset[int] = frozenset()) -> t
             if spans:
                 return i, spans, seg_end + 1
     return None
+
+
+def _wraps_into(prev: Line, tail: int) -> bool:
+    """Does the addressee line go on from ``prev`` (its part before the colon ``tail`` long)?  After a
+    list mark (各盟行政公署、… / 事业单位:), or inside a name of a list (…区属各企事 / 业单位:)."""
+    s = prev.stripped
+    if ":" in prev.text:
+        return False
+    return s.endswith(("、", ",")) or (tail <= WRAPPED_TAIL_MAX and not s.endswith(SENTENCE_ENDS)
+                                       and bool(LIST_MARK.search(s)) and not DOC_TYPE_END.search(s))
 
 
 def _segment_starts(ln: Line):

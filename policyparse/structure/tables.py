@@ -22,7 +22,6 @@ from policyparse.structure.lines import Line
 UNIT_KINDS = ("unit", "lead", "supporting")
 ETC_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")  # 农业局等, 市发展改革委等有关部门
 # A deadline cell: 12月底前, 9月投入使用, 全年, 2023年6月底前, 长期坚持.
-DEADLINE_CELL = re.compile(rf"^{DEADLINE_START.pattern}")
 # A person's name cell: 夏俊贵, 周 斐 (names only, never a unit).
 PERSON_CELL = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}(?:、[\u4e00-\u9fff]{2,4})*$")
 # Characters a text cut off mid-sentence ends with: 改造…等,
@@ -361,7 +360,7 @@ def cell_type(s: str) -> str:
     s = s.strip()
     if SERIAL_CELL.match(s):
         return "number"
-    if len(s) <= 16 and DEADLINE_CELL.match(s):
+    if len(s) <= 16 and DEADLINE_START.match(s):
         return "deadline"
     if PERSON_CELL.match(s) and not UNIT_END.search(s.replace(" ", "")):
         return "person"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from policyparse.errors import At, Warnings, warn
 from policyparse.grammar.numerals import DEADLINE_ONGOING, DEADLINE_PERIOD
-from policyparse.grammar.roles import CONVENTION, LABELS, ROLE_VERBS, label_role
+from policyparse.grammar.roles import CONVENTION, LABEL_CUT_PATTERN, LABELS, ROLE_VERBS, label_role
 from policyparse.grammar.unitnames import OPEN, UNIT_END, depth_zero, looks_like_unit, split_joiners, split_list
 from policyparse.normalize import Text
 from policyparse.structure.draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
@@ -33,8 +33,7 @@ ROLE_VERB = re.compile(
 )
 # A deadline inside a unit list: 6月底完成, 2023年底前, 长期坚持.
 DEADLINE = re.compile(rf"^(?:{DEADLINE_PERIOD}|{DEADLINE_ONGOING})\S{{0,6}}$")
-# A label cut before its colon at the end of the text: (牵头单 / (责任 / (配合部
-CUT_LABEL = re.compile(r"(?:牵头|责任|配合|协同|协助|参与|主责|主办|协办)[单部处科股]?")
+CUT_LABEL = re.compile(LABEL_CUT_PATTERN)
 # A unit marked as the lead inside a list: 市发改委(牵头), 市发改委*, 市发改委(牵头单位)
 LEAD_MARK = re.compile(r"(?:\*|\(牵头(?:单位|部门)?\))\s*$")
 # A deadline opening a bracket before its label: 9月底前取得阶段性成效, 2024年6月底前完成
@@ -322,7 +321,7 @@ def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     last_part = re.split(r"[、,;:\n]", tail.rstrip())[-1].strip()
     if _unit_like(last_part) or ROLE_VERB.search(last_part):
         return False  # the list ends on a whole unit: 市农业农村局分别牵头
-    rest = [ln for ln in tail.rstrip().split("\n")[1:]]
+    rest = tail.rstrip().split("\n")[1:]
     if not any(LABEL_LINE.match(ln) for ln in rest):
         return False
     last = LABEL_LINE.match(rest[-1])  # cut in a person's or a deadline's line (牵头领导:靳国) cuts no unit list (n325)
