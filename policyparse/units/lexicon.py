@@ -288,10 +288,11 @@ def inherit_prefixes(names: list[str]) -> list[str]:
     out, group = [], None
     for name in names:
         head = BRACKETED_PART.sub("", fold(name))
-        match = match_entry(squeeze(head))
+        tight = squeeze(head)  # 自治 区农牧厅: the space a wrap left is no part of the name
+        match = match_entry(tight)
         if match and match[0] and LEVEL_PREFIX.match(match[0]):
             group = surface_head(squeeze(name), len(match[0]))
-        elif not match and (prefixed := PREFIXED_DEPARTMENT.match(squeeze(head))):
+        elif not match and (prefixed := PREFIXED_DEPARTMENT.match(tight)):
             group = surface_head(squeeze(name), len(prefixed["p"]))  # 自治区农牧厅 (not in the lexicon) leads the list too
         elif match and not match[0] and match[1].inherit and group and head == fold(name):
             name = adapt_prefix(group, match[1].kind) + name
