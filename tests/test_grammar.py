@@ -99,6 +99,13 @@ def test_document_type_word_ends_a_title_part_of_its_corpus_line(word, case):
     assert word in _fold(case), case
 
 
+@pytest.mark.parametrize("notice_type", env_grammar.NOTICE_TYPES)
+def test_notice_type_ends_with_a_document_type_word_of_the_table(notice_type):
+    """A 关于…的X notice type is a document-type word or a longer form of one (实施意见 → 意见), so the
+    table row's golden case covers it."""
+    assert any(notice_type.endswith(word) for word, case in env_grammar.DOC_TYPE_TABLE if case), notice_type
+
+
 @pytest.mark.parametrize("name,pattern,case", [r for r in FURNITURE if r[2]], ids=lambda v: str(v))
 def test_furniture_row_stands_in_a_furniture_line_of_its_corpus(name, pattern, case):
     """Page furniture stands several to a line (`来源:… 浏览次数: 字体:[ ]`, `• 设为首页`): a row's

@@ -193,3 +193,42 @@ METADATA_KEY_PATTERN = "|".join(
 METADATA_KEY = re.compile(
     rf"(?:(?:(?P<lenticular>【)|\[)\s*(?P<bkey>{METADATA_KEY_PATTERN})\s*(?(lenticular)】|\])"
     rf"|(?P<key>{METADATA_KEY_PATTERN})\s*[:|]|(?P<lkey>{METADATA_KEY_PATTERN})\s*$)")
+
+
+# ---- lines of a covering notice (used by structure/envelope)
+DOC_NUMBER = re.compile(f"(?P<num>{DOC_NUMBER_TEXT})")  # 粤府〔2021〕22号
+DOC_NUMBER_NO_HAO = re.compile(DOC_NUMBER_BODY)
+# Words glued before a doc number that are not part of it: …的通知粤府〔…, 文号蔡政办〔…
+DOC_NUMBER_BEFORE = ("通知", "》", "介绍", "文号", "字号")
+# Label before a doc number in portal metadata: 文号: / 文    号 / 发布文号 | / 政策文号:
+DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
+# A notice-type title: …关于…的通知 / …的意见 / …的函.  The types a covering notice's 关于…的X title ends
+# with: each ends with a word of DOC_TYPE_TABLE, whose golden case it shares.
+NOTICE_TYPES = ("通知", "实施意见", "若干意见", "意见", "决定", "函", "通报", "批复", "报告", "实施办法", "规定", "公告",
+                "通告")
+NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:" + "|".join(NOTICE_TYPES) + ")")
+NOTICE_TITLE_END = re.compile(r"的(?:" + "|".join(NOTICE_TYPES) + ")$")
+# A 通告 / 公告 that says so (现通告如下, 特此公告): its title line needs no 关于…的 (…交通管制通告, n436).
+SELF_ANNOUNCED = re.compile(r"(?:现|特此|现将有关事项)(?P<w>通告|公告)")
+# A government order's title line: 某某市人民政府令(第8号) / 省政府令 第12号
+ORDER_TITLE = re.compile(r"[\u4e00-\u9fff]{2,30}令\s*[(]?\s*第\s*[\d〇零一二三四五六七八九十百]+\s*号\s*[)]?")
+# A title line that lost its 的通知 (…关于印发X工作方案) or never had 的 (关于2012年…实施意见).
+LOOSE_TITLE = re.compile(rf"(?:^\s*[\u4e00-\u9fff]{{2,30}}?)?关于[^。\n]{{2,150}}?(?:{DOC_TYPE_WORDS})\s*$")
+TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
+# 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
+CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
+PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")
+# 附件: and its list (which may start on the next line).
+ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.*?)\s*$")
+# Labels that end with a colon but do not introduce addressees.
+NOT_ADDRESSEES = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|分工|时限|主题词|抄送|附件|提示|介绍|摘要|来源|标题|目标|原则|要求|如下|措施|任务)$|如下$"
+)
+# What portals put before a title on its line: 【规范性文件】 / 文档介绍: / 湖政办发〔2017〕33号 / 《.
+# That is: a category on its line: a category (【规范性文件】, “党政混合信息公开” and a blank), a label (标题:), a 文号.
+TITLE_PREFIX = re.compile(r"\s*(?:【[^】\n]{1,10}】|“[^”\n]{1,10}”(?=\s))?\s*(?:[^:《\s]{1,8}:)?\s*(?:" + DOC_NUMBER.pattern
+                          + r")?\s*《?")
+# A sentence citing a notice is no title line: 提示:根据2020年12月31日…关于公布…的通知 (n020)
+CITATION_LEAD = re.compile(r"\s*(?:根据|依据|按照|遵照|参照)")
+
+

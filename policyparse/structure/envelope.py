@@ -12,21 +12,33 @@ import re
 from policyparse.grammar.characters import join_lines
 from policyparse.grammar.envelope import (
     BOILERPLATE,
-    DOC_NUMBER_BODY,
-    DOC_NUMBER_TEXT,
+    CC,
+    CITATION_LEAD,
+    DOC_NUMBER,
+    DOC_NUMBER_BEFORE,
+    DOC_NUMBER_LABEL,
+    DOC_NUMBER_NO_HAO,
     DOC_TYPE_WORDS,
     FORM_ATTACHMENT,
-    SIGN_DATE,
+    LOOSE_TITLE,
+    NOT_ADDRESSEES,
+    NOTICE_TITLE,
+    NOTICE_TITLE_END,
+    ORDER_TITLE,
+    PRINTED_BY,
+    SELF_ANNOUNCED,
+    TITLE_PREFIX,
+    TITLE_TRANSMITS,
     is_org_line,
 )
-from policyparse.grammar.markers import FIRST_ITEM, LIST_ENTRY
+from policyparse.grammar.markers import FIRST_ITEM
 from policyparse.grammar.unitnames import LEVEL, looks_like_unit, split_joiners, split_list
+from policyparse.structure.attachments import find_attachments, second_document
 from policyparse.structure.document_title import (
     TRANSMITS,
     doc_start_without_signature,
     find_doc_title,
     is_terminal,
-    title_key,
     transmitted_from_body,
     transmitted_title,
 )
@@ -35,33 +47,7 @@ from policyparse.structure.lines import Line, prev_nonblank
 from policyparse.structure.metadata import find_metadata
 from policyparse.structure.signature import find_note_line, find_public_note, find_signature
 
-DOC_NUMBER = re.compile(f"(?P<num>{DOC_NUMBER_TEXT})")  # 粤府〔2021〕22号
-DOC_NUMBER_NO_HAO = re.compile(DOC_NUMBER_BODY)
-# Words glued before a doc number that are not part of it: …的通知粤府〔…, 文号蔡政办〔…
-DOC_NUMBER_BEFORE = ("通知", "》", "介绍", "文号", "字号")
-# Label before a doc number in portal metadata: 文号: / 文    号 / 发布文号 | / 政策文号:
-DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
-# A notice-type title: …关于…的通知 / …的意见 / …的函.
-NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定|公告|通告)")
-NOTICE_TITLE_END = re.compile(r"的(?:通知|实施意见|若干意见|意见|决定|函|通报|批复|报告|实施办法|规定|公告|通告)$")
-# A 通告 / 公告 that says so (现通告如下, 特此公告): its title line needs no 关于…的 (…交通管制通告, n436).
-SELF_ANNOUNCED = re.compile(r"(?:现|特此|现将有关事项)(?P<w>通告|公告)")
-# A government order's title line: 某某市人民政府令(第8号) / 省政府令 第12号
-ORDER_TITLE = re.compile(r"[\u4e00-\u9fff]{2,30}令\s*[(]?\s*第\s*[\d〇零一二三四五六七八九十百]+\s*号\s*[)]?")
-# A title line that lost its 的通知 (…关于印发X工作方案) or never had 的 (关于2012年…实施意见).
-LOOSE_TITLE = re.compile(rf"(?:^\s*[\u4e00-\u9fff]{{2,30}}?)?关于[^。\n]{{2,150}}?(?:{DOC_TYPE_WORDS})\s*$")
-TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
-# 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
-CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
-PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")
 # One entry of a numbered attachment list: 1.甲方案 / 2、乙清单
-ATTACHMENT_NAME_MAX = 60  # an attachment named alone on the line under 附件：
-RUN_ON_GAP = re.compile(r"[ \t]+")  # a blank inside a line of a page whose lines were run together
-ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.*?)\s*$")  # the list may start on the next line
-# Labels that end with a colon but do not introduce addressees.
-NOT_ADDRESSEES = re.compile(
-    r"^[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|分工|时限|主题词|抄送|附件|提示|介绍|摘要|来源|标题|目标|原则|要求|如下|措施|任务)$|如下$"
-)
 # A bare level word that shares the suffix written once after it (县、市、区人民政府).
 SHARED_PLACE = re.compile(rf"各?{LEVEL}+")
 WRAPPED_TAIL_MAX = 6  # characters: the end of an addressee line wrapped inside a name (业单位:)
@@ -97,7 +83,7 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     date, issuer, sign_start, sign_end = sign
     date, issuer = date or meta.fields.get("date"), issuer or meta.fields.get("issuer")
     note = find_public_note(lines, sign_end, fold) if sign_end is not None else find_note_line(lines, after)
-    attachments, attachment_blocks = _find_attachments(lines, after, sign_start or len(fold), fold)
+    attachments, attachment_blocks = find_attachments(lines, after, sign_start or len(fold), fold)
     body_text = fold[after:sign_start or len(fold)]
     attachments = tuple(_fill(a, fold) for a in attachments)
     documents = [a for a in attachments if not FORM_ATTACHMENT.search(a.value)]  # forms are not transmitted
@@ -126,7 +112,7 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         addressees=addr[1] if addr else (), public_note=_fill(note, fold),
         attachments=attachments,
         doc_title=_fill(doc_title, fold), notice_body=notice_body, document_start=doc_start, present=True,
-        second_document=_second_document(lines, doc_start, doc_title, attachments, fold),
+        second_document=second_document(lines, doc_start, doc_title, attachments, fold),
         skip=attachment_blocks,
     )
 
@@ -300,14 +286,6 @@ def fold_slice(ln: Line, a: int, b: int) -> str:
     return ln.text[a - ln.start:b - ln.start]
 
 
-# What portals put before a title on its line: 【规范性文件】 / 文档介绍: / 湖政办发〔2017〕33号 / 《.
-# Before a title on its line: a category (【规范性文件】, “党政混合信息公开” and a blank), a label (标题:), a 文号.
-TITLE_PREFIX = re.compile(r"\s*(?:【[^】\n]{1,10}】|“[^”\n]{1,10}”(?=\s))?\s*(?:[^:《\s]{1,8}:)?\s*(?:" + DOC_NUMBER.pattern
-                          + r")?\s*《?")
-# A sentence citing a notice is no title line: 提示:根据2020年12月31日…关于公布…的通知 (n020)
-CITATION_LEAD = re.compile(r"\s*(?:根据|依据|按照|遵照|参照)")
-
-
 def _after_title_prefix(ln: Line) -> int:
     m = TITLE_PREFIX.match(ln.text)
     return ln.start + m.end() if m else ln.content_start
@@ -370,58 +348,3 @@ def _trim_doc_prefix(fold: str, a: int, b: int) -> int:
     stop = min((head.find(c) for c in "〔[【(" if c in head), default=len(head))
     cut = max((head.rfind(w, 0, stop) + len(w) for w in DOC_NUMBER_BEFORE if head.rfind(w, 0, stop) >= 0), default=0)
     return a + cut
-
-
-# --- signature, date, 附注, 附件 --------------------------------------------------------
-
-def _find_attachments(lines: list[Line], start: int, end: int, fold: str):
-    """附件 entries and the spans of their blocks: ``附件：1.甲方案`` / ``2.乙清单`` on the next lines."""
-    out, blocks = [], []
-    for i, ln in enumerate(lines):
-        if not start <= ln.start < end:
-            continue
-        m = ATTACHMENT.match(ln.text)
-        if not m:
-            continue
-        if not m["list"]:  # 附件： / 1.甲方案 (or the one name) on the next line
-            nxt = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].stripped), None)
-            if nxt is None:
-                continue
-            if not LIST_ENTRY.match(lines[nxt].text):
-                name = lines[nxt]
-                if len(name.stripped) <= ATTACHMENT_NAME_MAX and "。" not in name.text:
-                    out.append(FieldValue("", (name.content_start, name.content_end)))
-                    blocks.append((ln.start, name.end))
-                continue
-            i, ln = nxt, lines[nxt]
-            m = re.match(r"(?P<list>.*)", ln.text)
-        first = LIST_ENTRY.match(fold, ln.start + m.start("list"), ln.end)
-        if not first:
-            a, b = ln.start + m.start("list"), ln.start + m.end("list")
-            gap = RUN_ON_GAP.search(fold, a, b)
-            if gap and (b - a > ATTACHMENT_NAME_MAX or "。" in fold[a:b]):
-                b = gap.start()  # lines run together: the name ends at the first gap (`附件:甲预案 某某人民政府 …`)
-            out.append(FieldValue("", (a, b)))
-            blocks.append((ln.start, b if b < ln.start + m.end("list") else ln.end))
-            continue
-        j, block_end = i, ln.end
-        while j < len(lines):
-            item = LIST_ENTRY.match(fold, lines[j].start if j > i else first.start(), lines[j].end)
-            if not item or (j > i and "。" in lines[j].text):
-                break
-            out.append(FieldValue("", (item.start("entry"), item.end("entry"))))
-            block_end = lines[j].end
-            j += 1
-        blocks.append((ln.start, block_end))
-    return tuple(out), tuple(blocks)
-
-
-def _second_document(lines: list[Line], start: int, first: FieldValue | None, attachments, fold: str) -> FieldValue | None:
-    """The title line of the second (or a later) attachment after the first document starts: the
-    notice transmits several documents, and only the first is this result's outline."""
-    keys = {title_key(fold[a.span[0]:a.span[1]]) for a in attachments[1:]}
-    first_end = first.span[1] if first else start
-    for ln in lines:
-        if ln.start >= max(start, first_end) and ln.stripped and title_key(ln.text) in keys:
-            return FieldValue(ln.stripped, (ln.content_start, ln.content_end))
-    return None
