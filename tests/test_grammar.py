@@ -3,6 +3,7 @@ the row must match.  Rows still waiting for a real line are pinned by name, so a
 a case fails here."""
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 
@@ -152,6 +153,21 @@ def test_kind_ending_names_a_unit_of_its_corpus_line(kind, case):
 @pytest.mark.parametrize("pattern,case", [(k, v) for k, v in unitnames.COLLECTIVE_CASES.items() if v])
 def test_collective_pattern_names_a_unit_of_its_corpus_line(pattern, case):
     assert re.search(pattern, _unit_in_line(case)), case
+
+
+@pytest.mark.parametrize("name,case", unitnames.SHARED_PART_CASES.items())
+def test_shared_part_pattern_reads_a_unit_of_its_corpus_line(name, case):
+    where, unit, part = case
+    assert part in _unit_in_line((where, unit)), case
+    assert getattr(unitnames, name).search(part), case
+
+
+def test_every_shared_part_pattern_has_a_case():
+    """The patterns of the shared-parts section (from BARE_PLACE on) each have a golden case."""
+    source = inspect.getsource(unitnames)
+    section = source[source.index("# --- shared parts of one unit list"):]
+    compiled = set(re.findall(r"^([A-Z_]+) = re\.compile", section, re.MULTILINE))
+    assert compiled == set(unitnames.SHARED_PART_CASES), compiled ^ set(unitnames.SHARED_PART_CASES)
 
 
 # Rows no dev-corpus line shows yet (checked against the tables, so a new row without a case fails).

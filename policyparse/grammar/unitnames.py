@@ -262,3 +262,64 @@ def split_joiners(fold: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def depth_zero(s: str) -> bool:
     return sum(s.count(c) for c in OPEN) == sum(s.count(c) for c in CLOSE)
+
+
+# --- shared parts of one unit list (units/lexicon restores them) ------------------------------
+# A part that is only place words, its suffix left to a later part: 各县 / 市 / 县(市) / 各区县市.
+BARE_PLACE = re.compile(rf"^各?{LEVEL}+(?:\([^()]*\))?$")
+# The part that carries the shared suffix: 区人民政府, 县(市)政府 -> head + tail.
+LEVEL_TAIL = re.compile(rf"^(?P<head>{LEVEL}+(?:\([^()]*\))?)(?P<tail>[^各()]+)$")
+SINGLE_HEAD = re.compile(rf"^{SINGLE_LEVEL}(?:\([^()]*\))?")
+# Zone names before one 管委会: 济宁高新区、太白湖新区、济宁经济技术开发区管委会.
+ZONE_NAME = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?$")
+ZONE_TAIL = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?(?P<tail>管委会|管理委员会)(?P<note>\([^()]*\))?$")
+# 各 carried forward over bare town words: 各乡镇人民政府、街道办事处 -> 各街道办事处.
+EACH_TOWN = re.compile(r"^各(?:乡镇|乡|镇|街道)")
+# An organ named by its level alone, or bare, after a 各 set (its places shared): 市人民政府 / 人民政府 / 办事处
+LEVEL_ORGAN = re.compile(rf"^{SINGLE_LEVEL}+(?:\([^()]*\))?(?:人民政府|政府|党委|管委会)$")
+# A 各 set of places or bodies (各盟行政公署, 各县市区委, 各镇党委), not of kinds (各有关部门, 各大企业).
+EACH_SET = re.compile(r"^各(?!有关|相关|大|类|级|部门|单位|直属|委|办|厅|局)")
+BARE_ORGAN = re.compile(r"^(?:人民政府|政府|办事处|管委会|党委|党工委)$")
+EACH_PLACES = re.compile(r"^各(?P<p>[^各()]{1,6}?(?:\([^()]*\))?)(?:党工委|党委|委|人民政府|政府)$")
+BARE_TOWN = re.compile(r"^(?:乡镇|乡|镇|街道)(?:\([^()]*\))?(?:人民政府|政府|办事处)$")
+# A bare generic tail takes the stem of the part before: 市政府有关委、办、局 -> 市政府有关办.
+BARE_TAILS = frozenset({"委", "办", "局", "厅", "单位", "部门"})
+GENERIC_END = re.compile(r"(?:部门|单位|委|办|局|厅)$")
+SET_WORD = re.compile(r"各|有关|相关")
+
+# A level prefix before a lexicon name: 区 / 蔡甸区 / 区委 / 省政府 / 市府 (not 各区, not 规划).
+LEVEL_PREFIX = re.compile(r"^(?:[^各有关相局部办厅委府\s]{0,6}?(?:省|市|县|区|州|旗|盟))(?:委|人民政府|政府|府)?$")
+# A bare place before a vertical agency that never takes a level prefix: 合肥海关, 钱江海关.
+PLACE_PREFIX = re.compile(r"^[^各有关相局部办厅委府省市县区州\s]{2,4}$")
+GOV_TAIL = re.compile(r"(?:人民政府|政府|府)$")
+# 市生态环境局咸安分局: a department's branch in a district.
+BRANCH = re.compile(r"^(?P<parent>.+?局)(?P<place>[^局]{1,4})分局$")
+
+DEPARTMENT_NAME = r"[\u4e00-\u9fff]{2,8}(?:厅|局)"
+# A list's lead names its level even when the lexicon does not know it: 自治区农牧厅, 省X改革委.
+PREFIXED_DEPARTMENT = re.compile(r"^(?P<p>自治区|省|市|区|县|州|旗|盟)[\u4e00-\u9fff]{2,8}(?:厅|局|委)$")
+BARE_DEPARTMENT = re.compile(rf"^(?!各|有关|相关|国家|中国|中央|全国|省|市|区|县|州|旗|盟|镇|乡|自治|{PROVINCE_START}){DEPARTMENT_NAME}$")
+
+# Golden cases of the shared-part patterns above: name -> (corpus line, the unit as written there, the
+# folded part the pattern reads: the whole unit, or the prefix before a lexicon name).
+SHARED_PART_CASES: dict[str, tuple[str, str, str]] = {
+    "BARE_PLACE": ("n001:5", "特区", "特区"),
+    "LEVEL_TAIL": ("n001:5", "区人民政府", "区人民政府"),
+    "SINGLE_HEAD": ("n001:5", "区人民政府", "区人民政府"),
+    "ZONE_NAME": ("n003:3", "遼東灣新區", "辽东湾新区"),
+    "ZONE_TAIL": ("n001:5", "六盘水高新区管委会", "六盘水高新区管委会"),
+    "EACH_TOWN": ("n004:11", "各乡镇人民政府", "各乡镇人民政府"),
+    "LEVEL_ORGAN": ("n014:5", "縣(市)人民政府", "县(市)人民政府"),
+    "EACH_SET": ("n407:4", "各盟行政公署", "各盟行政公署"),
+    "BARE_ORGAN": ("n416:2", "政府", "政府"),
+    "EACH_PLACES": ("n002:13", "各区人民政府", "各区人民政府"),
+    "BARE_TOWN": ("n006:2", "街道办事处", "街道办事处"),
+    "GENERIC_END": ("n202:3", "市政府各委", "市政府各委"),
+    "SET_WORD": ("n202:3", "市政府各委", "市政府各委"),
+    "LEVEL_PREFIX": ("n007:27", "区发改局", "区"),
+    "PLACE_PREFIX": ("d11:20", "合肥海关", "合肥"),
+    "GOV_TAIL": ("n202:3", "市政府各委", "市政府"),
+    "BRANCH": ("d02:25", "市生态环境局咸安分局", "市生态环境局咸安分局"),
+    "PREFIXED_DEPARTMENT": ("n007:27", "区发改局", "区发改局"),
+    "BARE_DEPARTMENT": ("n005:3", "人社局", "人社局"),
+}

@@ -25,48 +25,35 @@ from functools import lru_cache
 
 from policyparse._models import model_file
 from policyparse.grammar.unitnames import (
+    BARE_DEPARTMENT,
+    BARE_ORGAN,
+    BARE_PLACE,
+    BARE_TAILS,
+    BARE_TOWN,
+    BRANCH,
     COLLECTIVE,
+    EACH_PLACES,
+    EACH_SET,
+    EACH_TOWN,
+    GENERIC_END,
+    GOV_TAIL,
     GOVERNMENT_TAIL,
     KIND_PATTERNS,
-    LEVEL,
-    PROVINCE_START,
+    LEVEL_ORGAN,
+    LEVEL_PREFIX,
+    LEVEL_TAIL,
+    PLACE_PREFIX,
+    PREFIXED_DEPARTMENT,
+    SET_WORD,
     SHORT_FORMS,
-    SINGLE_LEVEL,
+    SINGLE_HEAD,
     TOWN_LEVEL,
-    ZONE_WORD,
+    ZONE_NAME,
+    ZONE_TAIL,
     split_alias,
 )
 from policyparse.normalize import PINYIN_GLOSS, fold_string, text_from_string
 
-# A part that is only place words, its suffix left to a later part: 各县 / 市 / 县(市) / 各区县市.
-BARE_PLACE = re.compile(rf"^各?{LEVEL}+(?:\([^()]*\))?$")
-# The part that carries the shared suffix: 区人民政府, 县(市)政府 -> head + tail.
-LEVEL_TAIL = re.compile(rf"^(?P<head>{LEVEL}+(?:\([^()]*\))?)(?P<tail>[^各()]+)$")
-SINGLE_HEAD = re.compile(rf"^{SINGLE_LEVEL}(?:\([^()]*\))?")
-# Zone names before one 管委会: 济宁高新区、太白湖新区、济宁经济技术开发区管委会.
-ZONE_NAME = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?$")
-ZONE_TAIL = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?(?P<tail>管委会|管理委员会)(?P<note>\([^()]*\))?$")
-# 各 carried forward over bare town words: 各乡镇人民政府、街道办事处 -> 各街道办事处.
-EACH_TOWN = re.compile(r"^各(?:乡镇|乡|镇|街道)")
-# An organ named by its level alone, or bare, after a 各 set (its places shared): 市人民政府 / 人民政府 / 办事处
-LEVEL_ORGAN = re.compile(rf"^{SINGLE_LEVEL}+(?:\([^()]*\))?(?:人民政府|政府|党委|管委会)$")
-# A 各 set of places or bodies (各盟行政公署, 各县市区委, 各镇党委), not of kinds (各有关部门, 各大企业).
-EACH_SET = re.compile(r"^各(?!有关|相关|大|类|级|部门|单位|直属|委|办|厅|局)")
-BARE_ORGAN = re.compile(r"^(?:人民政府|政府|办事处|管委会|党委|党工委)$")
-EACH_PLACES = re.compile(r"^各(?P<p>[^各()]{1,6}?(?:\([^()]*\))?)(?:党工委|党委|委|人民政府|政府)$")
-BARE_TOWN = re.compile(r"^(?:乡镇|乡|镇|街道)(?:\([^()]*\))?(?:人民政府|政府|办事处)$")
-# A bare generic tail takes the stem of the part before: 市政府有关委、办、局 -> 市政府有关办.
-BARE_TAILS = frozenset({"委", "办", "局", "厅", "单位", "部门"})
-GENERIC_END = re.compile(r"(?:部门|单位|委|办|局|厅)$")
-SET_WORD = re.compile(r"各|有关|相关")
-
-# A level prefix before a lexicon name: 区 / 蔡甸区 / 区委 / 省政府 / 市府 (not 各区, not 规划).
-LEVEL_PREFIX = re.compile(r"^(?:[^各有关相局部办厅委府\s]{0,6}?(?:省|市|县|区|州|旗|盟))(?:委|人民政府|政府|府)?$")
-# A bare place before a vertical agency that never takes a level prefix: 合肥海关, 钱江海关.
-PLACE_PREFIX = re.compile(r"^[^各有关相局部办厅委府省市县区州\s]{2,4}$")
-GOV_TAIL = re.compile(r"(?:人民政府|政府|府)$")
-# 市生态环境局咸安分局: a department's branch in a district.
-BRANCH = re.compile(r"^(?P<parent>.+?局)(?P<place>[^局]{1,4})分局$")
 BRACKETED_PART = re.compile(r"\([^()]*\)")
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 TRAILING_BRACKETS = re.compile(r"(?:\([^()]*\))+$")
@@ -277,12 +264,6 @@ def carry_stems(out: list[str]) -> None:
 # --- the level prefix of a group -------------------------------------------------------------
 
 # A department's name not in the lexicon, bare (能源局, 环保厅) or after a level (自治区农牧厅).
-DEPARTMENT_NAME = r"[\u4e00-\u9fff]{2,8}(?:厅|局)"
-# A list's lead names its level even when the lexicon does not know it: 自治区农牧厅, 省X改革委.
-PREFIXED_DEPARTMENT = re.compile(r"^(?P<p>自治区|省|市|区|县|州|旗|盟)[\u4e00-\u9fff]{2,8}(?:厅|局|委)$")
-BARE_DEPARTMENT = re.compile(rf"^(?!各|有关|相关|国家|中国|中央|全国|省|市|区|县|州|旗|盟|镇|乡|自治|{PROVINCE_START}){DEPARTMENT_NAME}$")
-
-
 def inherit_prefixes(names: list[str]) -> list[str]:
     """区发改委、财政局 -> 区财政局: bare lexicon names take the last level prefix of the list."""
     out, group = [], None
