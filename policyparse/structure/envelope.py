@@ -32,7 +32,7 @@ from policyparse.grammar.envelope import (
     is_org_line,
 )
 from policyparse.grammar.markers import FIRST_ITEM
-from policyparse.grammar.unitnames import LEVEL, looks_like_unit, split_joiners, split_list
+from policyparse.grammar.unitnames import BARE_PLACE, looks_like_unit, split_joiners, split_list
 from policyparse.structure.attachments import find_attachments, second_document
 from policyparse.structure.document_title import (
     TRANSMITS,
@@ -48,8 +48,6 @@ from policyparse.structure.metadata import find_metadata
 from policyparse.structure.signature import find_note_line, find_public_note, find_signature
 
 # One entry of a numbered attachment list: 1.甲方案 / 2、乙清单
-# A bare level word that shares the suffix written once after it (县、市、区人民政府).
-SHARED_PLACE = re.compile(rf"各?{LEVEL}+")
 WRAPPED_TAIL_MAX = 6  # characters: the end of an addressee line wrapped inside a name (业单位:)
 SENTENCE_ENDS = ("。", ";", ":", "!", "?")
 LIST_MARK = re.compile("[、,]")
@@ -208,7 +206,7 @@ def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
     words = [seg[a - offset:b - offset] for a, b in parts]
     # 县、市、区人民政府: bare places share the tail of the part after them
     good = sum(1 for k, w in enumerate(words) if looks_like_unit(w) or (
-        SHARED_PLACE.fullmatch(w.strip()) and any(looks_like_unit(x) for x in words[k + 1:])))
+        BARE_PLACE.match(w.strip()) and any(looks_like_unit(x) for x in words[k + 1:])))
     if good / len(parts) < 0.6 or any(b - a > 30 for a, b in parts):
         return ()
     return tuple(parts)
