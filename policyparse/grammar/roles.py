@@ -57,6 +57,37 @@ LABEL_START_PATTERN = r"(?:牵头|责任|配合|协同|协助|参与|主责|承�
 # A label cut before its colon at the end of a text: (牵头单 / (责任 / (配合部
 LABEL_CUT_PATTERN = r"(?:牵头|责任|配合|协同|协助|参与|主责|主办|协办)[单部处科股]?"
 
+# --- words of a unit list and of the headings that lead one (units/assign) ----------------------
+# A unit marked as the lead inside a list: 市发改委(牵头), 市发改委*, 市发改委(牵头单位)
+LEAD_MARK = re.compile(r"(?:\*|\(牵头(?:单位|部门)?\))\s*$")
+# Words trimmed from a unit: leading 由/联合, trailing 等/等部门/等单位.
+LEADING = re.compile(r"(?:由|联合|请)")
+TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:部门和单位|单位和部门|部门|单位)|等)$")  # …等有关部门和单位
+# A bare generic noun after an 等 tail is no unit: the 单位 of `…等部门、单位` (n441); after a
+# unit it shares that unit's modifier and stays (`市直有关部门、单位`, d13).
+BARE_GENERIC = re.compile(r"^(?:单位|部门|机构)$")
+# A person by title, never a unit: 分管副市长, 王副区长, 区委书记.
+PERSON_TITLE = re.compile(
+    r"(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长|书记|秘书长|主任|局长|厅长|部长|主席|总工程师|总经济师|总会计师|总工)$")
+# A unit column's header alone on its line: the cells of a flattened table follow, one a line.
+UNIT_COLUMN_HEADER = re.compile(r"^[ \t]*(?:责任单位|牵头单位|责任部门|牵头部门|承办单位)[ \t]*$", re.MULTILINE)
+# A unit-led heading: 4、茄子河区政府负责：
+UNIT_LED = re.compile(r"(?P<u>[^,，:：;；。]{2,20}?)负责\s*[:]")
+# A heading that names the unit leading its items: 一、县示范区管委会牵头工作(8项) (n475)
+UNIT_LED_WORK = re.compile(r"\s*(?P<u>[^,:;。()]{2,20}?)(?P<v>牵头|负责)(?:的)?(?:工作|任务|事项)(?:\(\s*\d+\s*项\s*\))?\s*")
+# Golden cases of the unit-list patterns above: name -> (corpus line, the folded text the pattern
+# reads there); None waits for a real line (the test pins which).
+UNIT_LIST_CASES: dict[str, tuple[str, str] | None] = {
+    "LEAD_MARK": None,
+    "LEADING": ("n025:1", "由区商贸旅游局"),
+    "TRAILING": ("d09:7", "区水务局等部门"),
+    "BARE_GENERIC": ("n441:51", "单位"),
+    "PERSON_TITLE": ("n014:11", "分管副市长"),
+    "UNIT_COLUMN_HEADER": ("d10:38", "责任单位"),
+    "UNIT_LED": ("d37:7", "4、茄子河区政府负责:"),
+    "UNIT_LED_WORK": ("n475:14", "县示范区管委会牵头工作(8项)"),
+}
+
 LABELS: tuple[tuple[str, str | None], ...] = tuple((p, role) for p, role, _ in LABEL_TABLE)
 LABEL_ROLES: tuple[tuple[re.Pattern[str], str | None], ...] = tuple((re.compile(p), role) for p, role in LABELS)
 ROLE_VERBS: tuple[tuple[str, str], ...] = tuple((p, role) for p, role, _ in ROLE_VERB_TABLE)

@@ -282,6 +282,9 @@ EACH_SET = re.compile(r"^各(?!有关|相关|大|类|级|部门|单位|直属|�
 BARE_ORGAN = re.compile(r"^(?:人民政府|政府|办事处|管委会|党委|党工委)$")
 EACH_PLACES = re.compile(r"^各(?P<p>[^各()]{1,6}?(?:\([^()]*\))?)(?:党工委|党委|委|人民政府|政府)$")
 BARE_TOWN = re.compile(r"^(?:乡镇|乡|镇|街道)(?:\([^()]*\))?(?:人民政府|政府|办事处)$")
+# One bare level word sharing the suffix of a later part in a task's list: 各县、市、区政府 (市 is 市政府);
+# unlike BARE_PLACE it takes 省 and 盟 (省、市有关部门) and no 各.
+BARE_LEVEL = re.compile(rf"^(?:省|盟|{SINGLE_LEVEL})(?:\([^()]*\))?$")
 # A bare generic tail takes the stem of the part before: 市政府有关委、办、局 -> 市政府有关办.
 BARE_TAILS = frozenset({"委", "办", "局", "厅", "单位", "部门"})
 GENERIC_END = re.compile(r"(?:部门|单位|委|办|局|厅)$")
@@ -314,6 +317,7 @@ SHARED_PART_CASES: dict[str, tuple[str, str, str]] = {
     "BARE_ORGAN": ("n416:2", "政府", "政府"),
     "EACH_PLACES": ("n002:13", "各区人民政府", "各区人民政府"),
     "BARE_TOWN": ("n006:2", "街道办事处", "街道办事处"),
+    "BARE_LEVEL": ("n223:20", "市", "市"),
     "GENERIC_END": ("n202:3", "市政府各委", "市政府各委"),
     "SET_WORD": ("n202:3", "市政府各委", "市政府各委"),
     "LEVEL_PREFIX": ("n007:27", "区发改局", "区"),

@@ -15,8 +15,22 @@ from dataclasses import dataclass
 
 from policyparse.errors import At, Warnings, warn
 from policyparse.grammar.numerals import DEADLINE_ONGOING, DEADLINE_PERIOD
-from policyparse.grammar.roles import CONVENTION, LABEL_CUT_PATTERN, LABELS, ROLE_VERBS, label_role
-from policyparse.grammar.unitnames import OPEN, UNIT_END, depth_zero, looks_like_unit, split_joiners, split_list
+from policyparse.grammar.roles import (
+    BARE_GENERIC,
+    CONVENTION,
+    LABEL_CUT_PATTERN,
+    LABELS,
+    LEAD_MARK,
+    LEADING,
+    PERSON_TITLE,
+    ROLE_VERBS,
+    TRAILING,
+    UNIT_COLUMN_HEADER,
+    UNIT_LED,
+    UNIT_LED_WORK,
+    label_role,
+)
+from policyparse.grammar.unitnames import BARE_LEVEL, OPEN, UNIT_END, depth_zero, looks_like_unit, split_joiners, split_list
 from policyparse.normalize import Text
 from policyparse.structure.draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
 from policyparse.structure.tables import at_text_end
@@ -34,23 +48,8 @@ ROLE_VERB = re.compile(
 # A deadline inside a unit list: 6月底完成, 2023年底前, 长期坚持.
 DEADLINE = re.compile(rf"^(?:{DEADLINE_PERIOD}|{DEADLINE_ONGOING})\S{{0,6}}$")
 CUT_LABEL = re.compile(LABEL_CUT_PATTERN)
-# A unit marked as the lead inside a list: 市发改委(牵头), 市发改委*, 市发改委(牵头单位)
-LEAD_MARK = re.compile(r"(?:\*|\(牵头(?:单位|部门)?\))\s*$")
 # A deadline opening a bracket before its label: 9月底前取得阶段性成效, 2024年6月底前完成
 LEAD_DEADLINE = re.compile(rf"\s*(?P<d>(?:{DEADLINE_PERIOD})(?:前|以前)?)")
-# Words trimmed from a unit: leading 由/联合, trailing 等/等部门/等单位.
-LEADING = re.compile(r"(?:由|联合|请)")
-TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:部门和单位|单位和部门|部门|单位)|等)$")  # …等有关部门和单位
-# A bare generic noun after an 等 tail is no unit: the 单位 of `…等部门、单位` (n441); after a
-# unit it shares that unit's modifier and stays (`市直有关部门、单位`, d13).
-BARE_GENERIC = re.compile(r"^(?:单位|部门|机构)$")
-# A person by title, never a unit: 分管副市长, 王副区长, 区委书记.
-PERSON_TITLE = re.compile(
-    r"(?:副)?(?:省长|市长|区长|县长|州长|镇长|乡长|书记|秘书长|主任|局长|厅长|部长|主席|总工程师|总经济师|总会计师|总工)$")
-# A bare level word sharing the suffix of a later part: 各县、市、区政府 (市 is 市政府).
-BARE_LEVEL = re.compile(r"^(?:省|市|县|区|州|镇|乡|旗|盟|特区|街道)(?:\([^()]*\))?$")
-# A unit column's header alone on its line: the cells of a flattened table follow, one a line.
-UNIT_COLUMN_HEADER = re.compile(r"^[ \t]*(?:责任单位|牵头单位|责任部门|牵头部门|承办单位)[ \t]*$", re.MULTILINE)
 # A bare personal name in a list of people: 鲁国会、郑忠安副厅长 (two or three characters, not
 # ending like a department: 财政局、王副局长 keeps 财政局).
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[^局委办厅处科室站所院队股部署府镇乡区县市省]")
@@ -58,10 +57,6 @@ PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[^局委办厅处科室站所院�
 NAME_AFTER_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # The end of a labelled list: its 。 or its line's end.
 LIST_END = re.compile(r"[。\n]")
-# A unit-led heading: 4、茄子河区政府负责：
-UNIT_LED = re.compile(r"(?P<u>[^,，:：;；。]{2,20}?)负责\s*[:]")
-# A heading that names the unit leading its items: 一、县示范区管委会牵头工作(8项) (n475)
-UNIT_LED_WORK = re.compile(r"\s*(?P<u>[^,:;。()]{2,20}?)(?P<v>牵头|负责)(?:的)?(?:工作|任务|事项)(?:\(\s*\d+\s*项\s*\))?\s*")
 BRACKET_PAIRS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
 
 
