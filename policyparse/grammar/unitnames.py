@@ -35,8 +35,8 @@ def looks_like_unit(s: str) -> bool:
 
 
 # Level words of a place set: 各县、市、区人民政府 (the parts a list wrote once).
-LEVEL = r"(?:特区|自治州|县|市|区|州|旗|乡|镇|街道)"
-SINGLE_LEVEL = r"(?:特区|县|市|区|州|旗|乡|镇|街道)"  # 各 is carried to these, not to 自治州 (a name)
+LEVEL = r"(?:自治区|直辖市|特区|自治州|省|县|市|区|州|盟|旗|乡|镇|街道)"
+SINGLE_LEVEL = LEVEL  # 各 is carried to each of them (各省、自治区、直辖市人民政府 -> 各自治区人民政府)
 # Town-level words that name a body by themselves (各街道 = the sub-district offices): they take
 # a shared government tail (各乡、镇人民政府) but no department's (各街道、市国有公司 stays two units).
 TOWN_LEVEL = re.compile(r"^各?(?:乡镇|街道|镇|乡)(?:\([^()]*\))?$")
@@ -268,7 +268,7 @@ def depth_zero(s: str) -> bool:
 # A part that is only place words, its suffix left to a later part: 各县 / 市 / 县(市) / 各区县市.
 BARE_PLACE = re.compile(rf"^各?{LEVEL}+(?:\([^()]*\))?$")
 # The part that carries the shared suffix: 区人民政府, 县(市)政府 -> head + tail.
-LEVEL_TAIL = re.compile(rf"^(?P<head>{LEVEL}+(?:\([^()]*\))?)(?P<tail>[^各()]+)$")
+LEVEL_TAIL = re.compile(rf"^(?P<head>{LEVEL}+(?:\([^()]*\))?)(?P<tail>[^各()]+(?:\([^()]*\))?)$")
 SINGLE_HEAD = re.compile(rf"^{SINGLE_LEVEL}(?:\([^()]*\))?")
 # Zone names before one 管委会: 济宁高新区、太白湖新区、济宁经济技术开发区管委会.
 ZONE_NAME = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?$")
