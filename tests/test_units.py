@@ -273,6 +273,10 @@ PROSE_FORMS = [
     ("1.推进改革。(责任单位:市发改委(牵头)、市财政局)", [("市发改委", "lead"), ("市财政局", "responsible")]),  # (牵头)
     ("1.推进改革。(市发改委*、市财政局)", [("市发改委", "lead"), ("市财政局", "responsible")]),  # * marks the lead
     ("1.推进改革。(主办:市发改委;协办:市财政局)", [("市发改委", "lead"), ("市财政局", "supporting")]),
+    # a scope between 等 and 有关部门 (rule 7; n102 `能源局等省有关部门`), and each side of 及 trimmed
+    ("1.推进改革。(市发改委、市财政局等省有关部门按职责分工负责)", [("市发改委", "responsible"), ("市财政局", "responsible")]),
+    ("1.推进改革。(财政部、税务总局等国务院相关部门及各地区按职责分工负责)",
+     [("财政部", "responsible"), ("税务总局", "responsible"), ("各地区", "responsible")]),
 ]
 
 

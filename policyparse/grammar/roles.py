@@ -62,7 +62,8 @@ LABEL_CUT_PATTERN = r"(?:牵头|责任|配合|协同|协助|参与|主责|主办
 LEAD_MARK = re.compile(r"(?:\*|\(牵头(?:单位|部门)?\))\s*$")
 # Words trimmed from a unit: leading 由/联合, trailing 等/等部门/等单位.
 LEADING = re.compile(r"(?:由|联合|请)")
-TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:部门和单位|单位和部门|部门|单位)|等)$")  # …等有关部门和单位
+# …等有关部门和单位, and a scope before it: …等国务院相关部门, …等省有关部门 (rule 7).
+TRAILING = re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,6}?(?:有关|相关))?(?:部门和单位|单位和部门|部门|单位)|等)$")
 # A bare generic noun after an 等 tail is no unit: the 单位 of `…等部门、单位` (n441); after a
 # unit it shares that unit's modifier and stays (`市直有关部门、单位`, d13).
 BARE_GENERIC = re.compile(r"^(?:单位|部门|机构)$")

@@ -18,8 +18,8 @@ UNIT_WORD = re.compile(r"政府|部门|单位|机构")
 
 
 # A collective of places, a unit in a list: 相关盟市, 有关县区, 所在乡镇 (各… is one anyway).
-# 各县市区 / 各县(市、区) after 及 too (市直有关部门及各县市区).
-COLLECTIVE_PLACE = re.compile(r"(?:有关|相关|所在|属地|各)(?:省|市|县|区|州|盟|旗|乡|镇|街道)+(?:\([^()]*\))?$")
+# 各县市区 / 各县(市、区) after 及 too (市直有关部门及各县市区, 国务院相关部门及各地区).
+COLLECTIVE_PLACE = re.compile(r"(?:有关|相关|所在|属地|各)(?:省|市|县|区|州|盟|旗|乡|镇|街道|地区)+(?:\([^()]*\))?$")
 
 
 def ends_like_unit(s: str) -> bool:

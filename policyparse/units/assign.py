@@ -422,7 +422,8 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
                     cleaned, role_here = _strip_span(fold, cleaned[0], mark.start()), "lead"
                 for part in _split_spaces(fold, *cleaned):
                     for sp in split_joiners(fold, *part):
-                        units.extend(_with_huitong(fold, sp, role_here))
+                        if piece := _clean(fold, *sp):  # X等国务院相关部门及各地区: each side trimmed
+                            units.extend(_with_huitong(fold, piece, role_here))
     return units, deadline
 
 
