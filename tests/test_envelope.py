@@ -155,6 +155,21 @@ def test_an_addressee_line_wrapped_inside_a_name():
     assert n.date == "2021-04-10"
 
 
+def test_an_addressee_line_wrapped_inside_a_name_with_a_long_rest_and_a_blank_line():
+    # n321: a double-spaced page wraps inside 自治区人民政府各部门; the rest is long, the line above a list
+    text = ("关于印发《某某实施意见》的通知\n\n伊犁哈萨克自治州,各州、市、县(市)人民政府,各行政公署,自治\n\n"
+            "区人民政府各部门、各直属机构:\n\n《某某实施意见》已经自治区人民政府同意,现印发给你们。\n")
+    n = policyparse.parse(text).notice
+    assert [u.name for u in n.addressees] == ["伊犁哈萨克自治州", "各州", "市", "县(市)人民政府", "各行政公署",
+                                              "自治区人民政府各部门", "各直属机构"]
+
+
+def test_a_list_line_above_a_complete_addressee_line_is_not_joined():
+    text = ("关于印发《某某方案》的通知\n甲、乙、丙三项工作安排\n各县(市、区)人民政府,市政府各部门:\n现印发给你们。\n")
+    n = policyparse.parse(text).notice
+    assert [u.name for u in n.addressees] == ["各县(市、区)人民政府", "市政府各部门"]
+
+
 def test_a_metadata_headline_alone_is_no_notice():
     # n443: a news item on a 政府信息公开 page; its 标题 names no notice-type document
     text = ("索引号 | xcb/2019-0000105 | 发布机构 | 高新区统战工作办公室 |\n成文日期 | 2019-12-16 | 效力状态 | 生效中 |\n"

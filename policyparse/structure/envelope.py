@@ -48,6 +48,9 @@ from policyparse.structure.metadata import find_metadata
 from policyparse.structure.signature import find_note_line, find_public_note, find_signature
 
 # One entry of a numbered attachment list: 1.甲方案 / 2、乙清单
+# What stands for the line break(s) of a wrapped addressee line while it is read (not a wide gap, which
+# NOT_UNIT_TEXT refuses): a zero-width space keeps the offsets.
+WRAP_FILL = "\u200b"
 WRAPPED_TAIL_MAX = 6  # characters: the end of an addressee line wrapped inside a name (业单位:)
 SENTENCE_ENDS = ("。", ";", ":", "!", "?")
 LIST_MARK = re.compile("[、,]")
@@ -160,10 +163,10 @@ def _find_addressees(lines: list[Line], skip: frozenset[int] = frozenset()) -> t
             seg_start, seg_end = start, ln.start + colon
             if NOTICE_TITLE.match(ln.text, colon + 1):
                 continue  # 某某网站:关于印发…的通知 — a site's name before a title, not 主送
-            k = prev_nonblank(lines, i, within=1) if start == ln.content_start else None
+            k = prev_nonblank(lines, i, within=2) if start == ln.content_start else None  # a blank between (n321)
             if k is not None and k not in skip and _wraps_into(lines[k], colon - (start - ln.start)):
                 seg_start = lines[k].content_start  # 各盟行政公署、…各大企业、/ 事业单位: — the line wrapped
-                spans = _addressee_units(lines[k].text[seg_start - lines[k].start:] + " " * (ln.start - lines[k].end)
+                spans = _addressee_units(lines[k].text[seg_start - lines[k].start:] + WRAP_FILL * (ln.start - lines[k].end)
                                          + ln.text[:colon], seg_start)
                 if spans:
                     return i, spans, seg_end + 1
@@ -176,12 +179,21 @@ def _find_addressees(lines: list[Line], skip: frozenset[int] = frozenset()) -> t
 
 def _wraps_into(prev: Line, tail: int) -> bool:
     """Does the addressee line go on from ``prev`` (its part before the colon ``tail`` long)?  After a
-    list mark (各盟行政公署、… / 事业单位:), or inside a name of a list (…区属各企事 / 业单位:)."""
+    list mark (各盟行政公署、… / 事业单位:), or inside a name of a list (…区属各企事 / 业单位:,
+    …各行政公署,自治 / 区人民政府各部门、各直属机构:)."""
     s = prev.stripped
     if ":" in prev.text:
         return False
-    return s.endswith(("、", ",")) or (tail <= WRAPPED_TAIL_MAX and not s.endswith(SENTENCE_ENDS)
-                                       and bool(LIST_MARK.search(s)) and not DOC_TYPE_END.search(s))
+    if s.endswith(("、", ",")):
+        return True
+    if s.endswith(SENTENCE_ENDS) or not LIST_MARK.search(s) or DOC_TYPE_END.search(s):
+        return False
+    if tail <= WRAPPED_TAIL_MAX:
+        return True
+    # a long tail: the line above is a list of units whose last part is no unit (…,各行政公署,自治 / 区人民政府各部门…:)
+    parts = LIST_MARK.split(s)
+    return (len(parts) >= 3 and not looks_like_unit(parts[-1])
+            and all(looks_like_unit(p) or BARE_PLACE.match(p) for p in parts[:-1]))
 
 
 def _segment_starts(ln: Line):
