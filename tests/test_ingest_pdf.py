@@ -220,6 +220,9 @@ def test_a_space_pdfium_drops_as_generated_is_kept_from_its_advance():
     assert chars_to_text(_glyphs("推进数据共享", gap=1.0)) == "推进数据共享"
     run_together = [g for g in _glyphs("增强粮食综合生产能力 1.实施", size=14.0) if g.text != " "]
     assert chars_to_text(run_together) == "增强粮食综合生产能力 1.实施"  # before a marker, as a space glyph is
+    # a table header of short words (n442 printed by Chromium): six gaps among 23 pairs are words, not a spread line
+    header = [g for g in _glyphs("序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位", size=14.0) if g.text != " "]
+    assert chars_to_text(header) == "序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位"
 
 
 def test_a_cell_wrapped_at_a_space_keeps_it_between_two_units():
@@ -439,6 +442,12 @@ CONTINUE_CASES = [
      line("计划（2021-2025年）的通知", 166, 129, 22.0), True),
     ("stacked centred titles", line("关于印发某某方案的通知", 180, 100, 22.0),
      line("某某区人民政府办公室关于印发", 160, 129, 22.0), False),
+    # a large title at LibreOffice's proportional spacing (2.2 em apart, n476 printed by it) is one title …
+    ("wrapped centred title spaced 160 %", line("关于印发吴江区丝绸产业高质量发展行动", 96, 100, 22.0),
+     line("计划（2021-2025年）的通知", 166, 148, 22.0), True),
+    # … and a blank line between its lines still ends it
+    ("centred title lines a blank line apart", line("关于印发吴江区丝绸产业高质量发展行动", 96, 100, 22.0),
+     line("计划（2021-2025年）的通知", 166, 160, 22.0), False),
     ("signature then date", line("苏州市吴江区人民政府办公室", 320, 100), line("2021年1月20日", 350, 129), False),
     ("right-set date then a flush-left block paragraph", line("2016年5月28日", 352, 100), line(FULL, 80, 129), False),
 ]

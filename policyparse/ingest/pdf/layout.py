@@ -101,6 +101,7 @@ RIGHT_SET_TOL = 5  # em from the right margin: it ends there or closer (GB/T set
 CELL_SHORT = 1.5  # em: a line of a table cell this far from its right edge ends a paragraph
 RAGGED = 1.5  # em: lines of ragged-right text end this close to the margin (a character or a Latin word)
 FULL_TOL = 0.8  # em: a line ending this close to the right edge is full (text goes on)
+TITLE_BLANK_PITCH = 2.4  # em of a large title line: two of its lines further apart have a blank line between
 MIN_WIDTH = 15  # em: a text frame narrower than this has no full lines to go by
 
 
@@ -204,11 +205,12 @@ def _word_gap(a: Char, b: Char) -> bool:
 
 
 def _gapped_out(row: list[Char]) -> bool:
-    """Many neighbouring CJK characters stand a word gap apart (a line spread out to its width)."""
+    """Most neighbouring CJK characters stand a word gap apart (a line spread out to its width); a few gaps
+    among many pairs are words (a table header 序号 类别 主要任务 …)."""
     glyphs = [c for c in row if c.text not in SPACES]
     pairs = [(a, b) for a, b in zip(glyphs, glyphs[1:]) if _cjk_pair(a, b)]
     wide = sum(_word_gap(a, b) for a, b in pairs)
-    return wide > max(1, len(pairs) // 4)
+    return wide > max(1, len(pairs) // 2)
 
 
 def _kept_space(prev: Char, row: list[Char], i: int) -> bool:
@@ -379,7 +381,7 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
     em = frame.size
     if abs(line.size - prev.size) > 0.12 * max(line.size, prev.size):
         return False
-    if line.page == prev.page and line.top - prev.top > 1.6 * max(frame.pitch, 1.2 * line.size):
+    if line.page == prev.page and line.top - prev.top > _blank_pitch(prev, line, frame):
         return False  # a blank line between them
     if starts_item(line.text) and (ENDS_SENTENCE.search(prev.text) or not _is_flush(line, frame)):
         return False
@@ -394,6 +396,15 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
     if prev.x1 >= frame.right - FULL_TOL * em:
         return True
     return _wrapped_ragged(prev, line, frame)
+
+
+def _blank_pitch(prev: Line, line: Line, frame: Frame) -> float:
+    """The distance from line to line beyond which a blank line stands between them.  Two lines of a large
+    centred title may stand further apart than body lines: proportional spacing counts from the font's
+    own line height (LibreOffice's 160 % puts a 20 pt title 2.2 em apart, n476 printed by it)."""
+    if line.size > 1.15 * frame.size and _is_title_line(prev, frame) and _is_title_line(line, frame):
+        return TITLE_BLANK_PITCH * line.size
+    return 1.6 * max(frame.pitch, 1.2 * line.size)
 
 
 def open_cell_row(paragraph: str, line: str) -> bool:
