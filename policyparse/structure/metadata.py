@@ -23,6 +23,9 @@ FIELD_OF = {key: name for key, name, _ in METADATA_KEYS}
 LEAD = re.compile(r"\s*[•∙·\-*>]*\s*")
 VALUE_BELOW_MAX = 60  # a value on the line under its key is one short line
 DOC_NUMBER_LINE = re.compile(rf"[(〔\[]?{DOC_NUMBER_TEXT}[)〕\]]?")
+DOC_NUMBER_WHOLE = re.compile(DOC_NUMBER_TEXT)
+# The rest of a 文号 at the start of the line below its key's line: 〔2023〕1号 / 2023〕1号 / 1号
+DOC_NUMBER_REST = re.compile(r"\s*[〔\[【(]?\s*(?:(?:19|20)\d{2}\s*[〕\]】)])?\s*\d{0,4}\s*号")
 # A value: text up to a cell bar; stripped of spaces and bars.
 VALUE_TRIM = " \t|"
 # An ISO or Chinese date in a value: 2020-06-16, 2020/6/16, 2020年06月16日, 2020.06.16
@@ -55,6 +58,10 @@ def find_metadata(lines: list[Line], stop: int) -> Metadata:
         pairs = line_pairs(ln)
         for key, (a, b) in pairs:
             name = FIELD_OF.get(key)
+            if (name == "doc_number" and name not in fields and b == ln.content_end and i + 1 < stop
+                    and (end := _wrapped_doc_number(ln, lines[i + 1], a))):
+                fields[name] = FieldValue("", (a, end))
+                found.add(i + 1)
             if name and name not in fields and (value := _value(name, ln, a, b)):
                 fields[name] = value
         below = _value_below(lines, i, stop, pairs)
@@ -65,6 +72,16 @@ def find_metadata(lines: list[Line], stop: int) -> Metadata:
             if name and name not in fields and (value := _value(name, vl, vl.content_start, vl.content_end)):
                 fields[name] = value
     return Metadata(fields, frozenset(found))
+
+
+def _wrapped_doc_number(ln: Line, nxt: Line, a: int) -> int | None:
+    """The end of a 文号 value that a PDF line wrapped (文号:泾政 / 〔2023〕1号 …): the line below opens with
+    the rest, and the two make one 发文字号."""
+    rest = DOC_NUMBER_REST.match(nxt.text)
+    head = ln.text[a - ln.start:]
+    if rest and DOC_NUMBER_WHOLE.fullmatch(head + rest.group(0)):
+        return nxt.start + rest.end()
+    return None
 
 
 def _value_below(lines: list[Line], i: int, stop: int, pairs) -> int | None:
