@@ -225,6 +225,18 @@ def test_a_space_pdfium_drops_as_generated_is_kept_from_its_advance():
     assert chars_to_text(header) == "序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位"
 
 
+def test_a_paragraph_wrapped_at_a_space_glyph_keeps_it():
+    """A run-together page printed (LibreOffice keeps the space glyph that ends a wrapped line): the space
+    between 工作分工 and 按照 is text, where the two CJK lines of a paragraph otherwise join without one."""
+    from policyparse.ingest.pdf.layout import chars_to_lines, join_lines_of
+
+    first = chars_to_lines(_glyphs("二、责任主体及工作分工 ", size=14.0), 0)[0]
+    plain = chars_to_lines(_glyphs("二、责任主体及工作分", size=14.0), 0)[0]
+    assert first.space_end and not plain.space_end
+    assert join_lines_of(first, first.text, "按照上述原则") == "二、责任主体及工作分工 按照上述原则"
+    assert join_lines_of(plain, plain.text, "工按照上述原则") == "二、责任主体及工作分工按照上述原则"
+
+
 def test_a_cell_wrapped_at_a_space_keeps_it_between_two_units():
     """n467 as a PDF: 县教体局 ⎵ / 各相关乡镇 / 政府 in a narrow cell; the space glyph ending the first
     line is the gap between two units, although the line is nearly full."""
@@ -437,6 +449,10 @@ CONTINUE_CASES = [
     ("full line then indented", line(FULL, 80, 100), line("二、工作目标", 112, 129), False),
     ("marker after a sentence end", line(FULL[:27] + "。", 80, 100), line("1.加强领导。", 80, 129), False),
     ("blank line between", line(FULL, 80, 100), line("本方案。", 80, 170), False),
+    # a full line that lost its 。 before a heading set flush left (n401 printed by LibreOffice) …
+    ("full line without a stop then a short heading", line(FULL, 80, 100), line("一、总体要求", 80, 129), False),
+    # … while a marker-like start of a long wrapped line goes on
+    ("full line then a long line opening like a marker", line(FULL, 80, 100), line("一、二类企业" + FULL[6:], 80, 129), True),
     ("next page goes on", line(FULL, 80, 700), line("本方案。", 80, 100, page=1), True),
     ("wrapped centred title", line("关于印发吴江区丝绸产业高质量发展行动", 96, 100, 22.0),
      line("计划（2021-2025年）的通知", 166, 129, 22.0), True),
@@ -449,6 +465,7 @@ CONTINUE_CASES = [
     ("centred title lines a blank line apart", line("关于印发吴江区丝绸产业高质量发展行动", 96, 100, 22.0),
      line("计划（2021-2025年）的通知", 166, 160, 22.0), False),
     ("signature then date", line("苏州市吴江区人民政府办公室", 320, 100), line("2021年1月20日", 350, 129), False),
+    ("a sentence then a date set flush left", line(FULL[:27] + "。", 80, 100), line("二○一二年一月二十九日", 80, 129), False),
     ("right-set date then a flush-left block paragraph", line("2016年5月28日", 352, 100), line(FULL, 80, 129), False),
 ]
 

@@ -25,7 +25,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from policyparse.grammar.characters import WIDTH_FOLD
-from policyparse.grammar.envelope import DOC_TYPE_WORDS, org_names
+from policyparse.grammar.envelope import DOC_TYPE_WORDS, SIGN_DATE, org_names
 from policyparse.grammar.markers import CELL_ROW_START, ITEM_START, SERIAL_ROW_START
 from policyparse.grammar.unitnames import SEPARATORS, ends_like_unit
 
@@ -53,6 +53,7 @@ class Line:
     bottom: float
     size: float
     page: int  # 0-based
+    space_end: bool = False  # a space glyph ends the line: a wrap at a space (…工作分工 ⎵ / 按照…)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ RIGHT_SET_TOL = 5  # em from the right margin: it ends there or closer (GB/T set
 CELL_SHORT = 1.5  # em: a line of a table cell this far from its right edge ends a paragraph
 RAGGED = 1.5  # em: lines of ragged-right text end this close to the margin (a character or a Latin word)
 FULL_TOL = 0.8  # em: a line ending this close to the right edge is full (text goes on)
+HEADING_ROOM = 4  # em short of the right margin: a line ending there is no wrapped paragraph line
+HEADING_MAX_CHARS = 30
 TITLE_BLANK_PITCH = 2.4  # em of a large title line: two of its lines further apart have a blank line between
 MIN_WIDTH = 15  # em: a text frame narrower than this has no full lines to go by
 
@@ -137,8 +140,9 @@ def _make_line(row: list[Char], page: int) -> Line | None:
         return None
     text = chars_to_text(kept)
     sizes = sorted(c.size for c in glyphs)
+    space_end = kept[-1].text in SPACES and not _spaced_out(kept)
     return Line(text, tuple(glyphs), glyphs[0].x0, max(c.x1 for c in glyphs),
-                min(c.top for c in glyphs), max(c.bottom for c in glyphs), sizes[len(sizes) // 2], page)
+                min(c.top for c in glyphs), max(c.bottom for c in glyphs), sizes[len(sizes) // 2], page, space_end)
 
 
 def dedupe_chars(row: list[Char]) -> list[Char]:
@@ -383,12 +387,13 @@ def continues(prev: Line, line: Line, frame: Frame) -> bool:
         return False
     if line.page == prev.page and line.top - prev.top > _blank_pitch(prev, line, frame):
         return False  # a blank line between them
-    if starts_item(line.text) and (ENDS_SENTENCE.search(prev.text) or not _is_flush(line, frame)):
+    if starts_item(line.text) and (ENDS_SENTENCE.search(prev.text) or not _is_flush(line, frame)
+                                   or _heading_alone(line, frame)):
         return False
     if _is_right_aligned(prev, frame) and not _is_right_aligned(line, frame):
         return False  # a signature or date line set to the right ends its paragraph
-    if ENDS_SENTENCE.search(prev.text) and org_names(line.text):
-        return False  # …认真贯彻执行。/ 常州市卫生健康委员会 常州市发展和改革委员会: a signature set flush left
+    if ENDS_SENTENCE.search(prev.text) and (org_names(line.text) or _date_alone(line.text)):
+        return False  # …认真贯彻执行。/ 常州市卫生健康委员会 常州市发展和改革委员会 / 二○一二年一月二十九日: set flush left
     if _is_title_line(prev, frame) and _is_title_line(line, frame):
         return _title_goes_on(prev, line, frame)
     if not (_is_flush(line, frame) or _hangs_under(prev, line, frame)):
@@ -405,6 +410,17 @@ def _blank_pitch(prev: Line, line: Line, frame: Frame) -> float:
     if line.size > 1.15 * frame.size and _is_title_line(prev, frame) and _is_title_line(line, frame):
         return TITLE_BLANK_PITCH * line.size
     return 1.6 * max(frame.pitch, 1.2 * line.size)
+
+
+def _date_alone(text: str) -> bool:
+    return bool(SIGN_DATE.fullmatch(text.translate(WIDTH_FOLD).strip()))
+
+
+def _heading_alone(line: Line, frame: Frame) -> bool:
+    """A short line that opens with a marker and holds no sentence end: a heading on its own line, even
+    after a full line that lost its 。 (…现制定以下实施办法 / 一、总体要求, n401 printed by LibreOffice)."""
+    return (line.x1 < frame.right - HEADING_ROOM * frame.size and len(line.text) <= HEADING_MAX_CHARS
+            and not re.search(r"[。;；]", line.text))
 
 
 def open_cell_row(paragraph: str, line: str) -> bool:
@@ -483,6 +499,14 @@ def _first_run_width(line: Line) -> float:
         while end < len(chars) and end < 4 and chars[end].text in NO_START:
             end += 1
     return chars[end - 1].x1 - chars[0].x0
+
+
+def join_lines_of(prev: Line, before: str, after: str) -> str:
+    """A paragraph ``before`` (its last visual line ``prev``) and the next line's text: a space glyph that
+    ended ``prev`` between two CJK characters is text (a run-together page printed: …工作分工 按照…)."""
+    if prev.space_end and before and after and is_wide(before[-1]) and is_wide(after[0]):
+        return before + " " + after
+    return join_text(before, after)
 
 
 def join_text(before: str, after: str, sep_before_marker: bool = False) -> str:

@@ -367,7 +367,7 @@ class TextBuilder:
 
     def add_line(self, line: lay.Line, frame: lay.Frame) -> None:
         if self.last is not None and (lay.open_cell_row(self.current, line.text) or lay.continues(self.last, line, frame)):
-            joined = lay.join_text(self.current, line.text)
+            joined = lay.join_lines_of(self.last, self.current, line.text)
             self._mark(line.page, self.size + len(joined) - len(line.text))
             self.current = joined
         else:
