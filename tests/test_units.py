@@ -275,6 +275,12 @@ PROSE_FORMS = [
     ("1.推进改革。(主办:市发改委;协办:市财政局)", [("市发改委", "lead"), ("市财政局", "supporting")]),
     # a scope between 等 and 有关部门 (rule 7; n102 `能源局等省有关部门`), and each side of 及 trimmed
     ("1.推进改革。(市发改委、市财政局等省有关部门按职责分工负责)", [("市发改委", "responsible"), ("市财政局", "responsible")]),
+    # a clause with 由 opening the item (rule 18; n521), and 承办/协办
+    ("1.由省经贸委负责,省农业厅、环保局配合,加快无公害基地建设。", [("省经贸委", "responsible"), ("省农业厅", "supporting"),
+                                                        ("环保局", "supporting")]),
+    ("1.治理畜牧业产品污染\n由省经贸委承办,省农业厅、卫生厅协办。治理工作目标:实行定点屠宰。",
+     [("省经贸委", "lead"), ("省农业厅", "supporting"), ("卫生厅", "supporting")]),
+    ("1.市发改委负责统筹协调,市财政局负责资金保障。", []),  # running text naming units: no 由, no assignment
     ("1.推进改革。(财政部、税务总局等国务院相关部门及各地区按职责分工负责)",
      [("财政部", "responsible"), ("税务总局", "responsible"), ("各地区", "responsible")]),
 ]

@@ -36,7 +36,11 @@ def looks_like_unit(s: str) -> bool:
 
 # Level words of a place set: 各县、市、区人民政府 (the parts a list wrote once).
 LEVEL = r"(?:自治区|直辖市|特区|自治州|省|县|市|区|州|盟|旗|乡|镇|街道)"
-SINGLE_LEVEL = LEVEL  # 各 is carried to each of them (各省、自治区、直辖市人民政府 -> 各自治区人民政府)
+# 各 carried to one level organ after a 各 set (各盟行政公署、市人民政府 -> 各市人民政府): not to 省, 自治区, 直辖市 or
+# 自治州, which name the issuer's own region there (各市、县党委和人民政府,自治区党委 keeps 自治区党委, n523).
+SINGLE_LEVEL = r"(?:特区|县|市|区|州|旗|乡|镇|街道)"
+# 各 carried over every level word of one run written out (各省、自治区、直辖市人民政府 -> 各自治区人民政府).
+RUN_LEVEL = LEVEL
 # Town-level words that name a body by themselves (各街道 = the sub-district offices): they take
 # a shared government tail (各乡、镇人民政府) but no department's (各街道、市国有公司 stays two units).
 TOWN_LEVEL = re.compile(r"^各?(?:乡镇|街道|镇|乡)(?:\([^()]*\))?$")
@@ -71,6 +75,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
     ("government", r"(?:人民政府|政府)(?:办公室|办公厅)?$"),                       # 茄子河区政府
     ("enterprise", r"(?:集团|公司|银行|支行|分行)$"),                             # 区经发集团, 中国银行X支行
     ("public_institution", r"(?:中心|馆|学校|医院|学院|大学|研究院|研究所|管理处)$"),  # 县代建中心
+    ("party_organ", r"(?:党委|党工委|党组)$|(?<!团)[省市县区州旗盟]委$"),                # 自治区党委, 县委 (not 团市委)
     ("department", r"(?:局|委|办|厅|署|部)$"),                                    # 规划建设局, 招商工作部
     ("other", r"(?:股|科|室|队|会)$"),                                            # 财务科, 执法大队
 ))
@@ -234,6 +239,7 @@ KIND_CASES: dict[str, tuple[str, str] | None] = {
     'government': ('d12:5', '县(市)政府'),
     'enterprise': ('d02:33', '区经发集团'),
     'public_institution': ('d03:25', '区招商服务中心'),
+    'party_organ': ('n523:2', '自治区党委'),
     'department': ('d01:31', '区发展和改革局'),
     'other': ('d15:14', '文化宣传股'),
 }
@@ -270,7 +276,7 @@ def depth_zero(s: str) -> bool:
 BARE_PLACE = re.compile(rf"^各?{LEVEL}+(?:\([^()]*\))?$")
 # The part that carries the shared suffix: 区人民政府, 县(市)政府 -> head + tail.
 LEVEL_TAIL = re.compile(rf"^(?P<head>{LEVEL}+(?:\([^()]*\))?)(?P<tail>[^各()]+(?:\([^()]*\))?)$")
-SINGLE_HEAD = re.compile(rf"^{SINGLE_LEVEL}(?:\([^()]*\))?")
+SINGLE_HEAD = re.compile(rf"^{RUN_LEVEL}(?:\([^()]*\))?")
 # Zone names before one 管委会: 济宁高新区、太白湖新区、济宁经济技术开发区管委会.
 ZONE_NAME = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?$")
 ZONE_TAIL = re.compile(rf"^[^各]+{ZONE_WORD}(?:\([^()]*\))?(?P<tail>管委会|管理委员会)(?P<note>\([^()]*\))?$")

@@ -109,6 +109,8 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
         lists.extend((span, "responsible") for span in _unit_cell_lines(fold, a, b, lists))
     for span in _trailing_role_sentence(fold, a, b, lists):
         lists.append((span, None))
+    for span in _opening_role_clauses(fold, node, lists):
+        lists.append((span, None))
     if not lists:
         return None
     units, deadline = [], None
@@ -250,6 +252,33 @@ def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
         comma = fold.rfind(",", s, comma)
     if start is not None:
         yield _strip_span(fold, start, e)
+
+
+def _opening_role_clauses(fold: str, node: DraftNode, found: list):
+    """Clauses of units and role verbs that open an item or its first paragraph, the first with 由:
+    ``(一)由省经贸委负责,省农业厅…配合,加快…`` / ``一、治理…`` then ``由省经贸委承办,省农业厅…协办。``
+    (rule 18; running text that only names units, 市发改委负责统筹协调, is no assignment)."""
+    a, b = node.body
+    starts = [a]
+    line_end = fold.find("\n", node.title[1], b)
+    if line_end >= 0:
+        starts.append(line_end + 1)
+    for start in starts:
+        s, _ = _strip_span(fold, start, b)
+        if not fold.startswith("由", s):
+            continue
+        stop = _OPENING_STOP.search(fold, s, b)
+        end, e = s, stop.start() if stop else b
+        for clause in _CLAUSE_END.finditer(fold, s, e + 1):
+            if not _role_clause(fold, *_strip_span(fold, end if end == s else end + 1, clause.start())):
+                break
+            end = clause.start()
+        if end > s and not _overlaps((s, end), found):
+            yield (s, end)
+
+
+_OPENING_STOP = re.compile(r"[。;:\n]")
+_CLAUSE_END = re.compile(r"[,。;:\n]|$")
 
 
 def _role_clause(fold: str, s: int, e: int) -> bool:
