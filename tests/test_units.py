@@ -281,6 +281,9 @@ PROSE_FORMS = [
     ("1.治理畜牧业产品污染\n由省经贸委承办,省农业厅、卫生厅协办。治理工作目标:实行定点屠宰。",
      [("省经贸委", "lead"), ("省农业厅", "supporting"), ("卫生厅", "supporting")]),
     ("1.市发改委负责统筹协调,市财政局负责资金保障。", []),  # running text naming units: no 由, no assignment
+    # bare place names sharing the government that ends their run (n520)
+    ("1.推进机场建设。(机场扩建指挥部、哈尔滨、黑河、绥芬河市政府负责)",
+     [("机场扩建指挥部", "responsible"), ("哈尔滨", "responsible"), ("黑河", "responsible"), ("绥芬河市政府", "responsible")]),
     ("1.推进改革。(财政部、税务总局等国务院相关部门及各地区按职责分工负责)",
      [("财政部", "responsible"), ("税务总局", "responsible"), ("各地区", "responsible")]),
 ]

@@ -25,7 +25,7 @@ LABEL_TABLE: tuple[tuple[str, str | None, str | None], ...] = (
 )
 # Role verbs ending a run of units: (X、Y牵头，A、B配合), (…按职责分工负责): (pattern, role, golden).
 ROLE_VERB_TABLE: tuple[tuple[str, str, str | None], ...] = (
-    (r"按照?职责分工(?:分别)?牵头|分别牵头|共同牵头|总牵头|牵头抓总|牵头负责|牵头落实|牵头|主办|承办", "lead", "d05:8"),  # X、Y牵头  X主办  X承办 (n521:13)
+    (r"按照?职责分工(?:分别)?牵头|分别牵头|共同牵头|总牵头|牵头抓总|牵头负责|牵头落实|牵头|主办|承办", "lead", "d05:8"),  # X、Y牵头  X承办
     (r"按照?职责分工(?:分别)?(?:负责|落实)|分工负责|分别负责|负责落实|具体负责|负总责|各负其责|负责|分别落实|落实", "responsible",
      "d06:13"),                                                                        # X负责
     (r"按照?职责分工配合|(?:协同|协助|积极)?配合(?:落实)?|参加|参与|协助|协办|协同|指导", "supporting", "d08:24"),  # A、B配合

@@ -292,6 +292,12 @@ BARE_TOWN = re.compile(r"^(?:乡镇|乡|镇|街道)(?:\([^()]*\))?(?:人民政�
 # One bare level word sharing the suffix of a later part in a task's list: 各县、市、区政府 (市 is 市政府);
 # unlike BARE_PLACE it takes 省 and 盟 (省、市有关部门) and no 各.
 BARE_LEVEL = re.compile(rf"^(?:省|盟|{SINGLE_LEVEL})(?:\([^()]*\))?$")
+# A place named bare before the government it shares in a task's list (哈尔滨、黑河、绥芬河市政府, n520): two to
+# four characters, no unit ending; and that government: a place, its level word or none, 人民政府/政府.
+BARE_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_PLACE = r"(?:(?!人民)[\u4e00-\u9fff]){2,4}?"  # 绥芬河, 抚远 (not 区人民 of 区人民政府)
+PLACE_GOVERNMENT = re.compile(rf"{_PLACE}{LEVEL}?(?:人民政府|政府)")
+PLACE_TAIL = re.compile(rf"^{_PLACE}(?P<tail>(?P<level>{LEVEL})?(?:人民政府|政府))$")
 # A bare generic tail takes the stem of the part before: 市政府有关委、办、局 -> 市政府有关办.
 BARE_TAILS = frozenset({"委", "办", "局", "厅", "单位", "部门"})
 GENERIC_END = re.compile(r"(?:部门|单位|委|办|局|厅)$")
@@ -325,6 +331,9 @@ SHARED_PART_CASES: dict[str, tuple[str, str, str]] = {
     "EACH_PLACES": ("n002:13", "各区人民政府", "各区人民政府"),
     "BARE_TOWN": ("n006:2", "街道办事处", "街道办事处"),
     "BARE_LEVEL": ("n223:20", "市", "市"),
+    "BARE_PLACE_NAME": ("n520:14", "黑河", "黑河"),
+    "PLACE_GOVERNMENT": ("n520:14", "綏芬河市政府", "绥芬河市政府"),
+    "PLACE_TAIL": ("n520:14", "綏芬河市政府", "绥芬河市政府"),
     "GENERIC_END": ("n202:3", "市政府各委", "市政府各委"),
     "SET_WORD": ("n202:3", "市政府各委", "市政府各委"),
     "LEVEL_PREFIX": ("n007:27", "区发改局", "区"),

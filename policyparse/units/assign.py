@@ -30,7 +30,17 @@ from policyparse.grammar.roles import (
     UNIT_LED_WORK,
     label_role,
 )
-from policyparse.grammar.unitnames import BARE_LEVEL, OPEN, UNIT_END, depth_zero, looks_like_unit, split_joiners, split_list
+from policyparse.grammar.unitnames import (
+    BARE_LEVEL,
+    BARE_PLACE_NAME,
+    OPEN,
+    PLACE_GOVERNMENT,
+    UNIT_END,
+    depth_zero,
+    looks_like_unit,
+    split_joiners,
+    split_list,
+)
 from policyparse.normalize import Text
 from policyparse.structure.draft import Assignments, Draft, DraftNode, DraftUnit, FSpan, NodeUnits
 from policyparse.structure.tables import at_text_end
@@ -378,7 +388,16 @@ def is_unit_list(fold: str, a: int, b: int, strict: bool = False) -> bool:
     people = person_parts([LEADING.sub("", p) for p in parts])
     parts = [p for k, p in enumerate(parts) if k not in people]
     return bool(parts) and all(_unit_like(p) or (BARE_LEVEL.match(p) and any(map(_unit_like, parts[k + 1:])))
-                               for k, p in enumerate(parts))
+                               or _shares_government(parts, k) for k, p in enumerate(parts))
+
+
+def _shares_government(parts: list[str], k: int) -> bool:
+    """A bare place name in a run that ends with a place's government: 哈尔滨、黑河、绥芬河市政府 (the run
+    shares 市政府, n520)."""
+    j = k
+    while j < len(parts) and BARE_PLACE_NAME.fullmatch(parts[j]):
+        j += 1
+    return j > k and j < len(parts) and bool(PLACE_GOVERNMENT.fullmatch(parts[j]))
 
 
 def person_parts(parts: list[str]) -> set[int]:

@@ -28,6 +28,7 @@ from policyparse.grammar.unitnames import (
     BARE_DEPARTMENT,
     BARE_ORGAN,
     BARE_PLACE,
+    BARE_PLACE_NAME,
     BARE_TAILS,
     BARE_TOWN,
     BRANCH,
@@ -39,10 +40,13 @@ from policyparse.grammar.unitnames import (
     GOV_TAIL,
     GOVERNMENT_TAIL,
     KIND_PATTERNS,
+    LEVEL,
     LEVEL_ORGAN,
     LEVEL_PREFIX,
     LEVEL_TAIL,
+    PLACE_GOVERNMENT,
     PLACE_PREFIX,
+    PLACE_TAIL,
     PREFIXED_DEPARTMENT,
     SET_WORD,
     SHORT_FORMS,
@@ -50,6 +54,7 @@ from policyparse.grammar.unitnames import (
     TOWN_LEVEL,
     ZONE_NAME,
     ZONE_TAIL,
+    ends_like_unit,
     split_alias,
 )
 from policyparse.normalize import PINYIN_GLOSS, fold_string, text_from_string
@@ -196,19 +201,40 @@ def distribute_tails(out: list[str], scoped: set[int]) -> None:
         tail = shared_tail(out, i, j)
         if tail:
             for k in range(i, j):
-                out[k] += tail
+                out[k] += _tail_for(out[k], tail)
             if fold(out[i]).startswith("各"):
                 add_each(out, range(i, j + 1), scoped)
         i = max(j, i + 1)
 
 
+def _tail_for(part: str, tail: str) -> str:
+    """A place name that writes its own level takes the government alone: 绥芬河市、抚远县人民政府 -> 绥芬河市人民政府."""
+    own = re.match(LEVEL, fold(tail))
+    if own and re.search(f"{LEVEL}$", fold(part)) and not BARE_PLACE.match(fold(part)):
+        return tail[len(own.group(0)):]
+    return tail
+
+
 def run_end(out: list[str], i: int) -> int:
-    """End of the run of bare parts starting at ``i`` (all place words, or all zone names)."""
-    pattern = BARE_PLACE if BARE_PLACE.match(fold(out[i])) else ZONE_NAME
+    """End of the run of bare parts starting at ``i`` (all place words, all zone names, or all place names
+    before a place's government: 哈尔滨、黑河、绥芬河市政府)."""
+    pattern = _run_pattern(out, i)
     j = i
-    while j < len(out) and pattern.match(fold(out[j])):
+    while j < len(out) and pattern.fullmatch(fold(out[j])):
         j += 1
     return j
+
+
+def _run_pattern(out: list[str], i: int) -> re.Pattern[str]:
+    head = fold(out[i])
+    if BARE_PLACE.match(head):
+        return BARE_PLACE
+    if ZONE_NAME.match(head):
+        return ZONE_NAME
+    j = i
+    while j < len(out) and BARE_PLACE_NAME.fullmatch(fold(out[j])) and not ends_like_unit(fold(out[j])):
+        j += 1
+    return BARE_PLACE_NAME if j > i and j < len(out) and PLACE_GOVERNMENT.fullmatch(fold(out[j])) else ZONE_NAME
 
 
 def shared_tail(out: list[str], i: int, j: int) -> str | None:
@@ -216,7 +242,8 @@ def shared_tail(out: list[str], i: int, j: int) -> str | None:
     if j == i or j >= len(out):
         return None
     last = fold(out[j])
-    m = (LEVEL_TAIL if BARE_PLACE.match(fold(out[i])) else ZONE_TAIL).match(last)
+    pattern = _run_pattern(out, i)
+    m = (LEVEL_TAIL if pattern is BARE_PLACE else PLACE_TAIL if pattern is BARE_PLACE_NAME else ZONE_TAIL).match(last)
     if m and not GOVERNMENT_TAIL.match(m["tail"]) and any(TOWN_LEVEL.match(fold(out[k])) for k in range(i, j)):
         return None  # 各街道、市国有公司: a town-level body takes no department's tail
     if not m:
