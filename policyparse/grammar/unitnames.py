@@ -273,7 +273,7 @@ def depth_zero(s: str) -> bool:
 
 # --- shared parts of one unit list (units/lexicon restores them) ------------------------------
 # A part that is only place words, its suffix left to a later part: 各县 / 市 / 县(市) / 各区县市.
-BARE_PLACE = re.compile(rf"^各?{LEVEL}+(?:\([^()]*\))?$")
+BARE_PLACE = re.compile(rf"^(?:各|有关|相关)?{LEVEL}+(?:\([^()]*\))?$")  # 相关市、县政府 too (rule 18)
 # The part that carries the shared suffix: 区人民政府, 县(市)政府 -> head + tail.
 LEVEL_TAIL = re.compile(rf"^(?P<head>{LEVEL}+(?:\([^()]*\))?)(?P<tail>[^各()]+(?:\([^()]*\))?)$")
 SINGLE_HEAD = re.compile(rf"^{RUN_LEVEL}(?:\([^()]*\))?")

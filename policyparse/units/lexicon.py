@@ -202,8 +202,8 @@ def distribute_tails(out: list[str], scoped: set[int]) -> None:
         if tail:
             for k in range(i, j):
                 out[k] += _tail_for(out[k], tail)
-            if fold(out[i]).startswith("各"):
-                add_each(out, range(i, j + 1), scoped)
+            if set_word := SET_LEAD.match(fold(out[i])):
+                add_each(out, range(i, j + 1), scoped, surface_head(out[i], set_word.end()))  # 相關 as written
         i = max(j, i + 1)
 
 
@@ -213,6 +213,9 @@ def _tail_for(part: str, tail: str) -> str:
     if own and re.search(f"{LEVEL}$", fold(part)) and not BARE_PLACE.match(fold(part)):
         return tail[len(own.group(0)):]
     return tail
+
+
+SET_LEAD = re.compile(r"各|有关|相关")  # the word that makes a run of level words a set
 
 
 def run_end(out: list[str], i: int) -> int:
@@ -253,11 +256,12 @@ def shared_tail(out: list[str], i: int, j: int) -> str | None:
     return surface_head(tail, len(m["tail"])) if note else tail
 
 
-def add_each(out: list[str], indices: range, scoped: set[int]) -> None:
+def add_each(out: list[str], indices: range, scoped: set[int], word: str = "各") -> None:
+    """The run's set word (各, or 相关/有关: 相关市、县政府 -> 相关县政府) before each of its parts."""
     for k in indices:
         scoped.add(k)
-        if not fold(out[k]).startswith("各") and SINGLE_HEAD.match(fold(out[k])):
-            out[k] = "各" + out[k]
+        if not SET_LEAD.match(fold(out[k])) and SINGLE_HEAD.match(fold(out[k])):
+            out[k] = word + out[k]
 
 
 def carry_each(out: list[str], scoped: set[int]) -> None:
