@@ -280,7 +280,8 @@ PROSE_FORMS = [
                                                         ("环保局", "supporting")]),
     ("1.治理畜牧业产品污染\n由省经贸委承办,省农业厅、卫生厅协办。治理工作目标:实行定点屠宰。",
      [("省经贸委", "lead"), ("省农业厅", "supporting"), ("卫生厅", "supporting")]),
-    ("1.市发改委负责统筹协调,市财政局负责资金保障。", []),  # running text naming units: no 由, no assignment
+    ("1.市发改委负责统筹协调,市财政局负责资金保障。", []),  # running text naming units: no assignment
+    ("1.市发改委牵头,市财政局配合,加快项目建设。", [("市发改委", "lead"), ("市财政局", "supporting")]),
     # bare place names sharing the government that ends their run (n520)
     ("1.推进机场建设。(机场扩建指挥部、哈尔滨、黑河、绥芬河市政府负责)",
      [("机场扩建指挥部", "responsible"), ("哈尔滨", "responsible"), ("黑河", "responsible"), ("绥芬河市政府", "responsible")]),

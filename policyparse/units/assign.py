@@ -265,7 +265,7 @@ def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
 
 
 def _opening_role_clauses(fold: str, node: DraftNode, found: list):
-    """Clauses of units and role verbs that open an item or its first paragraph, the first with 由:
+    """Clauses of units and role verbs only that open an item or its first paragraph:
     ``(一)由省经贸委负责,省农业厅…配合,加快…`` / ``一、治理…`` then ``由省经贸委承办,省农业厅…协办。``
     (rule 18; running text that only names units, 市发改委负责统筹协调, is no assignment)."""
     a, b = node.body
@@ -275,8 +275,6 @@ def _opening_role_clauses(fold: str, node: DraftNode, found: list):
         starts.append(line_end + 1)
     for start in starts:
         s, _ = _strip_span(fold, start, b)
-        if not fold.startswith("由", s):
-            continue
         stop = _OPENING_STOP.search(fold, s, b)
         end, e = s, stop.start() if stop else b
         for clause in _CLAUSE_END.finditer(fold, s, e + 1):
