@@ -91,7 +91,7 @@ def test_role_rows_without_a_golden_case_are_the_pinned_ones():
 
 # --------------------------------------------------------------------------- envelope and unit words
 
-FURNITURE = [(name, rf"(?:{p})\s*[:|]", case) for name, p, case in env_grammar.FURNITURE_LABELS] + \
+FURNITURE = [(name, rf"(?:{p})(?:\s*[:|]|\s+\S)", case) for name, p, case in env_grammar.FURNITURE_LABELS] + \
             [(name, p, case) for name, p, case in env_grammar.FURNITURE_NAVIGATION]
 
 
@@ -191,7 +191,7 @@ def test_every_unit_list_pattern_has_a_case_or_waits_where_pinned():
 # Rows no dev-corpus line shows yet (checked against the tables, so a new row without a case fails).
 WAITING = {
     "document types": set(),
-    "furniture": {"所属分类", "责任部门", "效力状态", "相关链接"},
+    "furniture": {"相关链接"},
     "doc numbers": set(),
     "unit suffixes": {"工作专班"},
     "zone words": set(),

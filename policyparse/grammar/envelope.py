@@ -49,7 +49,8 @@ RUN_ON_ENDS = "。;!?:"
 
 
 # Portal furniture that is never part of a document (folded text), at a line start: (name,
-# pattern, golden case).  Labels stand before ':' or '|' (来源:… 发布日期:…); navigation alone.
+# pattern, golden case).  Labels stand before ':' or '|' (来源:… 发布日期:…), or two label-value pairs stand
+# to a line without a separator (所属分类 为民办实事 效力状态 有效); navigation alone.
 FURNITURE_LABELS: tuple[tuple[str, str, str | None], ...] = (
     ("来源", r"来源", "d08:3"),
     ("发布时间", r"发布时间", "d34:4"),
@@ -78,12 +79,12 @@ FURNITURE_LABELS: tuple[tuple[str, str, str | None], ...] = (
     ("文档介绍", r"文档介绍", "d28:1"),
     ("当前位置", r"当前位置", "d17:1"),
     ("分享到", r"分享到", "d10:136"),
-    ("所属分类", r"所属分类", None),
-    ("责任部门", r"责任部门", None),
+    ("所属分类", r"所属分类", "d31:5"),
+    ("责任部门", r"责任部门", "d31:6"),
     ("公开方式", r"公开方式", "d27:1"),
     ("公开时限", r"公开时限", "d27:2"),
     ("公开范围", r"公开范围", "d27:2"),
-    ("效力状态", r"效力状态", None),
+    ("效力状态", r"效力状态", "d31:5"),
     ("政策文号", r"政策文号", "d34:5"),
     ("发布文号", r"发布文号", "d08:10"),
 )
@@ -106,8 +107,13 @@ FURNITURE_NAVIGATION: tuple[tuple[str, str, str | None], ...] = (
     ("下一篇", r"下一篇", "n413:14"),
     ("相关链接", r"相关链接", None),
 )
+_FURNITURE_LABEL = "|".join(p for _, p, _ in FURNITURE_LABELS)
+# A label and its value set out in columns without a separator, two pairs to a line (d31:
+# 所属分类 为民办实事 效力状态 有效 / 责任部门 西夏区文化旅游体育广电局 公开方式 主动公开): a label, one or two
+# words of value, and a second label.
+FURNITURE_PAIRS = rf"(?:{_FURNITURE_LABEL})\s+[^\s:|]+(?:\s+[^\s:|]+)?\s+(?:{_FURNITURE_LABEL})(?=\s|$)"
 BOILERPLATE = re.compile(
-    r"^\s*(?:(?:" + "|".join(p for _, p, _ in FURNITURE_LABELS) + r")\s*[:|]|"
+    rf"^\s*(?:(?:{_FURNITURE_LABEL})\s*[:|]|{FURNITURE_PAIRS}|"
     + "|".join(p for _, p, _ in FURNITURE_NAVIGATION) + ")"
 )
 
