@@ -166,7 +166,7 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("发文时间", "date", "n131:26"),
     ("名称", "title", "n001:4"),
     ("标题", "title", "n031:13"),
-    ("文件名称", "title", None),
+    ("文件名称", "title", "n483:1"),
     ("索引号", None, "d27:1"),
     ("信息分类", None, "n001:1"),
     ("主题分类", None, "d29:3"),
@@ -190,6 +190,10 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("信息来源", None, "d17:4"),
     ("来源", None, "d06:3"),
     ("所属主题", None, "n122:3"),
+    ("公开目录", None, "n483:2"),
+    ("公开责任部门", None, "n483:3"),
+    ("公开形式", None, "n483:3"),
+    ("内容概述", None, "n483:6"),
 )
 METADATA_KEY_PATTERN = "|".join(
     r"\s*".join(key) for key, _, _ in sorted(METADATA_KEYS, key=lambda row: -len(row[0])))
@@ -199,6 +203,11 @@ METADATA_KEY_PATTERN = "|".join(
 METADATA_KEY = re.compile(
     rf"(?:(?:(?P<lenticular>【)|\[)\s*(?P<bkey>{METADATA_KEY_PATTERN})\s*(?(lenticular)】|\])"
     rf"|(?P<key>{METADATA_KEY_PATTERN})\s*[:|]|(?P<lkey>{METADATA_KEY_PATTERN})\s*$)")
+# A key that opens its line with only spaces before its value, in a block of two columns whose second
+# key has a colon (n483: 文件名称 石泉县…的通知 / 文号 石政办函〔2021〕12号 成文日期: 2021年04月23日).
+# On such a line, later keys may stand between spaces too (d01: 发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号).
+METADATA_KEY_SPACED = re.compile(rf"(?P<skey>{METADATA_KEY_PATTERN})[ \t\u3000]+(?=\S)")
+METADATA_KEY_SPACED_LATER = re.compile(rf"(?<=\s)(?P<skey>{METADATA_KEY_PATTERN})[ \t\u3000]+(?=\S)")
 
 
 # ---- lines of a covering notice (used by structure/envelope)
