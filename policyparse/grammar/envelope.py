@@ -49,7 +49,8 @@ RUN_ON_ENDS = "。;!?:"
 
 
 # Portal furniture that is never part of a document (folded text), at a line start: (name,
-# pattern, golden case).  Labels stand before ':' or '|' (来源:… 发布日期:…); navigation alone.
+# pattern, golden case).  Labels stand before ':' or '|' (来源:… 发布日期:…), or two label-value pairs stand
+# to a line without a separator (所属分类 为民办实事 效力状态 有效); navigation alone.
 FURNITURE_LABELS: tuple[tuple[str, str, str | None], ...] = (
     ("来源", r"来源", "d08:3"),
     ("发布时间", r"发布时间", "d34:4"),
@@ -78,12 +79,12 @@ FURNITURE_LABELS: tuple[tuple[str, str, str | None], ...] = (
     ("文档介绍", r"文档介绍", "d28:1"),
     ("当前位置", r"当前位置", "d17:1"),
     ("分享到", r"分享到", "d10:136"),
-    ("所属分类", r"所属分类", None),
-    ("责任部门", r"责任部门", None),
+    ("所属分类", r"所属分类", "d31:5"),
+    ("责任部门", r"责任部门", "d31:6"),
     ("公开方式", r"公开方式", "d27:1"),
     ("公开时限", r"公开时限", "d27:2"),
     ("公开范围", r"公开范围", "d27:2"),
-    ("效力状态", r"效力状态", None),
+    ("效力状态", r"效力状态", "d31:5"),
     ("政策文号", r"政策文号", "d34:5"),
     ("发布文号", r"发布文号", "d08:10"),
 )
@@ -106,8 +107,13 @@ FURNITURE_NAVIGATION: tuple[tuple[str, str, str | None], ...] = (
     ("下一篇", r"下一篇", "n413:14"),
     ("相关链接", r"相关链接", None),
 )
+_FURNITURE_LABEL = "|".join(p for _, p, _ in FURNITURE_LABELS)
+# A label and its value set out in columns without a separator, two pairs to a line (d31:
+# 所属分类 为民办实事 效力状态 有效 / 责任部门 西夏区文化旅游体育广电局 公开方式 主动公开): a label, one or two
+# words of value, and a second label.
+FURNITURE_PAIRS = rf"(?:{_FURNITURE_LABEL})\s+[^\s:|]+(?:\s+[^\s:|]+)?\s+(?:{_FURNITURE_LABEL})(?=\s|$)"
 BOILERPLATE = re.compile(
-    r"^\s*(?:(?:" + "|".join(p for _, p, _ in FURNITURE_LABELS) + r")\s*[:|]|"
+    rf"^\s*(?:(?:{_FURNITURE_LABEL})\s*[:|]|{FURNITURE_PAIRS}|"
     + "|".join(p for _, p, _ in FURNITURE_NAVIGATION) + ")"
 )
 
@@ -160,7 +166,7 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("发文时间", "date", "n131:26"),
     ("名称", "title", "n001:4"),
     ("标题", "title", "n031:13"),
-    ("文件名称", "title", None),
+    ("文件名称", "title", "n483:1"),
     ("索引号", None, "d27:1"),
     ("信息分类", None, "n001:1"),
     ("主题分类", None, "d29:3"),
@@ -184,6 +190,10 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("信息来源", None, "d17:4"),
     ("来源", None, "d06:3"),
     ("所属主题", None, "n122:3"),
+    ("公开目录", None, "n483:2"),
+    ("公开责任部门", None, "n483:3"),
+    ("公开形式", None, "n483:3"),
+    ("内容概述", None, "n483:6"),
 )
 METADATA_KEY_PATTERN = "|".join(
     r"\s*".join(key) for key, _, _ in sorted(METADATA_KEYS, key=lambda row: -len(row[0])))
@@ -193,6 +203,11 @@ METADATA_KEY_PATTERN = "|".join(
 METADATA_KEY = re.compile(
     rf"(?:(?:(?P<lenticular>【)|\[)\s*(?P<bkey>{METADATA_KEY_PATTERN})\s*(?(lenticular)】|\])"
     rf"|(?P<key>{METADATA_KEY_PATTERN})\s*[:|]|(?P<lkey>{METADATA_KEY_PATTERN})\s*$)")
+# A key that opens its line with only spaces before its value, in a block of two columns whose second
+# key has a colon (n483: 文件名称 石泉县…的通知 / 文号 石政办函〔2021〕12号 成文日期: 2021年04月23日).
+# On such a line, later keys may stand between spaces too (d01: 发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号).
+METADATA_KEY_SPACED = re.compile(rf"(?P<skey>{METADATA_KEY_PATTERN})[ \t\u3000]+(?=\S)")
+METADATA_KEY_SPACED_LATER = re.compile(rf"(?<=\s)(?P<skey>{METADATA_KEY_PATTERN})[ \t\u3000]+(?=\S)")
 
 
 # ---- lines of a covering notice (used by structure/envelope)

@@ -21,7 +21,7 @@ LABEL_TABLE: tuple[tuple[str, str | None, str | None], ...] = (
      "d01:31"),                                                                        # 责任单位：
     (r"(?:部门)?分工", None, "d08:24"),                                               # 部门分工：X牵头，Y配合
     (r"(?:牵头)?负责领导|分管(?:省|市|区|县)?领导|责任领导|联系领导|牵头领导|责任人", "person", "d02:5"),  # 责任领导：张三
-    (r"完成时限|时间节点|完成时间|时限要求|时限", "deadline", None),                     # 完成时限：2023年6月底前
+    (r"完成时限|时间节点|完成时间|时限要求|时限", "deadline", "n487:33"),               # 完成时限：2023年6月底前  时限要求：持续推进
 )
 # Role verbs ending a run of units: (X、Y牵头，A、B配合), (…按职责分工负责): (pattern, role, golden).
 ROLE_VERB_TABLE: tuple[tuple[str, str, str | None], ...] = (

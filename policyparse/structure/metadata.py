@@ -2,7 +2,8 @@
 
 Lines that start with a metadata key (``grammar.envelope.METADATA_KEYS``) hold ``key: value``
 pairs, several to a line, as ``key: | value |`` table cells, or as ``【key】value`` / ``[ key ] value``
-(a key alone on its line marks the line as metadata; the value on the line below is not read);
+(a key alone on its line marks the line as metadata; the value on the line below is not read), or a
+key that opens its line before spaces and its value (文件名称 石泉县…的通知, n483);
 a value runs to the next key, a cell bar or the line end.  The block feeds the envelope where the document
 itself does not say (no signature: issuer and date; no 文号 line; no title line) and its lines
 are never addressees or title text.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policyparse.grammar.envelope import DOC_NUMBER_TEXT, METADATA_KEY, METADATA_KEYS
+from policyparse.grammar.envelope import DOC_NUMBER_TEXT, METADATA_KEY, METADATA_KEY_SPACED, METADATA_KEY_SPACED_LATER, METADATA_KEYS
 from policyparse.grammar.numerals import iso_date
 from policyparse.grammar.unitnames import looks_like_unit
 from policyparse.structure.draft import FieldValue
@@ -51,7 +52,7 @@ def find_metadata(lines: list[Line], stop: int) -> Metadata:
     found: set[int] = set()
     for i, ln in enumerate(lines[:stop]):
         lead = LEAD.match(ln.text).end()
-        first = METADATA_KEY.match(ln.text, lead)
+        first = METADATA_KEY.match(ln.text, lead) or METADATA_KEY_SPACED.match(ln.text, lead)
         if not first:
             continue
         found.add(i)
@@ -100,10 +101,16 @@ def _value_below(lines: list[Line], i: int, stop: int, pairs) -> int | None:
 def line_pairs(ln: Line) -> list[tuple[str, tuple[int, int]]]:
     """(key, fold span of its value) for each key of a metadata line."""
     keys = list(METADATA_KEY.finditer(ln.text))
+    lead = LEAD.match(ln.text).end()
+    if (spaced := METADATA_KEY_SPACED.match(ln.text, lead)) and not (keys and keys[0].start() == lead):
+        # 文件名称 石泉县…的通知: a key that opens its line before spaces, and later keys between spaces
+        later = [m for m in METADATA_KEY_SPACED_LATER.finditer(ln.text, spaced.end())
+                 if not any(k.start() <= m.start() < k.end() or m.start() <= k.start() < m.end() for k in keys)]
+        keys = sorted([spaced, *keys, *later], key=lambda m: m.start())
     pairs = []
     for k, m in enumerate(keys):
         end = keys[k + 1].start() if k + 1 < len(keys) else len(ln.text)
-        key = re.sub(r"\s+", "", m["key"] or m["bkey"] or m["lkey"])
+        key = re.sub(r"\s+", "", m.groupdict().get("skey") or m["key"] or m["bkey"] or m["lkey"])
         a, b = m.end(), end
         bar = ln.text.find("|", a, b)
         if bar >= 0 and ln.text[a:bar].strip():
