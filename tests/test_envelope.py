@@ -170,6 +170,15 @@ def test_a_list_line_above_a_complete_addressee_line_is_not_joined():
     assert [u.name for u in n.addressees] == ["各县(市、区)人民政府", "市政府各部门"]
 
 
+def test_a_signature_date_that_lost_its_year_month_day_characters():
+    # n401/n487: the page dropped 年月日 (常山县人民政府办公室 / 2023626); a footer's contact labels are no addressees
+    text = ("单位地址: 联系电话:\n关于印发《某某办法》的通知\n各乡(镇)人民政府,县级机关各单位:\n现印发给你们,请认真组织实施。\n"
+            "常山县人民政府办公室\n\n2023626\n")
+    n = policyparse.parse(text).notice
+    assert (n.issuer, n.date) == ("常山县人民政府办公室", "2023-06-26")
+    assert [u.name for u in n.addressees] == ["各乡(镇)人民政府", "县级机关各单位"]
+
+
 def test_a_metadata_headline_alone_is_no_notice():
     # n443: a news item on a 政府信息公开 page; its 标题 names no notice-type document
     text = ("索引号 | xcb/2019-0000105 | 发布机构 | 高新区统战工作办公室 |\n成文日期 | 2019-12-16 | 效力状态 | 生效中 |\n"

@@ -127,6 +127,18 @@ def test_sign_date_form_in_its_corpus_line(numerals, case):
     assert found and found["y"].isdigit() == (numerals == "arabic"), case
 
 
+@pytest.mark.parametrize("case", env_grammar.DIGITS_DATE_CASES)
+def test_digits_only_date_form_in_its_corpus_line(case):
+    assert env_grammar.digits_date(_fold(case)), case
+
+
+def test_digits_only_date_readings():
+    assert env_grammar.digits_date("2022526") == "2022-05-26"
+    assert env_grammar.digits_date("2019116") == "2019-01-16"  # 1-16 before 11-6
+    assert env_grammar.digits_date("20211231") == "2021-12-31"
+    assert env_grammar.digits_date("2021991") is None and env_grammar.digits_date("12345") is None
+
+
 def _unit_in_line(case: tuple[str, str]) -> str:
     where, unit = case
     folded = text_from_string(unit).fold

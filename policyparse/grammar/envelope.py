@@ -125,6 +125,25 @@ SIGN_DATE = re.compile(
 )
 
 
+# A signature date whose 年/月/日 a page dropped (2022526, 2019116, 2021910: n015:28, n487:13, n488:14, n401:51):
+# the year, then the month and day; of two readings (116: 1-16 or 11-6) the one-digit month is taken.
+DIGITS_DATE_CASES = ("n015:28", "n487:13", "n488:14", "n401:51")
+DIGITS_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})")
+
+
+def digits_date(s: str) -> str | None:
+    """ISO form of a digits-only date (2022526 -> 2022-05-26), or None."""
+    m = DIGITS_DATE.fullmatch(s.strip())
+    if not m:
+        return None
+    md = m["md"]
+    splits = [(md[:1], md[1:])] if len(md) == 2 else [(md[:2], md[2:])] if len(md) == 4 else [(md[:1], md[1:]), (md[:2], md[2:])]
+    for mo, d in splits:
+        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+            return f"{m['y']}-{int(mo):02d}-{int(d):02d}"
+    return None
+
+
 # Organisation names as they stand alone on a signature line (folded).
 _ORG_LINE = re.compile(r"^[\u4e00-\u9fff()（）]{3,40}$")
 
@@ -237,7 +256,8 @@ PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|�
 ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.*?)\s*$")
 # Labels that end with a colon but do not introduce addressees.
 NOT_ADDRESSEES = re.compile(
-    r"^[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|分工|时限|主题词|抄送|附件|提示|介绍|摘要|来源|标题|目标|原则|要求|如下|措施|任务)$|如下$"
+    r"^[\u4e00-\u9fff]{0,4}(?:单位|部门|领导|分工|时限|主题词|抄送|附件|提示|介绍|摘要|来源|标题|目标|原则|要求|如下|措施|任务"
+    r"|地址|电话|传真|邮编|邮箱|网址)$|如下$"  # contact labels of a page footer: 单位地址: 联系电话: (n488)
 )
 # What portals put before a title on its line: 【规范性文件】 / 文档介绍: / 湖政办发〔2017〕33号 / 《.
 # That is: a category on its line: a category (【规范性文件】, “党政混合信息公开” and a blank), a label (标题:), a 文号.

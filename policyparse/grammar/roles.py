@@ -34,6 +34,7 @@ ROLE_VERB_TABLE: tuple[tuple[str, str, str | None], ...] = (
 CONVENTION_PATTERN = (
     r"(?:除标注“[^”]*”外,?)?(?:列|排)(?:在)?(?:第一位|首位)(?:的|者)?(?:为|是)(?:工作)?牵头(?:单位|部门)?(?:或汇总单位)?"
     r"(?:,?下同)?|首位(?:单位)?为牵头(?:单位|部门)"
+    r"|(?:排名)?第一(?:位)?(?:的)?(?:责任)?(?:单位|部门)(?:为|是)(?:工作)?牵头(?:单位|部门)(?:,?下同)?"  # n487:31, n010
 )
 CONVENTION_GOLDEN = "d17:22"
 # Table header word -> column kind, first match wins (spaces removed): (kind, pattern, golden).

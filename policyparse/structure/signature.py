@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from policyparse.grammar.envelope import SIGN_DATE, is_org_line, org_names
+from policyparse.grammar.envelope import SIGN_DATE, digits_date, is_org_line, org_names
 from policyparse.grammar.numerals import iso_date
 from policyparse.structure.draft import FieldValue
 from policyparse.structure.lines import Line, prev_nonblank
@@ -40,6 +40,20 @@ def find_signature(lines: list[Line], after: int, fold: str):
             found = _signature_at(lines, i, m, after)
             if found:
                 return found
+    return _digits_signature(lines, after)
+
+
+def _digits_signature(lines: list[Line], after: int):
+    """A signature whose date lost its 年/月/日 (常山县人民政府办公室 / 2023626): a digits-only line right
+    under an organisation line."""
+    for i, ln in enumerate(lines):
+        if ln.start < after or not (iso := digits_date(ln.text)):
+            continue
+        k = prev_nonblank(lines, i, within=2, after=after)
+        if k is not None and org_names(lines[k].stripped):
+            top = _joint_issuers(lines, k, after)
+            date = FieldValue(iso, (ln.content_start, ln.content_end))
+            return date, FieldValue("", (lines[top].content_start, lines[k].content_end)), lines[top].start, ln.end
     return None, None, None, None
 
 
