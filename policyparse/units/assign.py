@@ -346,7 +346,7 @@ def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     if opened is not None:  # (自治区发展改革委牵头,自治区国土资源厅、…及相关盟市 — never closed: cut inside it
         inner = tail[opened + 1:]
         if LABEL.search(inner) or ROLE_VERB.search(inner) or is_unit_list(inner, 0, len(inner)) \
-                or CUT_LABEL.fullmatch(inner.strip()):
+                or CUT_LABEL.fullmatch(inner.strip()) or _cut_after_sentence(tail[:opened], inner):
             return True
     if re.search(r"[。!?)\]】〕”]\s*$", tail):
         return False
@@ -358,6 +358,15 @@ def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
         return False
     last = LABEL_LINE.match(rest[-1])  # cut in a person's or a deadline's line (牵头领导:靳国) cuts no unit list (n325)
     return not (last and label_role(last.group().strip(" \t:【】")) in ("person", "deadline"))
+
+
+def _cut_after_sentence(before: str, inner: str) -> bool:
+    """A bracket opened after the item's last sentence and cut within a few characters (…工业园建设。(市发):
+    the unit list that closes an item, cut inside its first name (n486)."""
+    return before.rstrip().endswith(("。", ";")) and 0 < len(inner.strip()) <= CUT_NAME_MAX and not re.search(r"[。,;:]", inner)
+
+
+CUT_NAME_MAX = 8  # characters of a unit name cut at the text's end
 
 
 def _unclosed_bracket(s: str) -> int | None:
