@@ -198,7 +198,6 @@ def test_unit_list_cut_off_at_the_end_drops_the_item_with_a_warning():
     ("5.社会消费品零售总额增长8%。\n  牵头单位:省商务厅\n  完成时限:2023年6月底前", ["1", "1.4", "1.5"]),
     ("5.社会消费品零售总额增长8%。\n  牵头单位:省商", ["1", "1.4"]),
     ("5.推进产业园建设。(市发", ["1", "1.4"]),  # the closing bracket cut inside its first name (n486)
-    ("5.推进产业园建设(以下简称园区", ["1", "1.4", "1.5"]),  # a note in brackets, not after a sentence: stays
 ])
 def test_a_cut_in_a_person_line_keeps_the_last_item(tail, paths):
     doc = policyparse.parse("一、目标\n  4.固定资产投资增长10%。\n  牵头单位:省发展改革委\n  " + tail)
