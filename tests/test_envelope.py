@@ -179,6 +179,14 @@ def test_a_signature_date_that_lost_its_year_month_day_characters():
     assert [u.name for u in n.addressees] == ["各乡(镇)人民政府", "县级机关各单位"]
 
 
+def test_a_document_heading_wrapped_over_two_lines_beats_the_notice_titles_name():
+    # n487: the notice title names the plan without 厦门市 and 的; the heading present, over two lines, wins
+    text = ("厦门市人民政府办公厅关于印发聚焦企业关切进一步落实优化营商环境政策若干措施的通知\n各区人民政府:\n现印发给你们。\n"
+            "厦门市人民政府办公厅\n2019年1月16日\n\n厦门市聚焦企业关切进一步落实\n\n优化营商环境政策的若干措施\n\n"
+            "为全面贯彻落实…,制定本措施。\n一、坚决破除各种不合理门槛\n")
+    assert policyparse.parse(text).document_title == "厦门市聚焦企业关切进一步落实优化营商环境政策的若干措施"
+
+
 def test_a_metadata_headline_alone_is_no_notice():
     # n443: a news item on a 政府信息公开 page; its 标题 names no notice-type document
     text = ("索引号 | xcb/2019-0000105 | 发布机构 | 高新区统战工作办公室 |\n成文日期 | 2019-12-16 | 效力状态 | 生效中 |\n"

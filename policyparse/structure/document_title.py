@@ -177,19 +177,22 @@ def _nearest_title_line(cands: list[tuple[int, Line]], key: str) -> FieldValue |
     """The document's own heading where the notice names it otherwise (…分解方案 / …分解表, n442;
     自治区… / 内蒙古自治区…): the title-like line most alike the name, the heading present winning."""
     best, best_ratio = None, NEAR_TITLE
-    for _, ln in cands:
-        text = _strip_pipes(ln.stripped)
-        if not _title_like(text):
-            continue
-        line_key = title_key(text)
-        if key in line_key:
-            continue  # the name itself with more on the line (a signature and date run into it): not another heading
-        ratio = SequenceMatcher(None, line_key, key, autojunk=False).ratio()
-        if ratio >= best_ratio:
-            best, best_ratio = ln, ratio
-    if best is None:
-        return None
-    return FieldValue("", (best.content_start, best.content_start + len(_strip_pipes(best.stripped))))
+    for k, (i, ln) in enumerate(cands):
+        first = _strip_pipes(ln.stripped)
+        spans = [(first, ln.content_start + len(first))]
+        if k + 1 < len(cands) and cands[k + 1][0] - i <= 2 and not DOC_TYPE.search(first):
+            nxt = cands[k + 1][1]  # a heading wrapped over two lines (厦门市聚焦企业关切进一步落实 / 优化…若干措施, n487)
+            spans.append((first + _strip_pipes(nxt.stripped), nxt.content_start + len(_strip_pipes(nxt.stripped))))
+        for text, end in spans:
+            if not _title_like(text):
+                continue
+            line_key = title_key(text)
+            if key in line_key:
+                continue  # the name itself with more on the line (a signature and date run into it): not another heading
+            ratio = SequenceMatcher(None, line_key, key, autojunk=False).ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = (ln.content_start, end), ratio
+    return None if best is None else FieldValue("", best)
 
 
 def _title_candidates(lines: list[Line], start: int) -> list[tuple[int, Line]]:
