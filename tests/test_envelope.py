@@ -184,7 +184,7 @@ def test_a_document_heading_wrapped_over_two_lines_beats_the_notice_titles_name(
     text = ("厦门市人民政府办公厅关于印发聚焦企业关切进一步落实优化营商环境政策若干措施的通知\n各区人民政府:\n现印发给你们。\n"
             "厦门市人民政府办公厅\n2019年1月16日\n\n厦门市聚焦企业关切进一步落实\n\n优化营商环境政策的若干措施\n\n"
             "为全面贯彻落实…,制定本措施。\n一、坚决破除各种不合理门槛\n")
-    assert policyparse.parse(text).document_title == "厦门市聚焦企业关切进一步落实优化营商环境政策的若干措施"
+    assert policyparse.parse(text).title == "厦门市聚焦企业关切进一步落实优化营商环境政策的若干措施"
 
 
 def test_a_metadata_headline_alone_is_no_notice():
