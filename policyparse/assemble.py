@@ -15,7 +15,7 @@ from policyparse.grammar.characters import join_lines, squash
 from policyparse.grammar.envelope import org_names
 from policyparse.grammar.numerals import DEADLINE_ONGOING
 from policyparse.ingest import Source
-from policyparse.normalize import Text
+from policyparse.normalize import Text, fold_string
 from policyparse.schema import Deadline, Issue, Meta, ModelInfo, Node, Notice, PolicyDocument, SourceInfo, Span, Target, Unit
 from policyparse.structure.draft import Assignments, Draft, DraftNode, FSpan, NodeUnits
 from policyparse.units.lexicon import describe_units
@@ -116,7 +116,7 @@ class _Builder:
         values = {k: (v.value if k == "date" else self.value(v)) if v else None for k, v in fields.items()}
         if env.issuer:  # joint issuers, one a line or side by side: 中共岳阳市委办公室、岳阳市人民政府办公室
             lines = [part.strip() for part in self.surface(env.issuer.span).split("\n") if part.strip()]
-            values["issuer"] = "、".join(name for line in lines for name in (org_names(line) or [line]))
+            values["issuer"] = "、".join(name for line in lines for name in side_by_side(line))
         spans = {k: self.span(v.span) for k, v in fields.items() if v}
         return Notice(
             **values,
@@ -192,3 +192,11 @@ def deadline_date(fold: str) -> str | None:
     if m["d"]:
         return f"{y:04d}-{mo:02d}-{int(m['d']):02d}"
     return f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
+
+
+def side_by_side(line: str) -> list[str]:
+    """A signature line's organs as written: joint issuers side by side split at their gap, told
+    on the folded view (a traditional-script 常州市教育局 常州市財政局 is two organs as well)."""
+    parts = line.split()
+    found = org_names(fold_string(line))
+    return parts if found is not None and len(found) == len(parts) > 1 else [line]

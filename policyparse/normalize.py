@@ -9,6 +9,9 @@ Rules match against ``Text.fold``, a folded view for matching only:
   * full-width ASCII forms -> ASCII (``（``->``(``, ``：``->``:``, ``１``->``1``), U+3000 -> space,
   * pinyin glosses that mirrors insert after characters dropped (``發(fā)`` -> ``发``),
   * HTML entities left in the text folded to their character (``&nbsp;`` -> space),
+  * a text whose every line break is doubled (a blank line after each line, as pages that put each
+    line in its own paragraph) has its breaks halved (``halve_breaks``), so that a blank line means
+    a new paragraph in it as it does elsewhere,
   * hard-wrapped lines joined (``unwrap``: a common right edge), and lines run together into
     one very long line cut again after their sentences (``rewrap``).
 ``Text.to_raw`` maps fold offsets back to raw offsets.
@@ -105,7 +108,7 @@ def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
         pos = m.end()
     _fold_chars(raw, pos, len(raw), table, out, fmap)
     fmap.append(len(raw))
-    fold, fmap = unwrap("".join(out), fmap, raw)
+    fold, fmap = unwrap(*halve_breaks("".join(out), fmap), raw)
     return Text(raw=raw, fold=rewrap(fold), fold_map=fmap, page_starts=page_starts)
 
 
@@ -144,6 +147,40 @@ def _break(m: re.Match[str]) -> str:
     the text keeps its length); a group ``keep`` before the gap stays as it is."""
     keep = m.groupdict().get("keep") or ""
     return keep + "\n" + m[0][len(keep) + 1:]
+
+
+def halve_breaks(fold: str, fmap: array) -> tuple[str, array]:
+    """Divide the line breaks of a text in which every break between two filled lines holds at
+    least ``k`` blank lines (``k`` >= 1, over ``HALVE_MIN_BREAKS`` breaks or more) by ``k + 1``:
+    a break of ``b`` blank lines keeps ``ceil((b + 1) / (k + 1)) - 1`` (doubled text: one blank line
+    goes, three become one).  The raw text keeps its lines."""
+    lines = fold.split("\n")
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    if len(filled) <= HALVE_MIN_BREAKS:
+        return fold, fmap
+    k = min(b - a - 1 for a, b in zip(filled, filled[1:]))
+    if k < 1:
+        return fold, fmap
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    dropped: list[tuple[int, int]] = []  # fold spans [a, b) to leave out: blank lines with their line end
+    for a, b in zip(filled, filled[1:]):
+        keep = -(-(b - a) // (k + 1)) - 1  # b - a line breaks, divided by k + 1, rounded up
+        first = a + 1 + keep
+        if first < b:
+            dropped.append((starts[first], starts[b]))
+    pieces, kept, pos = [], array("q"), 0
+    for a, b in dropped:
+        pieces.append(fold[pos:a])
+        kept.extend(fmap[pos:a])
+        pos = b
+    pieces.append(fold[pos:])
+    kept.extend(fmap[pos:])  # fmap's extra final entry comes with the last piece
+    return "".join(pieces), kept
+
+
+HALVE_MIN_BREAKS = 4  # breaks between filled lines: a text of fewer says nothing by its spacing
 
 
 def unwrap(fold: str, fmap: array, raw: str) -> tuple[str, array]:

@@ -166,8 +166,10 @@ def _find_addressees(lines: list[Line], skip: frozenset[int] = frozenset()) -> t
             k = prev_nonblank(lines, i, within=2) if start == ln.content_start else None  # a blank between (n321)
             if k is not None and k not in skip and _wraps_into(lines[k], colon - (start - ln.start)):
                 seg_start = lines[k].content_start  # 各盟行政公署、…各大企业、/ 事业单位: — the line wrapped
-                spans = _addressee_units(lines[k].text[seg_start - lines[k].start:] + WRAP_FILL * (ln.start - lines[k].end)
-                                         + ln.text[:colon], seg_start)
+                above = lines[k]  # its trailing blanks and the next line's indent go with the line break
+                spans = _addressee_units(above.text[seg_start - above.start:above.content_end - above.start]
+                                         + WRAP_FILL * (ln.content_start - above.content_end)
+                                         + ln.text[ln.content_start - ln.start:colon], seg_start)
                 if spans:
                     return i, spans, seg_end + 1
                 seg_start = start
