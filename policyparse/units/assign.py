@@ -65,6 +65,9 @@ LEAD_DEADLINE = re.compile(rf"\s*(?P<d>(?:{DEADLINE_PERIOD})(?:前|以前)?)")
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[^局委办厅处科室站所院队股部署府镇乡区县市省]")
 # A personal name after a unit in one cell, a blank between (市民政局 伍泽国; two or three characters).
 NAME_AFTER_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}")
+# A list part the unit grammar does not know that may still name a body beside known units in a
+# run closed by a role verb: Chinese characters only, none of prose's particles (华东服装城, 商贸物流园).
+NAME_SHAPED = re.compile(r"(?:(?![的了着把被将对以于其之这该])[\u4e00-\u9fff]){2,12}")
 # The end of a labelled list: its 。 or its line's end.
 LIST_END = re.compile(r"[。\n]")
 BRACKET_PAIRS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
@@ -394,8 +397,15 @@ def is_unit_list(fold: str, a: int, b: int, strict: bool = False) -> bool:
     parts = [p for p in parts if p and not DEADLINE.match(p)]
     people = person_parts([LEADING.sub("", p) for p in parts])
     parts = [p for k, p in enumerate(parts) if k not in people]
-    return bool(parts) and all(_unit_like(p) or (BARE_LEVEL.match(p) and any(map(_unit_like, parts[k + 1:])))
-                               or _shares_government(parts, k) for k, p in enumerate(parts))
+    units = [_unit_like(p) or bool(BARE_LEVEL.match(p) and any(map(_unit_like, parts[k + 1:])))
+             or _shares_government(parts, k) for k, p in enumerate(parts)]
+    if not parts or all(units):
+        return bool(parts)
+    # In a bracket (not ``strict``: a sentence of the running text), a run closed by a role verb
+    # (X、Y、Z负责, A牵头,B配合) may name bodies the unit grammar does not know (华东服装城, 商贸物流园):
+    # most of its parts are units, and the rest are name-shaped.
+    return (not strict and bool(ROLE_VERB.search(seg)) and 2 * sum(units) >= len(units)
+            and all(u or NAME_SHAPED.fullmatch(LEADING.sub("", p)) for u, p in zip(units, parts)))
 
 
 def _shares_government(parts: list[str], k: int) -> bool:
