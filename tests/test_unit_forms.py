@@ -1,5 +1,6 @@
 """Unit lists in every written form, filled with real unit names: each form x bracket x separator
-is read with the right units and roles.  The names are the development corpus's own
+is read with the right units and roles (24 forms: role verbs, labels, marks, 会同, 等, deadlines,
+closing sentences and label lines).  The names are the development corpus's own
 (tests/golden_new/units_gold.tsv), drawn with a fixed seed, so the cases are real names in
 combinations no document had: a rule that only fits the names it was written for fails here."""
 from __future__ import annotations
@@ -34,29 +35,61 @@ def _names() -> tuple[list[str], list[str]]:
 
 ALL, KNOWN = _names()
 
-# form -> (names it may use, builder(lead, others, sep) -> (text after the task, lead, responsible, supporting))
-FORMS = {
-    "lead_supporting": (ALL, lambda L, S, sep: (f"{L}牵头{sep}{'、'.join(S)}配合", [L], [], S)),
-    "responsible": (ALL, lambda L, S, sep: (f"{'、'.join([L, *S])}负责", [], [L, *S], [])),
-    "lead_by_duty": (ALL, lambda L, S, sep: (f"{L}牵头{sep}{'、'.join(S)}按职责分工负责", [L], S, [])),
-    "labels": (ALL, lambda L, S, sep: (f"牵头单位:{L}{sep}配合单位:{'、'.join(S)}", [L], [], S)),
-    "label_responsible": (ALL, lambda L, S, sep: (f"责任单位:{'、'.join([L, *S])}", [], [L, *S], [])),
-    "bare": (KNOWN, lambda L, S, sep: ("、".join([L, *S]), [], [L, *S], [])),
+J = "、".join
+
+# Forms inside a closing bracket: form -> (names it may use, builder(lead, others, sep) ->
+# (text, lead, responsible, supporting)).  The unit grammar must know every name of a list
+# without a role word (bare) or after 会同, where a guessed name would cost precision.
+BRACKETED = {
+    "lead_supporting": (ALL, lambda L, S, sep: (f"{L}牵头{sep}{J(S)}配合", [L], [], S)),
+    "responsible": (ALL, lambda L, S, sep: (f"{J([L, *S])}负责", [], [L, *S], [])),
+    "lead_by_duty": (ALL, lambda L, S, sep: (f"{L}牵头{sep}{J(S)}按职责分工负责", [L], S, [])),
+    "by_duty": (ALL, lambda L, S, sep: (f"{J([L, *S])}按职责分工负责", [], [L, *S], [])),
+    "responsible_supporting": (ALL, lambda L, S, sep: (f"{L}负责{sep}{J(S)}配合", [], [L], S)),
+    "participate": (ALL, lambda L, S, sep: (f"{L}牵头{sep}{J(S)}参与", [L], [], S)),
+    "assist": (ALL, lambda L, S, sep: (f"{L}牵头{sep}{J(S)}协助", [L], [], S)),
+    "two_leads": (ALL, lambda L, S, sep: (f"{L}、{S[0]}牵头{sep}{J(S[1:])}配合", [L, S[0]], [], S[1:])),
+    "deng": (ALL, lambda L, S, sep: (f"{L}牵头{sep}{J(S)}等部门配合", [L], [], S)),
+    "spaced_list": (ALL, lambda L, S, sep: (f"{L}牵头{sep}{'、 '.join(S)}配合", [L], [], S)),
+    "deadline": (ALL, lambda L, S, sep: (f"{L}牵头{sep}{J(S)}配合{sep}2024年底前完成", [L], [], S)),
+    "huitong": (KNOWN, lambda L, S, sep: (f"{L}会同{J(S)}负责", [], [L], S)),  # all after 会同 support
+    "labels": (ALL, lambda L, S, sep: (f"牵头单位:{L}{sep}配合单位:{J(S)}", [L], [], S)),
+    "labels_space": (ALL, lambda L, S, sep: (f"牵头单位:{L} 配合单位:{J(S)}", [L], [], S)),
+    "lead_responsible_labels": (ALL, lambda L, S, sep: (f"牵头单位:{L}{sep}责任单位:{J(S)}", [L], S, [])),
+    "lenticular_labels": (ALL, lambda L, S, sep: (f"【牵头单位】{L}【配合单位】{J(S)}", [L], [], S)),
+    "label_responsible": (ALL, lambda L, S, sep: (f"责任单位:{J([L, *S])}", [], [L, *S], [])),
+    "lead_mark": (ALL, lambda L, S, sep: (f"责任单位:{L}(牵头)、{J(S)}", [L], S, [])),  # marked lead: lead only (rule 5)
+    "bare": (KNOWN, lambda L, S, sep: (J([L, *S]), [], [L, *S], [])),
+}
+# Forms after the task, outside brackets: a closing sentence (known names only: running text is
+# read strictly) and label lines of their own.
+TRAILING = {
+    "sentence": (KNOWN, lambda L, S, sep: (f"{L}牵头{sep}{J(S)}配合。", [L], [], S)),
+    "you_sentence": (KNOWN, lambda L, S, sep: (f"由{L}牵头{sep}{J(S)}配合。", [L], [], S)),
+    "label_lines": (ALL, lambda L, S, sep: (f"\n牵头单位:{L}\n配合单位:{J(S)}", [L], [], S)),
+    "label_line_responsible": (ALL, lambda L, S, sep: (f"\n责任单位:{J([L, *S])}", [], [L, *S], [])),
+    "lenticular_label_lines": (ALL, lambda L, S, sep: (f"\n【牵头单位】{L}\n【配合单位】{J(S)}", [L], [], S)),
 }
 
 
 def _cases():
     rng = random.Random(9)
-    for form, (names, build) in FORMS.items():
+    for form, (names, build) in BRACKETED.items():
         for (o, c), sep in itertools.product(BRACKETS, SEPARATORS):
-            for _ in range(SAMPLES):
+            for _ in range(SAMPLES // 2 if form != "lead_supporting" else SAMPLES):
                 lead, *others = rng.sample(names, 4)
                 inner, *want = build(lead, others, sep)
                 yield pytest.param(f"{o}{inner}{c}", *want, id=f"{form}-{o}{c}-{sep}-{lead}")
+    for form, (names, build) in TRAILING.items():
+        for sep in SEPARATORS:
+            for _ in range(SAMPLES):
+                lead, *others = rng.sample(names, 4)
+                tail, *want = build(lead, others, sep)
+                yield pytest.param(tail, *want, id=f"{form}-{sep}-{lead}")
 
 
-@pytest.mark.parametrize("bracket, lead, responsible, supporting", list(_cases()))
-def test_a_unit_list_in_every_form(bracket, lead, responsible, supporting):
-    text = f"关于印发某工作方案的通知\n一、重点任务\n1.加强某项工作建设,推动某事落实。{bracket}\n2.完善另一项机制。(市财政局负责)\n"
+@pytest.mark.parametrize("tail, lead, responsible, supporting", list(_cases()))
+def test_a_unit_list_in_every_form(tail, lead, responsible, supporting):
+    text = f"关于印发某工作方案的通知\n一、重点任务\n1.加强某项工作建设,推动某事落实。{tail}\n2.完善另一项机制。(市财政局负责)\n"
     got = next(a for a in to_gold(policyparse.parse(text))["assignments"] if a["path"] == "1.1")
     assert (got["lead"], got["responsible"], got["supporting"]) == (lead, responsible, supporting)

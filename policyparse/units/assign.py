@@ -462,6 +462,7 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
             deadline = deadline or ((s, e) if e > s else None)
             continue
         for urole, (p, q) in _verb_runs(fold, s, e, role):
+            joined = False  # after X会同Y the rest of the run (、Z、W负责) joins Y in support
             parts = split_list(fold[p:q], p)
             people = person_parts([LEADING.sub("", fold[us:ue].strip()) for us, ue in parts])
             for k, (us, ue) in enumerate(parts):
@@ -481,14 +482,16 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
                     continue
                 if PERSON_TITLE.search(fold[cleaned[0]:cleaned[1]]):
                     continue  # 分管副市长: a person, not a unit
-                role_here = urole
+                role_here = "supporting" if joined else urole
                 mark = LEAD_MARK.search(fold, *cleaned)
                 if mark and mark.start() > cleaned[0]:  # 市发改委(牵头) / 市发改委*: this unit leads
                     cleaned, role_here = _strip_span(fold, cleaned[0], mark.start()), "lead"
                 for part in _split_spaces(fold, *cleaned):
                     for sp in split_joiners(fold, *part):
                         if piece := _clean(fold, *sp):  # X等国务院相关部门及各地区: each side trimmed
-                            units.extend(_with_huitong(fold, piece, role_here))
+                            found = _with_huitong(fold, piece, role_here)
+                            joined = joined or len(found) == 2
+                            units.extend(found)
     return units, deadline
 
 
