@@ -1,12 +1,14 @@
 """Shared fixtures and the options of the evaluation gate (tests/test_eval.py)."""
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from policyparse.grammar.unitnames import looks_like_unit
 from policyparse.schema import Deadline, Node, Notice, PolicyDocument, SourceInfo, Span, Unit
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -89,3 +91,14 @@ def sample_doc() -> PolicyDocument:
         node("2", "保障措施", marker="二、", role="保障措施"),
     ]
     return document(sections, notice=notice, title="丝绸行动计划")
+
+
+def corpus_unit_names() -> tuple[list[str], list[str]]:
+    """Task units of the corpus, written plainly (no brackets, lists or blanks inside), and those of
+    them the unit grammar knows by their form."""
+    with (Path(__file__).resolve().parent / "golden_new" / "units_gold.tsv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    names = sorted({r["name"] for r in rows if r["context"].startswith("d:") and 3 <= len(r["name"]) <= 14
+                    and r["kind"] not in ("collective_scope", "other", "")
+                    and not any(c in r["name"] for c in "()（）、,， ")})
+    return names, [n for n in names if looks_like_unit(n)]

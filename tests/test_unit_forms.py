@@ -5,35 +5,21 @@ closing sentences and label lines).  The names are the development corpus's own
 combinations no document had: a rule that only fits the names it was written for fails here."""
 from __future__ import annotations
 
-import csv
 import itertools
 import random
-from pathlib import Path
 
 import pytest
 
 import policyparse
 from policyparse.export.json import to_gold
-from policyparse.grammar.unitnames import looks_like_unit
+from tests.conftest import corpus_unit_names
 
-GOLD = Path(__file__).resolve().parent / "golden_new" / "units_gold.tsv"
 BRACKETS = [("（", "）"), ("(", ")"), ("[", "]"), ("【", "】"), ("〔", "〕")]
 SEPARATORS = ["，", ",", "；"]
 SAMPLES = 6
 
 
-def _names() -> tuple[list[str], list[str]]:
-    """Task units of the corpus, written plainly (no brackets, lists or blanks inside), and those of
-    them the unit grammar knows by their form."""
-    with GOLD.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    names = sorted({r["name"] for r in rows if r["context"].startswith("d:") and 3 <= len(r["name"]) <= 14
-                    and r["kind"] not in ("collective_scope", "other", "")
-                    and not any(c in r["name"] for c in "()（）、,， ")})
-    return names, [n for n in names if looks_like_unit(n)]
-
-
-ALL, KNOWN = _names()
+ALL, KNOWN = corpus_unit_names()
 
 J = "、".join
 

@@ -303,11 +303,25 @@ def _unwrapped(cells: list[FSpan], kinds: list[str], fold: str, cut: bool) -> tu
     return tuple(_typed(cells, kinds, fold))
 
 
+# A short name in a unit column the unit grammar does not know: Chinese characters only, no particle.
+UNKNOWN_NAME = re.compile(r"(?:(?![的了着把被将对以于其之这该])[\u4e00-\u9fff]){2,12}")
+
+
 def _all_fit(cells: list[FSpan], kinds: list[str], fold: str, cut: bool) -> bool:
     """As many cells as columns (a prefix of them for a row cut by the end of the text), each fitting its column."""
     if len(cells) != len(kinds) and not (cut and len(cells) < len(kinds)):
         return False
-    return all(_fits(kind, fold[a:b]) for kind, (a, b) in zip(kinds, cells))
+    return all(_fits(kind, fold[a:b]) or _fits_by_position(kind, fold[a:b]) for kind, (a, b) in zip(kinds, cells))
+
+
+def _fits_by_position(kind: str, s: str) -> bool:
+    """When a record's cells are as many as the columns, a task cell whose work ends in a unit word
+    (加快建设智慧城市运营中心) still fills its column, and a unit column takes a short name the unit
+    grammar does not know (商贸物流园, 华东服装城), alone or in a list (市医保局、经开区)."""
+    if kind in ("task", "detail"):
+        return cell_type(s) == "unit"
+    parts = [s[a:b].strip() for a, b in split_list(s)]
+    return kind in UNIT_KINDS and bool(parts) and all(_unit_part(p) or UNKNOWN_NAME.fullmatch(p) for p in parts)
 
 
 def _join_wrapped(cells: list[FSpan], columns: int, fold: str, sure: bool = False) -> list[FSpan]:

@@ -1,0 +1,84 @@
+"""Task tables in every text form, filled with real unit names and task texts: each header x
+form gives every row its units in the right columns.  Forms: ``cell | cell |`` rows (with and
+without a leading ``|``), tab- and space-separated columns, and one cell a line ending `` |``.
+Task texts that end in a unit word (…运营中心) and unit names the grammar does not know
+(商贸物流园) are drawn on purpose: a positional record must not need the cells' looks."""
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+import policyparse
+from policyparse.export.json import to_gold
+from tests.conftest import corpus_unit_names
+
+ALL, _ = corpus_unit_names()
+
+TASKS = ["推进老旧小区改造提升工程", "加快建设智慧城市运营中心", "完善农村饮水安全保障体系", "实施重点企业技术改造项目",
+         "开展营商环境专项整治行动", "建设区域性物流集散中心", "推动中小学校舍标准化建设", "提升基层医疗卫生服务能力"]
+HEADERS = [
+    ("序号", "重点任务", "牵头单位", "配合单位"),
+    ("序号", "工作任务", "牵头单位", "责任单位"),
+    ("序号", "主要任务", "责任单位", "完成时限"),
+    ("序号", "重点工作", "牵头单位", "配合单位", "完成时限"),
+    ("序号", "任务内容", "责任领导", "牵头单位", "配合单位"),
+    ("序号", "工作事项", "具体措施", "牵头部门", "协同部门"),
+]
+STYLES = {
+    "pipes": lambda rows: "\n".join(" | ".join(r) + " |" for r in rows),
+    "pipes_leading": lambda rows: "\n".join("| " + " | ".join(r) + " |" for r in rows),
+    "tabs": lambda rows: "\n".join("\t".join(r) for r in rows),
+    "spaces": lambda rows: "\n".join("  ".join(r) for r in rows),
+    "cell_lines": lambda rows: "\n".join(c + " |" for r in rows for c in r),
+}
+TASK_COLUMNS = {"重点任务", "工作任务", "主要任务", "重点工作", "任务内容", "工作事项"}
+
+
+def _row(header: tuple[str, ...], k: int, task: str, lead: str, others: list[str]):
+    cells, want = [], {"lead": [], "responsible": [], "supporting": []}
+    for column in header:
+        if column == "序号":
+            cells.append(str(k))
+        elif column in TASK_COLUMNS:
+            cells.append(task)
+        elif column == "具体措施":
+            cells.append("按计划推进,确保按期完成")
+        elif column == "责任领导":
+            cells.append("张伟")
+        elif column in ("牵头单位", "牵头部门"):
+            cells.append(lead)
+            want["lead"] = [lead]
+        elif column in ("配合单位", "协同部门"):
+            cells.append("、".join(others))
+            want["supporting"] = others
+        elif column == "责任单位":
+            listed = others if "牵头单位" in header else [lead, *others]
+            cells.append("、".join(listed))
+            want["responsible"] = listed
+        elif column == "完成时限":
+            cells.append("2024年底前")
+    return cells, want
+
+
+def _cases():
+    rng = random.Random(4)
+    for header, (style, fmt) in itertools.product(HEADERS, STYLES.items()):
+        for trial in range(3):
+            rows, wants = [list(header)], []
+            for k in range(1, 4):
+                lead, *others = rng.sample(ALL, 3)
+                cells, want = _row(header, k, rng.choice(TASKS), lead, others)
+                rows.append(cells)
+                wants.append(want)
+            yield pytest.param(fmt(rows), wants, id=f"{style}-{'/'.join(header)}-{trial}")
+
+
+@pytest.mark.parametrize("table, wants", list(_cases()))
+def test_a_task_table_in_every_form(table, wants):
+    got = {a["path"]: a for a in to_gold(policyparse.parse(f"某某区2024年重点工作任务分解表\n一、重点任务\n{table}\n"))["assignments"]}
+    for k, want in enumerate(wants, 1):
+        row = got.get(f"1.{k}")
+        assert row is not None, f"row {k}: no assignment"
+        assert {r: row[r] for r in want} == want, f"row {k}"
