@@ -232,5 +232,14 @@ def test_metadata_key_labels_a_value_in_its_corpus_line(key, field, case):
     assert key in found or (spaced and re.sub(r"\s+", "", spaced["skey"]) == key), case
 
 
+@pytest.mark.parametrize("pattern,case", [r for r in env_grammar.TRANSMIT_TABLE if r[1]], ids=lambda v: str(v))
+def test_transmittal_words_match_their_corpus_line(pattern, case):
+    assert re.search(pattern, _fold(case)), case
+
+
+def test_transmittal_words_waiting_for_a_real_line_are_pinned():
+    assert {p for p, c in env_grammar.TRANSMIT_TABLE if not c} == {"印送给你们", "现予(?:公布|发布)"}
+
+
 def test_metadata_keys_waiting_for_a_real_line_are_pinned():
     assert {k for k, _, c in env_grammar.METADATA_KEYS if not c} == {"实施日期"}

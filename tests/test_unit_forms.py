@@ -52,6 +52,7 @@ BRACKETED = {
 TRAILING = {
     "sentence": (KNOWN, lambda L, S, sep: (f"{L}牵头{sep}{J(S)}配合。", [L], [], S)),
     "you_sentence": (KNOWN, lambda L, S, sep: (f"由{L}牵头{sep}{J(S)}配合。", [L], [], S)),
+    "huitong_clause": (KNOWN, lambda L, S, sep: (f"由{L}会同{J(S)}等部门研究提出落实意见。", [], [L], S)),
     "label_lines": (ALL, lambda L, S, sep: (f"\n牵头单位:{L}\n配合单位:{J(S)}", [L], [], S)),
     "label_line_responsible": (ALL, lambda L, S, sep: (f"\n责任单位:{J([L, *S])}", [], [L, *S], [])),
     "lenticular_label_lines": (ALL, lambda L, S, sep: (f"\n【牵头单位】{L}\n【配合单位】{J(S)}", [L], [], S)),

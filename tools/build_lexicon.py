@@ -1,7 +1,7 @@
 """Rebuild models/units.tsv, models/jieba_user.txt and models/manifest.json: the unit lexicon.
 
 Source data: the hand-written tables in ``models/lexicon_source/`` (departments.tsv,
-party_organs.tsv, other_bodies.tsv: name -> full name, kind, inherit; name_prefixes.tsv:
+party_organs.tsv, other_bodies.tsv, central_bodies.tsv: name -> full name, kind, inherit; name_prefixes.tsv:
 abbreviated leading parts such as 人行 -> 中国人民银行).  Output rows are sorted, so the files
 only change when the tables do.  No third-party packages needed.
 Run: ``python tools/build_lexicon.py`` (tests/test_lexicon.py fails while the files are stale).
@@ -14,7 +14,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent / "models"  # the artifacts this script writes
 SOURCE = HERE / "lexicon_source"
-NAME_TABLES = ("departments.tsv", "party_organs.tsv", "other_bodies.tsv")
+NAME_TABLES = ("departments.tsv", "party_organs.tsv", "other_bodies.tsv", "central_bodies.tsv")
 PREFIX_TABLE = "name_prefixes.tsv"
 LEXICON_VERSION = "1.0"
 KINDS = {

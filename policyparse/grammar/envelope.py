@@ -248,6 +248,20 @@ SELF_ANNOUNCED = re.compile(r"(?:现|特此|现将有关事项)(?P<w>通告|公�
 ORDER_TITLE = re.compile(r"[\u4e00-\u9fff]{2,30}令\s*[(]?\s*第\s*[\d〇零一二三四五六七八九十百]+\s*号\s*[)]?")
 # A title line that lost its 的通知 (…关于印发X工作方案) or never had 的 (关于2012年…实施意见).
 LOOSE_TITLE = re.compile(rf"(?:^\s*[\u4e00-\u9fff]{{2,30}}?)?关于[^。\n]{{2,150}}?(?:{DOC_TYPE_WORDS})\s*$")
+# What a covering notice says of the document it carries, in its body: (pattern, golden).  Downward
+# (现印发给你们 / 现转发) and upward (现随文呈报, a 报告 that submits its plan, rule 21).
+TRANSMIT_TABLE: tuple[tuple[str, str | None], ...] = (
+    ("印发给你们", "d01:12"),
+    ("现印发", "d01:12"),
+    ("现转发", "n482:12"),
+    ("印发你们", "d04:2"),
+    ("印送给你们", None),
+    ("予以(?:分解)?印发", "n004:13"),
+    ("下达给你们", "n440:23"),
+    ("现予(?:公布|发布)", None),
+    ("随文呈报|现呈报|现上报|现报送", "n529:2"),
+)
+TRANSMITS = re.compile("|".join(p for p, _ in TRANSMIT_TABLE))
 TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
 # 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
 CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")

@@ -77,6 +77,11 @@ UNIT_COLUMN_HEADER = re.compile(r"^[ \t]*(?:责任单位|牵头单位|责任部�
 UNIT_LED = re.compile(r"(?P<u>[^,，:：;；。]{2,20}?)负责\s*[:]")
 # A heading that names the unit leading its items: 一、县示范区管委会牵头工作(8项) (n475)
 UNIT_LED_WORK = re.compile(r"\s*(?P<u>[^,:;。()]{2,20}?)(?P<v>牵头|负责)(?:的)?(?:工作|任务|事项)(?:\(\s*\d+\s*项\s*\))?\s*")
+# A closing clause that gives a task to one unit with others: 由X会同Y、Z等部门研究提出落实意见 (rule 21: X
+# responsible, Y and Z supporting); Y ends at its 等…部门 tail or where the work's verb begins.
+HUITONG_CLAUSE = re.compile(
+    r"(?:^|(?<=[,。;:\s]))由(?P<x>[^,。;:由]{2,40}?)会同(?P<y>[^,。;:]{2,300}?)"
+    r"(?:等(?:有关|相关)?(?:部门和单位|部门|单位)|(?=研究|制定|提出|组织|推进|开展|出台|完善|做好|抓好|加强|共同))")
 # Golden cases of the unit-list patterns above: name -> (corpus line, the folded text the pattern
 # reads there); None waits for a real line (the test pins which).
 UNIT_LIST_CASES: dict[str, tuple[str, str] | None] = {
@@ -88,6 +93,7 @@ UNIT_LIST_CASES: dict[str, tuple[str, str] | None] = {
     "UNIT_COLUMN_HEADER": ("d10:38", "责任单位"),
     "UNIT_LED": ("d37:7", "4、茄子河区政府负责:"),
     "UNIT_LED_WORK": ("n475:14", "县示范区管委会牵头工作(8项)"),
+    "HUITONG_CLAUSE": ("n538:56", ",由发展改革委会同中央农办、农业部、财政部、科技部、国土资源部、水利部、商务部、统计局、粮食局等部门"),
 }
 
 LABELS: tuple[tuple[str, str | None], ...] = tuple((p, role) for p, role, _ in LABEL_TABLE)

@@ -261,7 +261,8 @@ def split_joiners(fold: str, a: int, b: int) -> list[tuple[int, int]]:
         left, right = fold[a:m.start()], fold[m.end():b]
         etc = left.endswith("等")  # 省发展改革委、财政厅等和各省级人民政府: the 等 closes the first list
         left = left[:-1] if etc else left
-        unit_left = (UNIT_END.search(left) and len(left) >= 3) or COLLECTIVE_PLACE.search(left)  # 各市及省直有关部门
+        unit_left = ((UNIT_END.search(left) and len(left) >= 3) or COLLECTIVE_PLACE.search(left)  # 各市及省直有关部门
+                     or (len(left) == 1 and UNIT_END.search(left) and right.startswith("各")))  # 省政府各厅、委和各直属机构
         if depth_zero(left) and unit_left and ends_like_unit(right) and len(right) >= 3:
             return [(a, m.start() - etc), *split_joiners(fold, m.end(), b)]
     return [(a, b)]

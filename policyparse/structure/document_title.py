@@ -10,7 +10,7 @@ import re
 from difflib import SequenceMatcher
 
 from policyparse.grammar.characters import squash
-from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, TITLE_WORDS
+from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, TITLE_WORDS, TRANSMITS
 from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
 from policyparse.structure.draft import FieldValue, FSpan
 from policyparse.structure.lines import Line, prev_nonblank
@@ -26,8 +26,6 @@ ADOPTED_TITLE = re.compile(r"(?P<x>[^《》。\n]{4,60})》(?:已经|经)")
 TITLE_GOES_ON_AFTER_QUOTE = re.compile(r"(?!等|和|及|与|暨|、|《|〈|\(|（)[\u4e00-\u9fff]{2,}")
 # What follows 《X》 in a sentence that transmits it: 已经区政府同意 / 印发给你们 / 现转发 / 经研究
 SENTENCE_TRANSMITS = re.compile(r"同意|批准|印发|转发|印送|研究|通过,现")
-# What a transmittal notice says: 现印发给你们 / 现将《X》印发给你们 / 现转发.
-TRANSMITS = re.compile(r"印发给你们|现印发|现转发|印发你们|印送给你们|予以(?:分解)?印发|下达给你们|现予(?:公布|发布)")
 # A notice announcing its own points: …现将有关事项通知如下:
 ANNOUNCES_POINTS = re.compile(r"(?:通知|要求|意见|分解|安排)如下\s*[:。]?\s*$")
 # Notes after a title that are not part of it: (征求意见稿V2.2), (2015年9月15日); (试行) stays.

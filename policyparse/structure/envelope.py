@@ -29,13 +29,13 @@ from policyparse.grammar.envelope import (
     SELF_ANNOUNCED,
     TITLE_PREFIX,
     TITLE_TRANSMITS,
+    TRANSMITS,
     is_org_line,
 )
 from policyparse.grammar.markers import FIRST_ITEM
 from policyparse.grammar.unitnames import BARE_PLACE, looks_like_unit, split_joiners, split_list
 from policyparse.structure.attachments import find_attachments, second_document
 from policyparse.structure.document_title import (
-    TRANSMITS,
     doc_start_without_signature,
     find_doc_title,
     is_terminal,
@@ -211,7 +211,7 @@ ADDRESSEE_LEAD = re.compile(r"(?:\s*<[^<>\n]{1,40}>)*\s*(?:\([^()]*\d+\s*号\)\s
 def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
     lead = ADDRESSEE_LEAD.match(seg).end()  # <p>, (鄂州政办发〔2010〕10号) before the first unit
     seg, offset = seg[lead:], offset + lead
-    if (not seg.strip() or len(seg) > 200 or "。" in seg or BOILERPLATE.match(seg)
+    if (not seg.strip() or len(seg) > ADDRESSEES_MAX or "。" in seg or BOILERPLATE.match(seg)
             or (NOT_ADDRESSEES.search(seg.strip()) and not seg.strip().startswith("各")) or NOT_UNIT_TEXT.search(seg)):
         return ()
     parts = [(offset + x, offset + y) for a, b in split_list(seg) for x, y in split_joiners(seg, a, b)]
@@ -221,9 +221,13 @@ def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
     # 县、市、区人民政府: bare places share the tail of the part after them
     good = sum(1 for k, w in enumerate(words) if looks_like_unit(w) or (
         BARE_PLACE.match(w.strip()) and any(looks_like_unit(x) for x in words[k + 1:])))
-    if good / len(parts) < 0.6 or any(b - a > 30 for a, b in parts):
+    if good / len(parts) < (0.6 if len(seg) <= ADDRESSEES_LONG else 0.8) or any(b - a > 30 for a, b in parts):
         return ()
     return tuple(parts)
+
+
+ADDRESSEES_LONG = 200  # characters: a longer addressee line (39 units, n534) must be units almost throughout
+ADDRESSEES_MAX = 600
 
 
 # --- title ------------------------------------------------------------------------------

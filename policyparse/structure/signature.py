@@ -9,6 +9,7 @@ from policyparse.grammar.numerals import iso_date
 from policyparse.structure.draft import FieldValue
 from policyparse.structure.lines import Line, prev_nonblank
 
+JOINT_GAP_MAX = 10  # blank lines between two rows of a joint signature
 JOINT_ISSUERS_MAX = 20  # signature lines of joint issuers, one organ a line or two side by side (n404: 18 organs)
 # A 附注 alone: （此件公开发布）
 NOTE_ONLY = re.compile(r"[(\[]\s*(?P<note>此件[^)\]\n]{1,12}?)\s*[)\]]")
@@ -90,11 +91,12 @@ def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
 
 def _joint_issuers(lines: list[Line], k: int, after: int) -> int:
     """The first of the signature lines ending at line ``k``: joint issuers stand one a line
-    (中共岳阳市委办公室 / 岳阳市人民政府办公室), above each other (a blank line between at most)."""
+    (中共岳阳市委办公室 / 岳阳市人民政府办公室), above each other, blank lines between at most
+    ``JOINT_GAP_MAX`` (a page that pads each signature row with empty paragraphs, n534)."""
     top, count = k, 1
     while count < JOINT_ISSUERS_MAX:
-        above = prev_nonblank(lines, top, within=2)
-        if above is None or above < top - 2 or lines[above].start < after or not org_names(lines[above].stripped):
+        above = prev_nonblank(lines, top, within=JOINT_GAP_MAX + 1)
+        if above is None or lines[above].start < after or not org_names(lines[above].stripped):
             return top
         top, count = above, count + 1
     return top

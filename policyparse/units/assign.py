@@ -18,6 +18,7 @@ from policyparse.grammar.numerals import DEADLINE_ONGOING, DEADLINE_PERIOD
 from policyparse.grammar.roles import (
     BARE_GENERIC,
     CONVENTION,
+    HUITONG_CLAUSE,
     LABEL_CUT_PATTERN,
     LABELS,
     LEAD_MARK,
@@ -124,6 +125,7 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
         lists.append((span, None))
     for span in _opening_role_clauses(fold, node, lists):
         lists.append((span, None))
+    lists.extend(_huitong_clauses(fold, a, b, lists))
     if not lists:
         return None
     units, deadline = [], None
@@ -265,6 +267,17 @@ def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
         comma = fold.rfind(",", s, comma)
     if start is not None:
         yield _strip_span(fold, start, e)
+
+
+def _huitong_clauses(fold: str, a: int, b: int, found: list):
+    """由X会同Y、Z等部门研究提出落实意见: X responsible, Y and Z supporting (rule 21), when both sides
+    are unit lists and no list found already covers them."""
+    for m in HUITONG_CLAUSE.finditer(fold, a, b):
+        x, y = _strip_span(fold, *m.span("x")), _strip_span(fold, *m.span("y"))
+        if _overlaps((x[0], y[1]), found) or not (is_unit_list(fold, *x, strict=True) and is_unit_list(fold, *y, strict=True)):
+            continue
+        yield x, "responsible"
+        yield y, "supporting"
 
 
 def _opening_role_clauses(fold: str, node: DraftNode, found: list):
