@@ -249,6 +249,18 @@ def test_a_cell_wrapped_at_a_space_keeps_it_between_two_units():
     assert text_and_glyphs(chars, (310.7, 374.1))[0] == "县教体局各相关乡镇政府"
 
 
+def test_a_name_cut_by_a_wrap_that_carried_its_last_character_down_gains_no_space():
+    """A wrap that may not start a line with 、 carries the name's last character down with it
+    (县示范区管委 / 会、市农业局): the short line above ends like a unit (委) but the name goes on,
+    so no space; a whole unit on the next line (县水务局 / 县住建局) is still a new part."""
+    from policyparse.ingest.pdf.layout import text_and_glyphs
+
+    chars = _glyphs("民政局、县示范区管委", x0=313.7, top=146.7, size=10.5) + _glyphs("会、市农业局", x0=313.7, top=160.3, size=10.5)
+    assert text_and_glyphs(chars, (310.7, 450.0))[0] == "民政局、县示范区管委会、市农业局"
+    chars = _glyphs("县水务局", x0=313.7, top=146.7, size=10.5) + _glyphs("县住建局", x0=313.7, top=160.3, size=10.5)
+    assert text_and_glyphs(chars, (310.7, 450.0))[0] == "县水务局 县住建局"
+
+
 def test_short_lines_that_happen_to_align_are_not_a_right_margin():
     """Ragged lines, one cell per line: three of equal length must not make every longer line 'full'."""
     from policyparse.ingest.pdf.layout import Line, text_frame

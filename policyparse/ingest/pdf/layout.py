@@ -255,11 +255,23 @@ def text_and_glyphs(chars: list[Char], box: tuple[float, float] | None = None) -
     out = ""
     ends = [ch for ch in chars if ch.text in SPACES]  # a space glyph ending a line: the cell wrapped at a space
     for prev, line in zip([None, *lines], lines):
-        if prev is not None and _ends_unit(prev.text) and (
+        if prev is not None and _ends_unit(prev.text) and not _name_goes_on(line.text) and (
                 prev.x1 < text_right - CELL_SHORT * prev.size or _space_after(prev, ends)):
             out += " "
         out = join_text(out, line.text, sep_before_marker=True)
     return out, tuple(ch for line in lines for ch in line.chars)
+
+
+# The first part of a cell line that only ends the name the line above began: one or two characters
+# before a list mark, a closing bracket or the line's end (县示范区管委 / 会、…, 县农业农村 / 局: a wrap
+# that carried the name's last character down with the mark that may not start a line).
+NAME_END_PIECE = re.compile(r"[\u4e00-\u9fff]{1,2}(?=[、,，;；)）]|$)")
+
+
+def _name_goes_on(text: str) -> bool:
+    """Does this cell line open with the end of a name cut on the line above?"""
+    m = NAME_END_PIECE.match(text.strip())
+    return bool(m) and (len(m[0]) == 1 or not ends_like_unit(m[0]))
 
 
 def _space_after(line: Line, spaces: list[Char]) -> bool:
