@@ -104,11 +104,12 @@ class _Builder:
             return Issue(code=w.code, message=w.message, span=self.span((at.start, at.end)))
         return Issue(code=w.code, message=w.message)
 
-    def units(self, items: list[tuple[FSpan, str, str | None]]) -> list[Unit]:
+    def units(self, items: list[tuple[FSpan, str, str | None]], addressees: bool = False) -> list[Unit]:
         """One list of units (a node's, 主送机关, 抄送) as (span, role, name), normalised together."""
         names = [name or join_lines(self.surface(fspan)) for fspan, _, name in items]  # a name wrapped over two lines
+        infos = describe_units(names, addressees=addressees)
         return [Unit(name=n, role=role, resolved=i.resolved, canonical=i.canonical, alias=i.alias, kind=i.kind,
-                     span=self.span(fspan)) for (fspan, role, _), n, i in zip(items, names, describe_units(names))]
+                     span=self.span(fspan)) for (fspan, role, _), n, i in zip(items, names, infos)]
 
     def notice(self, draft: Draft) -> Notice:
         env = draft.envelope
@@ -120,7 +121,7 @@ class _Builder:
         spans = {k: self.span(v.span) for k, v in fields.items() if v}
         return Notice(
             **values,
-            addressees=self.units([(s, "responsible", None) for s in env.addressees]),
+            addressees=self.units([(s, "responsible", None) for s in env.addressees], addressees=True),
             attachments=[self.value(a) for a in env.attachments],
             cc=self.units([(s, "responsible", None) for s in env.cc]),
             spans=spans,

@@ -213,11 +213,13 @@ NEW_GOLD = Path(__file__).parent / "golden_new" / "units_gold.tsv"
 
 def test_units_gold_of_the_new_corpus_floors():
     """The dev split's units gold (tests/golden_new): floors at what the parser reaches now; a
-    given canonical name must be right (a guessed one is worse than none)."""
+    given canonical name must be right (a guessed one is worse than none).  Re-pinned in session 6
+    for fresh5's 89 rows (n534's shared-bureau addressees are collective_scope in gold): kind
+    0.95 -> 0.94, coverage 0.92 -> 0.91, given_right 0.91 -> 0.93 (843 rows: 0.9478 / 0.9114 / 0.9377)."""
     report = score_units_gold(NEW_GOLD)["all"]
-    assert report["rows"] >= 550
-    assert report["resolved"] >= 0.94 and report["kind"] >= 0.95 and report["alias"] >= 0.99
-    assert report["given"] >= 0.34 and report["given_right"] >= 0.91 and report["coverage"] >= 0.92
+    assert report["rows"] >= 840
+    assert report["resolved"] >= 0.95 and report["kind"] >= 0.94 and report["alias"] >= 0.99
+    assert report["given"] >= 0.35 and report["given_right"] >= 0.93 and report["coverage"] >= 0.91
 
 
 def test_units_gold_is_validated(tmp_path):

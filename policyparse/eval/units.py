@@ -38,7 +38,7 @@ def score_units_gold(path: str | Path) -> dict:
                for scope in ("all", "sample")}
     misses = []
     for (doc, context), rows in sorted(read_gold(path).items()):
-        infos = describe_units([r["name"] for r in rows])
+        infos = describe_units([r["name"] for r in rows], addressees=context == "addressees")
         for row, info in zip(rows, infos):
             got = {"resolved": info.resolved, "canonical": info.canonical or "", "alias": info.alias or "", "kind": info.kind}
             for scope in ("all", "sample") if doc == SAMPLE else ("all",):

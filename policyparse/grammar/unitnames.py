@@ -68,14 +68,15 @@ COLLECTIVE: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
 # Kind by the ending of the folded name (alias brackets removed) when the lexicon has no entry.
 KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
     ("temporary_body", r"(?:领导小组|工作专班|专班|指挥部|联席会议|工作组)(?:办公室)?$"),  # 县护城河指挥部
-    ("development_zone", rf"{ZONE_WORD}(?:管委会?|管理委员会)?(?:办公室|办)?$"),   # 济宁高新区, 综保区管委
+    ("development_zone", rf"{ZONE_WORD}(?:管委会?|管理委员会)?(?:办公室|办)?$|(?<!城)管委会$"),   # 济宁高新区, 综保区管委, 长白山管委会
     ("town_street", r"(?:镇|乡|街道|办事处|街办)(?:人民政府|政府)?$"),             # 震泽镇, 老街办
     ("court_procuratorate", r"(?:法院|检察院)$"),                                 # 区人民法院
     ("vertical_agency", r"(?:海关|调查队|银保监局|银保监分局|银监局|证监局|保监局)$"),  # 合肥海关, 河南银保监局
     ("government", r"(?:人民政府|政府)(?:办公室|办公厅)?$"),                       # 茄子河区政府
-    ("enterprise", r"(?:集团|公司|银行|支行|分行)$"),                             # 区经发集团, 中国银行X支行
+    ("enterprise", r"(?:集团|公司|银行|支行|分行|供电局|(?<!国家)铁路局)$"),       # 区经发集团, 中国银行X支行, 安康供电局
     ("public_institution", r"(?:中心|馆|学校|医院|学院|大学|研究院|研究所|管理处)$"),  # 县代建中心
-    ("party_organ", r"(?:党委|党工委|党组)$|(?<!团)[省市县区州旗盟]委$"),                # 自治区党委, 县委 (not 团市委)
+    # 自治区党委, 县委 (not 团市委), 省委军民融合办 (a party committee's office)
+    ("party_organ", r"(?:党委|党工委|党组)$|(?<!团)[省市县区州旗盟]委$|^(?:自治区|[省市县区州旗盟])委(?!员会)\w{1,12}办$"),
     ("department", r"(?:局|委|办|厅|署|部)$"),                                    # 规划建设局, 招商工作部
     ("other", r"(?:股|科|室|队|会)$"),                                            # 财务科, 执法大队
 ))
@@ -229,6 +230,7 @@ ZONE_WORD_CASES: dict[str, tuple[str, str] | None] = {
     '物流区': ('n107:7', '咸安商贸物流区'),
     '高新园': ('n005:3', '高新园(邹区镇)'),
     '产业园': ('n474:20', '新材料产业园'),
+    '物流园': ('n474:20', '商贸物流园'),
 }
 KIND_CASES: dict[str, tuple[str, str] | None] = {
     'temporary_body': ('d10:50', '县护城河指挥部'),

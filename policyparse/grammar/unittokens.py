@@ -43,7 +43,7 @@ FRAME_VERBS = frozenset("会同 牵头 负责 配合 协助 参加 参与 联合
                         "会商 审议 通过 研究 制定 开展 推进 加快 落实 完成 实施 发布 对接 做好 抓好 确保".split())
 # Zone words: a head after a name (济宁/高新区, 贵安/新区/管委会) but no unit alone (开发区污水处理厂).
 ZONE_WORDS = frozenset("开发区 高新区 经开区 园区 新区 度假区 工业园 工业园区 新城 集聚区 综保区 保税区 风景名胜区 "
-                       "示范区 风景区 保护区 管理区 新港区 物流区 高新园 产业园".split())
+                       "示范区 风景区 保护区 管理区 新港区 物流区 物流园 高新园 产业园".split())
 # A place name jieba does not know, ending in a level: 茄子河区.
 PLACE_LIKE = re.compile(r"^[\u4e00-\u9fff]{2,5}[省市区县州旗]$")
 # A unit ending (token text): 财政局, 审改办, 调查队, 经开区, 谢村镇.

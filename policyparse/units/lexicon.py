@@ -20,7 +20,7 @@ Rules match the folded name (simplified script, ASCII brackets, pinyin glosses d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from policyparse._models import model_file
@@ -52,6 +52,7 @@ from policyparse.grammar.unitnames import (
     SHORT_FORMS,
     SINGLE_HEAD,
     TOWN_LEVEL,
+    ZONE_END,
     ZONE_NAME,
     ZONE_TAIL,
     ends_like_unit,
@@ -116,12 +117,26 @@ def lexicon() -> Lexicon:
     return Lexicon(names, tuple(prefixes), max(map(len, names)))
 
 
-def describe_units(names: list[str], context: Context | None = None) -> list[UnitInfo]:
-    """Resolved / canonical / alias / kind of each unit of one list, in order."""
+def describe_units(names: list[str], context: Context | None = None, addressees: bool = False) -> list[UnitInfo]:
+    """Resolved / canonical / alias / kind of each unit of one list, in order.  In a 主送 line
+    (``addressees``) an organ named by its level alone (市人民政府, 盟行政公署: no place) addresses
+    every body of that level: a collective_scope."""
     names = [PINYIN_GLOSS.sub("", n) for n in names]  # 市能源(néng)局: the gloss is no part of the name
     restored, scoped = restore_shared_parts(names)
     resolved = inherit_prefixes(restored)
-    return [describe(r, n, i in scoped) for i, (r, n) in enumerate(zip(resolved, names))]
+    if addressees:
+        scoped = set(scoped) | {i for i, r in enumerate(resolved) if PLACELESS_ORGAN.fullmatch(fold(r))}
+    infos = [describe(r, n, i in scoped) for i, (r, n) in enumerate(zip(resolved, names))]
+    if addressees:  # a place addressed by its name alone (伊犁哈萨克自治州) is its government
+        infos = [replace(i, kind="government") if i.kind == "other" and PLACE_ONLY.fullmatch(fold(i.resolved))
+                 and not ZONE_END.search(fold(i.resolved)) else i for i in infos]
+    return infos
+
+
+# A place named alone: 伊犁哈萨克自治州, 海东地区, 绥芬河市 (two characters of name at least)
+PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:自治州|自治县|自治旗|地区|州|市|县|区|旗|盟)")
+# An organ named by level words only, no place: 市人民政府, 县(市)政府, 盟行政公署, 旗委
+PLACELESS_ORGAN = re.compile(rf"{LEVEL}+(?:\([^()]*\))?(?:人民政府|政府|行政公署|党委|委)")
 
 
 def describe(resolved: str, name: str, scoped: bool = False) -> UnitInfo:
