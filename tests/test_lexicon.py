@@ -115,6 +115,12 @@ CANONICAL = [
 ]
 
 KIND = [
+    ("安康供电局", "enterprise"),             # n486: the grid company's branch
+    ("哈爾濱鐵路局", "enterprise"),           # n520
+    ("国家铁路局", "department"),             # the State Council's railway administration
+    ("长白山管委会", "development_zone"),     # n332: a place's 管委会
+    ("城管委会", "other"),                    # a city-management committee is no zone
+    ("省委军民融合办", "party_organ"),        # n325: a party committee's office
     ("河南银保监局", "vertical_agency"),      # n328: a central regulator's office in a province
     ("四川证监局", "vertical_agency"),
     ("区委组织部", "party_organ"),
@@ -179,6 +185,12 @@ def test_canonical_keeps_the_inherited_prefix():
 @pytest.mark.parametrize("name,expected", KIND)
 def test_kind(name, expected):
     assert describe_units([name])[0].kind == expected
+
+
+def test_an_addressee_named_by_level_alone_is_a_collective_and_a_place_alone_its_government():
+    infos = describe_units(["盟行政公署", "市人民政府", "伊犁哈萨克自治州", "市发改委"], addressees=True)  # n317, n321
+    assert [i.kind for i in infos] == ["collective_scope", "collective_scope", "government", "department"]
+    assert [i.kind for i in describe_units(["市人民政府", "伊犁哈萨克自治州"])] == ["government", "other"]  # a task's unit
 
 
 def test_distributed_parts_are_a_collective_scope():
