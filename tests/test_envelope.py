@@ -372,3 +372,19 @@ PORTAL_LINES = [
 def test_site_name_prefix_and_member_addressees(text, title, addressees):
     doc = policyparse.parse(text)
     assert (doc.notice.title, [a.name for a in doc.notice.addressees]) == (title, addressees)
+
+
+def test_a_title_alone_over_a_self_contained_text_is_no_envelope():
+    """n219, n560: 关于…的实施意见 (with or without its 文号) over its own numbered text, nothing addressed,
+    signed or transmitted: no covering notice, the title is the document's.  A 通知 with its own 文号 is
+    an envelope by its form even when its addressees and signature are out of the text (n328)."""
+    doc = policyparse.parse("关于推进人才集聚工程的实施意见\n为加快建设人才高地，提出如下意见。\n一、总体要求\n（一）指导思想。坚持人才优先。\n")
+    assert doc.notice is None and doc.title == "关于推进人才集聚工程的实施意见"
+    doc = policyparse.parse("河南省人民政府关于明确2023年重点工作责任单位的通知\n豫政〔2023〕5号\n一、经济运行\n1.地区生产总值增长6%。（省发展改革委）\n")
+    assert doc.notice is not None and doc.notice.doc_number == "豫政〔2023〕5号"
+
+
+def test_a_download_link_is_no_outline_item():
+    """n320: 17.内蒙古…政策清单.docx above the text is the page's download link."""
+    doc = policyparse.parse("17.内蒙古自治区2023年政策清单.docx\n内蒙古自治区2023年政策清单\n一、总体要求\n二、主要任务\n")
+    assert [n.title for n in doc.sections] == ["总体要求", "主要任务"]

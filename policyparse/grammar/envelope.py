@@ -107,6 +107,10 @@ FURNITURE_NAVIGATION: tuple[tuple[str, str, str | None], ...] = (
     ("下一篇", r"下一篇", "n413:14"),
     ("相关链接", r"相关链接", None),
 )
+# A download link's file name: its suffix ends the line (17.内蒙古…政策清单.docx, n320:1); never an outline item.
+DOWNLOAD_SUFFIX = r"\.(?:docx?|wps|pdf|xlsx?|ofd|zip|rar)"
+DOWNLOAD_LINE = re.compile(rf"{DOWNLOAD_SUFFIX}[ \t]*$", re.MULTILINE)
+DOWNLOAD_CASE = "n320:1"
 _FURNITURE_LABEL = "|".join(p for _, p, _ in FURNITURE_LABELS)
 # A label and its value set out in columns without a separator, two pairs to a line (d31:
 # 所属分类 为民办实事 效力状态 有效 / 责任部门 西夏区文化旅游体育广电局 公开方式 主动公开): a label, one or two
@@ -241,6 +245,9 @@ DOC_NUMBER_LABEL = re.compile(r"文\s*号\s*[:|]?\s*$")
 NOTICE_TYPES = ("通知", "实施意见", "若干意见", "意见", "决定", "函", "通报", "批复", "报告", "实施办法", "规定", "公告",
                 "通告")
 NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:" + "|".join(NOTICE_TYPES) + ")")
+# The types that are a covering document by their form: a 通知 is an envelope even with its addressees
+# and signature out of the text (n328: title and 文号 only), an 意见 or 方案 with its title alone is not (n219).
+COVERING_TITLE_END = re.compile(r"的(?:通知|通报|函|批复)$")
 NOTICE_TITLE_END = re.compile(r"的(?:" + "|".join(NOTICE_TYPES) + ")$")
 # A 通告 / 公告 that says so (现通告如下, 特此公告): its title line needs no 关于…的 (…交通管制通告, n436).
 SELF_ANNOUNCED = re.compile(r"(?:现|特此|现将有关事项)(?P<w>通告|公告)")

@@ -10,7 +10,7 @@ import re
 from difflib import SequenceMatcher
 
 from policyparse.grammar.characters import squash
-from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, TITLE_WORDS, TRANSMITS
+from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, DOWNLOAD_SUFFIX, TITLE_WORDS, TRANSMITS
 from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
 from policyparse.structure.draft import FieldValue, FSpan
 from policyparse.structure.lines import Line, prev_nonblank
@@ -30,7 +30,7 @@ SENTENCE_TRANSMITS = re.compile(r"同意|批准|印发|转发|印送|研究|通�
 ANNOUNCES_POINTS = re.compile(r"(?:通知|要求|意见|分解|安排)如下\s*[:。]?\s*$")
 # Notes after a title that are not part of it: (征求意见稿V2.2), (2015年9月15日); (试行) stays.
 TITLE_NOTE = re.compile(r"(?:\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)"
-                        r"|\.(?:docx?|wps|pdf|xlsx?|ofd))\s*$")  # also the file name's suffix of a download: ….docx
+                        rf"|{DOWNLOAD_SUFFIX})\s*$")  # also the file name's suffix of a download: ….docx
 # Document-type words that a title-like line contains.
 DOC_TYPE = re.compile(f"{DOC_TYPE_WORDS}|{TITLE_WORDS}")  # a title-like line has one of them
 

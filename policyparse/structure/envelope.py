@@ -14,6 +14,7 @@ from policyparse.grammar.envelope import (
     BOILERPLATE,
     CC,
     CITATION_LEAD,
+    COVERING_TITLE_END,
     DOC_NUMBER,
     DOC_NUMBER_BEFORE,
     DOC_NUMBER_LABEL,
@@ -76,9 +77,7 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     # a metadata 发文字号 alone is no covering notice (n203), nor a metadata 标题 that names none (a news headline, n443)
     present = bool(addr or own_title or own_number)
     if not present:
-        x = transmitted_from_body(lines[:stop], fold)
-        own = find_doc_title(lines, 0, x, fold)  # else the page's 标题 (a news headline, n443)
-        return Envelope(doc_title=_fill(own, fold) if own else title)
+        return _no_envelope(lines, stop, fold, title)
     after = addr[2] if addr else (title.span[1] if title else doc_number.span[1])
     sign = find_signature(lines, after, fold)
     date, issuer, sign_start, sign_end = sign
@@ -91,6 +90,11 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     transmittal = bool(
         (title and TITLE_TRANSMITS.search(title.value)) or TRANSMITS.search(body_text[:600]) or documents
     )
+    covering = title is not None and COVERING_TITLE_END.search(title.value)
+    if not (addr or sign[0] or sign[1] or transmittal or note or covering):
+        # a title line (and its 文号) over a text that is neither addressed, signed nor transmitted: a
+        # self-contained document without a covering envelope (rule 4; n219, n560)
+        return _no_envelope(lines, stop, fold, title)
     x = transmitted_title(title, fold, (after, min(len(fold), after + 600)))
     if x is None and documents:  # 关于做好…的通知 … 附件:1.2018年…任务分解表: what it transmits is named there
         x = _unquoted(documents[0])
@@ -116,6 +120,13 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         second_document=second_document(lines, doc_start, doc_title, attachments, fold),
         skip=attachment_blocks,
     )
+
+
+def _no_envelope(lines: list[Line], stop: int, fold: str, title: FieldValue | None) -> Envelope:
+    """No covering notice: only the document's own title (else the page's 标题, a news headline, n443)."""
+    x = transmitted_from_body(lines[:stop], fold)
+    own = find_doc_title(lines, 0, x, fold)
+    return Envelope(doc_title=_fill(own, fold) if own else title)
 
 
 QUOTE_NOTE = re.compile(r"\s*(?:\([^()]*\))?\s*")  # after 《X》 in an attachment's name: nothing, or (征求意见稿)

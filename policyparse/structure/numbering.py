@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policyparse.grammar.envelope import RUN_ON_ENDS
+from policyparse.grammar.envelope import DOWNLOAD_LINE, RUN_ON_ENDS
 from policyparse.grammar.markers import BULLETS, DECIMAL, DECIMAL_TOP, ENCLOSED_BASES, LINE_MARKERS, MARKERS
 from policyparse.grammar.numerals import cn_number
 
@@ -48,7 +48,13 @@ def find_markers(fold: str, start: int, end: int) -> list[Marker]:
                     seen.add(mm.start())
                     out.append(_marker(style, rank, mm, fold, False))
     out.sort(key=lambda m: m.start)
-    return _with_decimal_tops(out)
+    return _with_decimal_tops([m for m in out if not _download_line(fold, m.start, end)])
+
+
+def _download_line(fold: str, pos: int, end: int) -> bool:
+    """The marker opens a download link's line (17.…政策清单.docx): page furniture, no item."""
+    stop = fold.find("\n", pos, end)
+    return bool(DOWNLOAD_LINE.search(fold, pos, stop if stop >= 0 else end))
 
 
 def _with_decimal_tops(found: list[Marker]) -> list[Marker]:

@@ -1,0 +1,119 @@
+"""Tables drawn without rules: a header of column words, then rows told by their 序号.
+
+A PDF whose task table has no ruling lines (an office suite's export of a table with its borders
+off, a page printed from HTML whose borders were dropped) leaves only positioned text: the
+header line (序号 / 工作任务 / 牵头单位 / 责任单位), then each row's cells side by side, a cell's
+text wrapped inside its column and the 序号 often centred beside the row's lines.  Pure geometry,
+as ``tables``:
+
+    header line (序号 and a unit column among its words, split at gaps) -> column bounds (the
+    emptiest x between two header words, over the body's glyphs) -> body lines (until a line
+    crosses a bound or a wide gap) -> rows (a serial number in the 序号 column anchors each; two
+    rows part at the widest vertical gap between their anchors) -> a cell grid for
+    ``tables.grid_to_table``, whose cells join wrapped lines as a ruled table's do.
+"""
+from __future__ import annotations
+
+import re
+
+from policyparse.grammar.roles import COLUMN_KINDS
+from policyparse.ingest.pdf.layout import Char, Line
+from policyparse.ingest.pdf.tables import Table, grid_to_table
+
+WORD_GAP = 0.25  # em: a gap this wide between two glyphs of the header line parts two column words
+UNIT_COLUMNS = {"lead", "supporting", "unit"}
+SERIAL = re.compile(r"\d{1,3}")
+BODY_GAP = 3.0  # line heights: a vertical gap this wide ends the table
+MIN_ROWS = 2
+
+
+def find_tables(lines: list[Line], page: int) -> tuple[Table, ...]:
+    """The unruled tables of one page's visual lines (none where no header line is found)."""
+    tables: list[Table] = []
+    k = 0
+    while k < len(lines):
+        words = _header_words(lines[k])
+        table, end = (_table_below(lines, k, words, page) if words else (None, k + 1))
+        if table is not None:
+            tables.append(table)
+        k = max(end, k + 1)
+    return tuple(tables)
+
+
+def _words(line: Line) -> list[tuple[str, float, float]]:
+    """The line's glyph groups parted at gaps: (text, x0, x1)."""
+    out: list[list[Char]] = []
+    for ch in line.chars:
+        if not ch.text.strip():
+            continue
+        if out and ch.x0 - out[-1][-1].x1 <= WORD_GAP * ch.size:
+            out[-1].append(ch)
+        else:
+            out.append([ch])
+    return [("".join(c.text for c in g), g[0].x0, g[-1].x1) for g in out]
+
+
+def _kind(word: str) -> str | None:
+    return next((kind for kind, pattern in COLUMN_KINDS if pattern.search(word)), None)
+
+
+def _header_words(line: Line) -> list[tuple[str, float, float]] | None:
+    """A table header: three or more column words, the first 序号, one of them a unit column."""
+    words = _words(line)
+    kinds = [_kind(w) for w, _, _ in words]
+    if len(words) < 3 or kinds[0] != "serial" or not UNIT_COLUMNS & set(kinds) or None in kinds:
+        return None
+    return words
+
+
+def _table_below(lines: list[Line], k: int, words: list[tuple[str, float, float]], page: int):
+    """The table whose header is line ``k``, and the index of the first line after it."""
+    header = lines[k]
+    body: list[Line] = []
+    for ln in lines[k + 1:]:
+        last = body[-1] if body else header
+        if ln.top - last.bottom > BODY_GAP * (last.bottom - last.top) or ln.x0 < words[0][1] - 2 * ln.size:
+            break
+        body.append(ln)
+    bounds = _bounds(words, body, header)
+    body = _within(body, bounds, header.size)
+    anchors = [i for i, ln in enumerate(body) if any(SERIAL.fullmatch(t) and x1 <= bounds[1] for t, _, x1 in _words(ln))]
+    if len(anchors) < MIN_ROWS:
+        return None, k + 1
+    cuts = [header.bottom]
+    for a, b in zip(anchors, anchors[1:]):
+        gaps = [(body[j + 1].top - body[j].bottom, j) for j in range(a, b)]
+        _, j = max(gaps, key=lambda g: (round(g[0], 1), g[1]))
+        cuts.append((body[j].bottom + body[j + 1].top) / 2)
+    cuts.append(body[-1].bottom + 0.5)
+    edges = [bounds[0], *bounds[1:], max(ln.x1 for ln in [header, *body]) + 0.5]
+    grid = [[(edges[c], cuts[r], edges[c + 1], cuts[r + 1]) for c in range(len(words))] for r in range(len(cuts) - 1)]
+    top_row = [(edges[c], header.top - 0.5, edges[c + 1], header.bottom) for c in range(len(words))]
+    chars = [ch for ln in [header, *body] for ch in ln.chars]
+    table = grid_to_table([top_row, *grid], chars, page)
+    return table, k + 1 + len(body)
+
+
+def _bounds(words: list[tuple[str, float, float]], body: list[Line], header: Line) -> list[float]:
+    """The left edge of each column: the first column's at its header word, each next one at the
+    x between two header words that the fewest body glyphs cover (the rightmost such x)."""
+    bounds = [min(words[0][1], *(ln.x0 for ln in body[:1])) - 0.5]
+    spans = [(ch.x0, ch.x1) for ln in body for ch in ln.chars if ch.text.strip()]
+    for (_, _, right), (_, left, _) in zip(words, words[1:]):
+        best = None
+        x = right
+        while x <= left:
+            cover = sum(1 for a, b in spans if a < x < b)
+            if best is None or cover <= best[0]:
+                best = (cover, x)
+            x += 0.5
+        bounds.append(best[1] if best else left)
+    return bounds
+
+
+def _within(body: list[Line], bounds: list[float], size: float) -> list[Line]:
+    """The body up to the first line with a glyph across a column bound (running text after the table)."""
+    for i, ln in enumerate(body):
+        if any(ch.x0 < b - 0.1 * size and ch.x1 > b + 0.1 * size for ch in ln.chars for b in bounds[1:]):
+            return body[:i]
+    return body
