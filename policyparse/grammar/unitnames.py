@@ -35,7 +35,7 @@ def looks_like_unit(s: str) -> bool:
 
 
 # Level words of a place set: 各县、市、区人民政府 (the parts a list wrote once).
-LEVEL = r"(?:自治区|直辖市|特区|自治州|省|县|市|区|州|盟|旗|乡|镇|街道)"
+LEVEL = r"(?:自治区|直辖市|特区|自治州|县级市|省|县|市|区|州|盟|旗|乡|镇|街道)"
 # 各 carried to one level organ after a 各 set (各盟行政公署、市人民政府 -> 各市人民政府): not to 省, 自治区, 直辖市 or
 # 自治州, which name the issuer's own region there (各市、县党委和人民政府,自治区党委 keeps 自治区党委, n523).
 SINGLE_LEVEL = r"(?:特区|县|市|区|州|旗|乡|镇|街道)"
@@ -74,7 +74,7 @@ KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
     ("vertical_agency", r"(?:海关|调查队|银保监局|银保监分局|银监局|证监局|保监局)$"),  # 合肥海关, 河南银保监局
     ("government", r"(?:人民政府|政府)(?:办公室|办公厅)?$"),                       # 茄子河区政府
     ("enterprise", r"(?:集团|公司|银行|支行|分行|供电局|(?<!国家)铁路局)$"),       # 区经发集团, 中国银行X支行, 安康供电局
-    ("public_institution", r"(?:中心|馆|学校|医院|学院|大学|研究院|研究所|管理处)$"),  # 县代建中心
+    ("public_institution", r"(?:中心|馆|学校|医院|学院|大学|研究院|研究所|管理处|电视台|报社)$"),  # 县代建中心
     # 自治区党委, 县委 (not 团市委), 省委军民融合办 (a party committee's office)
     ("party_organ", r"(?:党委|党工委|党组)$|(?<!团)[省市县区州旗盟]委$|^(?:自治区|[省市县区州旗盟])委(?!员会)\w{1,12}办$"),
     ("department", r"(?:局|委|办|厅|署|部)$"),                                    # 规划建设局, 招商工作部

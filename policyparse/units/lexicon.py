@@ -219,6 +219,8 @@ def distribute_tails(out: list[str], scoped: set[int]) -> None:
                 out[k] += _tail_for(out[k], tail)
             if set_word := SET_LEAD.match(fold(out[i])):
                 add_each(out, range(i, j + 1), scoped, surface_head(out[i], set_word.end()))  # 相關 as written
+        elif j - i >= 2 and _run_pattern(out, i) is BARE_PLACE and (set_word := SET_LEAD.match(fold(out[i]))):
+            add_each(out, range(i, j), scoped, surface_head(out[i], set_word.end()))  # 各区、县级市: no tail, 各 carries
         i = max(j, i + 1)
 
 
