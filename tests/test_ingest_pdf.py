@@ -500,3 +500,41 @@ def test_items_that_open_every_page_and_differ_only_in_number_are_not_running_he
     assert running_keys(pages) == set()
     headers = [[line("某某区人民政府办公室 第1页", 40, k), line(f"{k + 1}. 第{k + 1}项任务。", 80, k)] for k in range(4)]
     assert running_keys(headers) == {("某某区人民政府办公室第#页", 10)}
+
+
+def _unruled_table():
+    """The geometry of a LibreOffice PDF of a task table whose borders were dropped: header words at
+    the column edges, each cell's text wrapped inside its column, the 序号 centred beside its row."""
+    rows = [
+        (115.4, [("序号", 58.2), ("工作任务", 86.8), ("牵头单位", 215.1), ("责任单位", 283.4)]),
+        (137.3, [("推动中小学校舍标准化建", 86.8), ("区商贸旅游", 215.1), ("市发展改革委、县农业农村局、", 283.4)]),
+        (147.0, [("1", 58.2)]),
+        (155.8, [("设", 86.8), ("局", 215.1), ("省工信委", 283.4)]),
+        (177.8, [("推进老旧小区改造提升工", 86.8)]),
+        (186.9, [("2", 58.2), ("华东服装城", 215.1), ("省发改委", 283.4)]),
+        (196.3, [("程", 86.8)]),
+        (230.0, [("二、保障措施", 56.8)]),
+    ]
+    return [ch for top, cells in rows for text, x0 in cells for ch in _glyphs(text, x0=x0, top=top, size=11.0)]
+
+
+def test_an_unruled_table_is_read_by_its_header_columns_and_serials():
+    from policyparse.ingest.pdf import borderless
+    from policyparse.ingest.pdf.layout import chars_to_lines
+    from policyparse.ingest.pdf.tables import rows_to_lines
+
+    tables = borderless.find_tables(chars_to_lines(_unruled_table(), 0), 0)
+    assert [text for text, _ in rows_to_lines(tables[0])] == [
+        "序号 | 工作任务 | 牵头单位 | 责任单位 |",
+        "1 | 推动中小学校舍标准化建设 | 区商贸旅游局 | 市发展改革委、县农业农村局、省工信委 |",
+        "2 | 推进老旧小区改造提升工程 | 华东服装城 | 省发改委 |",
+    ]
+    assert not tables[0].holds(_glyphs("二", x0=56.8, top=230.0, size=11.0)[0])  # the heading after it is text
+
+
+def test_a_line_of_column_words_without_a_serial_column_is_no_table():
+    from policyparse.ingest.pdf import borderless
+    from policyparse.ingest.pdf.layout import chars_to_lines
+
+    chars = [ch for x0, text in ((60.0, "工作任务"), (200.0, "牵头单位"), (300.0, "责任单位")) for ch in _glyphs(text, x0=x0, size=11.0)]
+    assert borderless.find_tables(chars_to_lines(chars, 0), 0) == ()

@@ -25,19 +25,58 @@ UNIT_COLUMNS = {"lead", "supporting", "unit"}
 SERIAL = re.compile(r"\d{1,3}")
 BODY_GAP = 3.0  # line heights: a vertical gap this wide ends the table
 MIN_ROWS = 2
+HEADER_WRAP_LINES = 2  # lines above and below a header line that may hold the rest of its wrapped words
 
 
 def find_tables(lines: list[Line], page: int) -> tuple[Table, ...]:
     """The unruled tables of one page's visual lines (none where no header line is found)."""
+    if not any("序" in ln.text for ln in lines):  # no header on the page: the common case costs one scan
+        return ()
     tables: list[Table] = []
     k = 0
     while k < len(lines):
-        words = _header_words(lines[k])
-        table, end = (_table_below(lines, k, words, page) if words else (None, k + 1))
+        band = _header_band(lines, k)
+        table, end = (_table_below(lines, *band, page) if band else (None, k + 1))
         if table is not None:
             tables.append(table)
         k = max(end, k + 1)
     return tuple(tables)
+
+
+def _header_band(lines: list[Line], k: int):
+    """(first, last line, words) of a header on line ``k``, with the parts of header words wrapped
+    onto the lines around it in a narrow column (责任领 / 导, 牵头单 / 位 above and below a centred
+    序号 | 任务内容 | 配合单位) joined to their words; None where line ``k`` opens no header."""
+    if "序" not in lines[k].text:
+        return None
+    words, first, last = _words(lines[k]), k, k
+    pitch = lines[k].bottom - lines[k].top
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(lines) and abs(j - k) <= HEADER_WRAP_LINES:
+            near = lines[j].top - lines[j - step].bottom if step > 0 else lines[j - step].top - lines[j].bottom
+            extra = _words(lines[j])
+            if near > 0.8 * pitch or any(a < x1 and x0 < b for _, a, b in extra for _, x0, x1 in _words(lines[k])):
+                break
+            words += extra
+            first, last = min(first, j), max(last, j)
+            j += step
+    merged: list[list] = []
+    for text, x0, x1 in sorted(words, key=lambda w: w[1]):
+        if merged and x0 < merged[-1][2] and merged[-1][1] < x1:
+            continue  # placed below: the same column's next part (joined in line order below)
+        merged.append([text, x0, x1])
+    if first != last:  # each column's parts top to bottom
+        merged = [[_column_text(lines[first:last + 1], x0, x1), x0, x1] for _, x0, x1 in merged]
+    header = [(t, a, b) for t, a, b in merged]
+    kinds = [_kind(w) for w, _, _ in header]
+    if len(header) < 3 or kinds[0] != "serial" or not UNIT_COLUMNS & set(kinds) or None in kinds:
+        return None
+    return first, last, header
+
+
+def _column_text(band: list[Line], x0: float, x1: float) -> str:
+    return "".join(t for ln in band for t, a, b in _words(ln) if a < x1 and x0 < b)
 
 
 def _words(line: Line) -> list[tuple[str, float, float]]:
@@ -57,18 +96,10 @@ def _kind(word: str) -> str | None:
     return next((kind for kind, pattern in COLUMN_KINDS if pattern.search(word)), None)
 
 
-def _header_words(line: Line) -> list[tuple[str, float, float]] | None:
-    """A table header: three or more column words, the first 序号, one of them a unit column."""
-    words = _words(line)
-    kinds = [_kind(w) for w, _, _ in words]
-    if len(words) < 3 or kinds[0] != "serial" or not UNIT_COLUMNS & set(kinds) or None in kinds:
-        return None
-    return words
-
-
-def _table_below(lines: list[Line], k: int, words: list[tuple[str, float, float]], page: int):
-    """The table whose header is line ``k``, and the index of the first line after it."""
+def _table_below(lines: list[Line], first: int, k: int, words: list[tuple[str, float, float]], page: int):
+    """The table whose header is lines ``first``..``k``, and the index of the first line after it."""
     header = lines[k]
+    head_top = lines[first].top
     body: list[Line] = []
     for ln in lines[k + 1:]:
         last = body[-1] if body else header
@@ -88,8 +119,8 @@ def _table_below(lines: list[Line], k: int, words: list[tuple[str, float, float]
     cuts.append(body[-1].bottom + 0.5)
     edges = [bounds[0], *bounds[1:], max(ln.x1 for ln in [header, *body]) + 0.5]
     grid = [[(edges[c], cuts[r], edges[c + 1], cuts[r + 1]) for c in range(len(words))] for r in range(len(cuts) - 1)]
-    top_row = [(edges[c], header.top - 0.5, edges[c + 1], header.bottom) for c in range(len(words))]
-    chars = [ch for ln in [header, *body] for ch in ln.chars]
+    top_row = [(edges[c], head_top - 0.5, edges[c + 1], header.bottom) for c in range(len(words))]
+    chars = [ch for ln in [*lines[first:k + 1], *body] for ch in ln.chars]
     table = grid_to_table([top_row, *grid], chars, page)
     return table, k + 1 + len(body)
 

@@ -28,7 +28,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from policyparse.errors import At, CorruptInput, Warn, Warnings, warn
-from policyparse.ingest.pdf import furniture, ocr
+from policyparse.ingest.pdf import borderless, furniture, ocr
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf.tables import Table, grid_to_table, merge_split_tables, rows_to_lines, rows_to_runs
 from policyparse.ingest.source import GlyphLayout, GlyphRun, Source
@@ -164,6 +164,8 @@ def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, na
         return ocr_page(doc, index, name, box)
     tables = table_finder(index, chars) if ruled else ()
     lines = lines_outside(chars, tables, index)
+    if not tables and (unruled := borderless.find_tables(lines, index)):  # a task table drawn without rules
+        tables, lines = unruled, lines_outside(chars, unruled, index)
     return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0], tuple(box))
 
 
