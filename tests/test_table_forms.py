@@ -82,3 +82,47 @@ def test_a_task_table_in_every_form(table, wants):
         row = got.get(f"1.{k}")
         assert row is not None, f"row {k}: no assignment"
         assert {r: row[r] for r in want} == want, f"row {k}"
+
+
+# What real tables add (issue 9, 2.1): columns that are not units (分管领导, 推进情况, a target per year, an
+# empty 说明), category rows between the numbered ones, 序号 that continue (31, 32 …), header words split
+# over two lines, and lines holding only ``|`` between the rows.
+MORE_HEADERS = [
+    ["序号", "工作任务", "分管领导", "牵头单位", "责任单位", "推进情况"],
+    ["序号", "主要任务", "2023年目标", "2024年目标", "责任单位", "说明"],
+    ["序号", "重点工作", "牵头责任部门", "配合单位", "完成时限"],
+]
+FILL = {"分管领导": "张伟", "推进情况": "正在推进", "2023年目标": "完成80%", "2024年目标": "全部完成", "说明": "",
+        "完成时限": "2024年底前"}
+SHAPES = ["plain", "category", "continued", "split_header", "pipe_lines"]
+
+
+def _more_cases():
+    rng = random.Random(6)
+    for header, shape in itertools.product(MORE_HEADERS, SHAPES):
+        first = 31 if shape == "continued" else 1
+        lines, wants = [], []
+        for k in range(first, first + 4):
+            lead, *others = rng.sample(ALL, 3)
+            by = {"序号": str(k), header[1]: rng.choice(TASKS), "牵头单位": lead, "牵头责任部门": lead,
+                  "配合单位": "、".join(others), "责任单位": "、".join(others)}
+            if shape == "category" and k - first in (0, 2):
+                lines.append(f"{'一二'[(k - first) // 2]} | {'产业发展方面' if k == first else '民生保障方面'} |")
+            lines.append(" | ".join(by.get(c, FILL.get(c, "")) for c in header) + " |")
+            wants.append((str(k), {"lead": [lead] if {"牵头单位", "牵头责任部门"} & set(header) else [],
+                                   "responsible": others if "责任单位" in header else [],
+                                   "supporting": others if "配合单位" in header else []}))
+        head = " | ".join(header) + " |"
+        if shape == "split_header":
+            head = " | ".join(c[:2] for c in header) + " |\n" + " | ".join(c[2:] for c in header) + " |"
+        table = ("\n|\n" if shape == "pipe_lines" else "\n").join([head, *lines])
+        yield pytest.param(table, wants, id=f"{shape}-{'/'.join(header)}")
+
+
+@pytest.mark.parametrize("table, wants", list(_more_cases()))
+def test_a_task_table_with_the_columns_and_rows_real_ones_add(table, wants):
+    got = {a["path"].rsplit(".", 1)[-1]: a
+           for a in to_gold(policyparse.parse(f"某某区2024年重点工作任务分解表\n一、重点任务\n{table}\n"))["assignments"]}
+    for serial, want in wants:
+        assert serial in got, f"row {serial}: no assignment"
+        assert {r: got[serial][r] for r in want} == want, f"row {serial}"

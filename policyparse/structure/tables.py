@@ -111,6 +111,20 @@ def _pipe_cells(ln: Line) -> list[FSpan]:
     return split_list(ln.text, ln.start, seps="|")
 
 
+def _pipe_fields(ln: Line) -> list[FSpan]:
+    """Every field of a ``cell | cell |`` line, an empty one as an empty span (nothing after the last ``|``)."""
+    fields, pos = [], ln.start
+    parts = ln.text.split("|")
+    for k, part in enumerate(parts):
+        if k == len(parts) - 1 and not part.strip():
+            break
+        lead = len(part) - len(part.lstrip())
+        body = part.strip()
+        fields.append((pos + lead, pos + lead + len(body)))
+        pos += len(part) + 1
+    return fields
+
+
 def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
     """One row per line: ``1 | 任务 | 责任单位 |``."""
     kinds = [column_kind(fold[a:b]) for a, b in header]
@@ -122,7 +136,11 @@ def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
             rows.append(lead)
             cells = cells[1:]
         if cells:
-            rows.append(_section_row(cells, fold) or _record(cells, kinds, fold))
+            section = _section_row(cells, fold)
+            every = _pipe_fields(lines[j])
+            if not section and not lead and len(cells) < len(kinds) == len(every):
+                cells = every  # an empty cell (…| 市财政局 |  |) kept in its place: the row maps by position
+            rows.append(section or _record(cells, kinds, fold))
             if len(rows) > 1 and rows[-1] and rows[-2] and rows[-2].serial and _continues(rows[-2], rows[-1], fold):
                 rows[-2:] = [_merge(rows[-2], rows[-1], fold)]  # a continuation row (merged 序号 cell)
         j += 1
