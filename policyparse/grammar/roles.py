@@ -79,9 +79,12 @@ UNIT_LED = re.compile(r"(?P<u>[^,，:：;；。]{2,20}?)负责\s*[:]")
 UNIT_LED_WORK = re.compile(r"\s*(?P<u>[^,:;。()]{2,20}?)(?P<v>牵头|负责)(?:的)?(?:工作|任务|事项)(?:\(\s*\d+\s*项\s*\))?\s*")
 # A closing clause that gives a task to one unit with others: 由X会同Y、Z等部门研究提出落实意见 (rule 21: X
 # responsible, Y and Z supporting); Y ends at its 等…部门 tail or where the work's verb begins.
+# (Y ends at its 等 tail when the clause has one, so that 研究 in 市政府研究室 does not cut it; the work's verb
+# is never the start of a name: 研究室, 研究院.)
 HUITONG_CLAUSE = re.compile(
-    r"(?:^|(?<=[,。;:\s]))由(?P<x>[^,。;:由]{2,40}?)会同(?P<y>[^,。;:]{2,300}?)"
-    r"(?:等(?:有关|相关)?(?:部门和单位|部门|单位)|(?=研究|制定|提出|组织|推进|开展|出台|完善|做好|抓好|加强|共同))")
+    r"(?:^|(?<=[,。;:\s]))由(?P<x>[^,。;:由]{2,40}?)会同"
+    r"(?:(?P<y>[^,。;:等]{2,300})等(?:有关|相关)?(?:部门和单位|部门|单位)"
+    r"|(?P<y2>[^,。;:]{2,300}?)(?=研究(?!室|院|所|中心)|制定|提出|组织|推进|开展|出台|完善|做好|抓好|加强|共同))")
 # Golden cases of the unit-list patterns above: name -> (corpus line, the folded text the pattern
 # reads there); None waits for a real line (the test pins which).
 UNIT_LIST_CASES: dict[str, tuple[str, str] | None] = {

@@ -273,7 +273,7 @@ def _huitong_clauses(fold: str, a: int, b: int, found: list):
     """由X会同Y、Z等部门研究提出落实意见: X responsible, Y and Z supporting (rule 21), when both sides
     are unit lists and no list found already covers them."""
     for m in HUITONG_CLAUSE.finditer(fold, a, b):
-        x, y = _strip_span(fold, *m.span("x")), _strip_span(fold, *m.span("y"))
+        x, y = _strip_span(fold, *m.span("x")), _strip_span(fold, *m.span("y" if m["y"] else "y2"))
         if _overlaps((x[0], y[1]), found) or not (is_unit_list(fold, *x, strict=True) and is_unit_list(fold, *y, strict=True)):
             continue
         yield x, "responsible"
