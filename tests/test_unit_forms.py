@@ -80,3 +80,24 @@ def test_a_unit_list_in_every_form(tail, lead, responsible, supporting):
     text = f"关于印发某工作方案的通知\n一、重点任务\n1.加强某项工作建设,推动某事落实。{tail}\n2.完善另一项机制。(市财政局负责)\n"
     got = next(a for a in to_gold(policyparse.parse(text))["assignments"] if a["path"] == "1.1")
     assert (got["lead"], got["responsible"], got["supporting"]) == (lead, responsible, supporting)
+
+
+# Forms of issue 9 (2.3) in a whole item: several groups in one paragraph, a label after a target inside
+# the bracket, a person label, 会同, 等和, a stated convention in a bracket of its own.
+ITEM_CASES = [
+    ("(市商务局牵头,市农业农村局配合)推动某事落实。(南京海关负责)", ["市商务局"], ["南京海关"], ["市农业农村局"]),
+    ("(市商务局牵头,市农业农村局配合)。推动某事落实。(南京海关负责)。", ["市商务局"], ["南京海关"], ["市农业农村局"]),
+    ("(9月底前取得阶段性成效,牵头考核单位:市数据局)", ["市数据局"], [], []),
+    ("(牵头负责领导:张三;牵头单位:市数据局;配合单位:市财政局)", ["市数据局"], [], ["市财政局"]),
+    ("(市发改委会同有关部门负责)", [], ["市发改委"], ["有关部门"]),
+    ("(省发展改革委、财政厅等和各省级人民政府负责)", [], ["省发展改革委", "财政厅", "各省级人民政府"], []),
+    ("(列第一位的为牵头单位,下同)(市发改委、市财政局)", ["市发改委"], ["市财政局"], []),
+    ("(市发改委指导,各区政府负责)", [], ["各区政府"], ["市发改委"]),
+]
+
+
+@pytest.mark.parametrize("tail, lead, responsible, supporting", ITEM_CASES)
+def test_an_item_with_the_forms_real_paragraphs_have(tail, lead, responsible, supporting):
+    text = f"关于印发某工作方案的通知\n一、重点任务\n1.加强某项工作建设。{tail}\n2.完善另一项机制。(市财政局负责)\n"
+    got = next(a for a in to_gold(policyparse.parse(text))["assignments"] if a["path"] == "1.1")
+    assert (got["lead"], got["responsible"], got["supporting"]) == (lead, responsible, supporting)

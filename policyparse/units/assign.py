@@ -87,7 +87,11 @@ def draft_to_assignments(text: Text, draft: Draft) -> Assignments:
     by_node: dict[int, NodeUnits] = {}
     warnings: list = []
     dropped: set[int] = set()
+    stated = CONVENTION.search(fold)  # 列第一位的为牵头单位,下同: wherever it stands, also outside a list
     for i, node in enumerate(draft.nodes):
+        if stated and not state.convention and stated.start() < node.body[1]:
+            warnings.append(warn(Warnings.CONVENTION_APPLIED, At("fold", stated.start(), stated.end())))
+            state.convention = True
         found = _node_units(fold, node, state, warnings)
         if found is None:
             continue
@@ -220,11 +224,20 @@ def _unit_brackets(fold: str, a: int, b: int, warnings: list):
                     yield (start + 1, i)
                 elif (inner := _label_after_clause(fold, start + 1, i)) is not None and _ends_block(fold, inner, i, b):
                     yield (inner, i)  # (9月底前取得阶段性成效,牵头考核单位:市数据局): the label's part
+                elif _role_bracket(fold, start + 1, i):
+                    yield (start + 1, i)  # …(市商务局牵头,市农业农村局配合)推动…: a group inside the paragraph
                 start = None
         i += 1
     if depth and start is not None and is_unit_list(fold, start + 1, _strip_span(fold, start + 1, b)[1]):
         warnings.append(warn(Warnings.UNBALANCED_BRACKET, At("fold", start, b)))
         yield (start + 1, _strip_span(fold, start + 1, b)[1])
+
+
+def _role_bracket(fold: str, s: int, e: int) -> bool:
+    """A bracket inside a paragraph that is wholly units with their role words or labels: every group
+    of a paragraph belongs to its item (…(市商务局牵头,市农业农村局配合)。…(南京海关负责)。)."""
+    inner = fold[s:e]
+    return bool(LABEL.search(inner) or ROLE_VERB.search(inner)) and is_unit_list(fold, s, e, strict=True)
 
 
 def _label_after_clause(fold: str, s: int, e: int) -> int | None:
