@@ -87,7 +87,7 @@ def draft_to_assignments(text: Text, draft: Draft) -> Assignments:
     by_node: dict[int, NodeUnits] = {}
     warnings: list = []
     dropped: set[int] = set()
-    stated = CONVENTION.search(fold)  # 列第一位的为牵头单位,下同: wherever it stands, also outside a list
+    stated = CONVENTION.search(fold) if "牵头" in fold else None  # 列第一位的为牵头单位,下同: wherever it stands
     for i, node in enumerate(draft.nodes):
         if stated and not state.convention and stated.start() < node.body[1]:
             warnings.append(warn(Warnings.CONVENTION_APPLIED, At("fold", stated.start(), stated.end())))
@@ -285,6 +285,8 @@ def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
 def _huitong_clauses(fold: str, a: int, b: int, found: list):
     """由X会同Y、Z等部门研究提出落实意见: X responsible, Y and Z supporting (rule 21), when both sides
     are unit lists and no list found already covers them."""
+    if fold.find("会同", a, b) < 0:  # the common case: one scan for the word, not the clause pattern
+        return
     for m in HUITONG_CLAUSE.finditer(fold, a, b):
         x, y = _strip_span(fold, *m.span("x")), _strip_span(fold, *m.span("y" if m["y"] else "y2"))
         if _overlaps((x[0], y[1]), found) or not (is_unit_list(fold, *x, strict=True) and is_unit_list(fold, *y, strict=True)):
