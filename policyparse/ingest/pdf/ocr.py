@@ -31,11 +31,11 @@ from policyparse.ingest.pdf import ocr_rulings as rulings
 
 DPI = 150  # render resolution: enough for 3号 and 小四 text, and half the time of 200
 # What the recogniser confuses on Chinese print: 丶 (U+4E36) for 、; a full stop read as a middle
-# dot or degree sign between CJK characters or at a line end; — N — page numbers read with 一.
+# dot or degree sign between CJK characters or at a line end; — N — page numbers read with 一 (either side).
 OCR_FIXES = (
     (re.compile("丶"), "、"),
     (re.compile(r"(?<=[\u4e00-\u9fff”）)])[·°](?=[\u4e00-\u9fff“（(]|$)"), lambda m: _dot(m)),
-    (re.compile(r"^[一-](\s*\d{1,3}\s*)[一-]$"), r"—\1—"),
+    (re.compile(r"^[一—-](\s*\d{1,3}\s*)[一—-]$"), r"—\1—"),  # 一6— too
 )
 RED_CONTRAST = 5  # grey levels per level of red channel below the seal's red (print seen through a seal)
 RED_NOISE = 12  # levels of red channel below the seal's red that are ink density and JPEG noise
