@@ -1,6 +1,7 @@
 """OCR of PDF pages without a text layer (the ``ocr`` extra: ``pip install "policyparse[ocr]"``).
 
-A page is rendered with pypdfium2 (by the reader, under ``PDFIUM_LOCK``) at ``DPI``; red ink
+A page is rendered with pypdfium2 (by the reader, under ``PDFIUM_LOCK``) at ``DPI``, turned
+upright and a two-up sheet cut in two (``ocr_views.py``, each view recognised here); red ink
 (seals, red 版头) is whitened, print seen through it kept (``remove_red``); RapidOCR (PP-OCRv4 detection + recognition, ONNX models shipped
 in its wheel, no download) gives text lines with quadrilateral boxes, a confidence and the
 position of each character (its CTC column).  The page's skew is measured from the boxes' top
