@@ -56,6 +56,20 @@ def test_to_page_undoes_the_turn_of_the_pixels(scan_turn: int) -> None:
     assert view.to_page(5, 15, 10, 20) == (xs.min(), xs.max() + 1, ys.min(), ys.max() + 1)
 
 
+# (line boxes set across, set down, all boxes) -> do the first decide the page?
+DECIDES = [
+    (20, 0, 22, True),  # a page of lines
+    (2, 0, 23, False),  # two lines among blobs: small print turned, run together at 40 dpi
+    (1, 0, 1, False),  # one line: never decided by the count (its shape says, ``orientation``)
+    (10, 6, 16, False),  # not twice the other way
+]
+
+
+@pytest.mark.parametrize(("these", "those", "boxes", "expected"), DECIDES)
+def test_which_line_boxes_decide_the_turn(these: int, those: int, boxes: int, expected: bool) -> None:
+    assert ocr_views._decides([0] * these, [0] * those, [0] * boxes) is expected
+
+
 def _two_pages(gutter: int, ink: float = 1.0):
     """A synthetic landscape sheet: two text blocks (rows of dark bars) with ``gutter`` blank
     columns between them, the right one inked only where ``ink`` > 0."""

@@ -3,11 +3,12 @@ before OCR; the ``ocr`` extra).
 
 A page is rendered as it is shown (its /Rotate applied).  Before recognition:
 
-  turn    the text detector runs on the page shrunk to DET_DPI (a few hundredths of a second):
-          most line boxes taller than wide is a page turned by a quarter, which is turned by
-          90°; then the angle classifier (``use_cls``'s model, 48×192) votes 0 or 180 on pieces
-          of the longest lines, and where its vote is not clear (CLS_SHARE) the recogniser's
-          confidence on a few lines as they are and turned by 180° decides
+  turn    the text detector runs on the page shrunk to 40 dpi (DET_DPI; a few hundredths of a
+          second), and at 72 where that leaves it undecided: most line boxes taller than wide
+          is a page turned by a quarter, which is turned by 90°; then the angle classifier
+          (``use_cls``'s model, 48×192) votes 0 or 180 on pieces of the longest lines, and
+          where its vote is not clear (CLS_SHARE) the recogniser's confidence on a few lines
+          as they are and turned by 180° decides
   two-up  an upright landscape sheet with a blank gutter near its middle (no ink down whole
           columns, GUTTER_MIN of the width) and ink on both sides is two pages side by side,
           read left, then right
@@ -20,9 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DET_DPI = 40  # resolution the detector sees for the turn (a line of 小四 is still ~7 px high)
+DET_DPI = (40, 72)  # resolutions the detector sees for the turn, the second where the first leaves it undecided
 LINE_RATIO = 2.0  # a box this many times longer than high is a line of text (either way)
-MIN_LINES = 2  # line boxes a page needs for its turn to be judged (fewer: left as it is)
+MIN_LINES = 2  # line boxes a page needs for its turn to be decided at one resolution
+DECIDED_SHARE = 0.5  # ... and the share of all its boxes they are
 CLS_LINES = 8  # longest lines whose pieces the angle classifier sees
 CLS_PIECES = 3  # pieces of a line, each 4 heights long (the classifier's 48×192 input)
 CLS_SHARE = 0.75  # share of the classifier's votes that decides 0 or 180 by itself
@@ -93,32 +95,57 @@ def turned(image, degrees: int):
 
 
 def orientation(image, dpi: float) -> int:
-    """Degrees (0, 90, 180, 270) to turn the page clockwise so that its text reads upright."""
-    boxes = line_boxes(image, dpi)
+    """Degrees (0, 90, 180, 270) to turn the page clockwise so that its text reads upright.
+
+    The detector runs at each of DET_DPI until one leaves the page decided (``_decides``).
+    A turned page of small print has few boxes at 40 dpi, or blobs of lines run together (the
+    detector learnt upright lines); a page of one line never decides: its line says."""
+    wide, tall = [], []
+    for det_dpi in DET_DPI:
+        boxes = line_boxes(image, dpi, det_dpi)
+        wide, tall = _shapes(boxes)
+        if _decides(tall, wide, boxes):
+            return _quarter(image, dpi, det_dpi)
+        if _decides(wide, tall, boxes):
+            break
+    else:
+        if tall and not wide:
+            return _quarter(image, dpi, DET_DPI[-1])
+    return 180 if wide and len(wide) > len(tall) and upside_down(image, wide) else 0
+
+
+def _decides(these: list, those: list, boxes: list) -> bool:
+    """Lines set one way decide the page: MIN_LINES of them, more than twice those set the
+    other way, and DECIDED_SHARE of all boxes (not a few among blobs)."""
+    return len(these) >= MIN_LINES and len(these) > 2 * len(those) and len(these) >= DECIDED_SHARE * len(boxes)
+
+
+def _quarter(image, dpi: float, det_dpi: float) -> int:
+    """90 or 270: a page whose lines are set down, turned by 90° and judged 0 or 180."""
+    image = turned(image, 90)
+    wide, _ = _shapes(line_boxes(image, dpi, det_dpi))
+    return 90 + (180 if upside_down(image, wide) else 0)
+
+
+def _shapes(boxes):
+    """The boxes of lines set across and those set down (LINE_RATIO)."""
     wide = [b for b in boxes if b[2] - b[0] >= LINE_RATIO * (b[3] - b[1])]
     tall = [b for b in boxes if b[3] - b[1] >= LINE_RATIO * (b[2] - b[0])]
-    quarter = len(tall) > len(wide) and len(tall) >= MIN_LINES
-    if quarter:
-        image = turned(image, 90)
-        wide = [b for b in line_boxes(image, dpi) if b[2] - b[0] >= LINE_RATIO * (b[3] - b[1])]
-    if len(wide) < MIN_LINES and not quarter:
-        return 0
-    flip = upside_down(image, wide)
-    return (90 if quarter else 0) + (180 if flip else 0)
+    return wide, tall
 
 
-def line_boxes(image, dpi: float) -> list[tuple[float, float, float, float]]:
-    """(x0, top, x1, bottom) in pixels of the text detector's boxes, run at DET_DPI.
+def line_boxes(image, dpi: float, det_dpi: float = 40) -> list[tuple[float, float, float, float]]:
+    """(x0, top, x1, bottom) in pixels of the text detector's boxes, run at ``det_dpi``.
 
     The detector of the engine is called by its parts (``text_det.infer`` and its
-    post-processing) with a resize to DET_DPI: its own call enlarges a small image to 736
-    pixels a side, five times the work."""
+    post-processing) with a resize to ``det_dpi``: its own call enlarges a small image to 736
+    pixels a side, several times the work."""
     from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
 
     from policyparse.ingest.pdf.ocr import engine
 
     det = engine().text_det
-    side = max(32, round(max(image.shape[:2]) * DET_DPI / dpi))
+    side = max(32, round(max(image.shape[:2]) * det_dpi / dpi))
     prepared = DetPreProcess(side, "max", det.mean, det.std)(image[:, :, :3])
     if prepared is None:
         return []
