@@ -5,17 +5,13 @@ pages of their own here and go back to the PDF's pages at the end (``views_to_pa
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf.tables import Table, merge_split_tables, rows_to_lines, rows_to_runs
 from policyparse.ingest.source import GlyphRun
 
-if TYPE_CHECKING:
-    from policyparse.ingest.pdf.reader import PageRead
 
-
-def pages_to_text(pages: list[PageRead]) -> tuple[str, tuple[int, ...], list[GlyphRun]]:
+def pages_to_text(pages: list) -> tuple[str, tuple[int, ...], list[GlyphRun]]:
     """Paragraphs and table rows of all pages, one per line, each page's start offset, and
     where the text was drawn (``GlyphRun`` s in text order)."""
     frames = lay.document_frames([list(p.lines) for p in pages], [p.width for p in pages])
@@ -28,7 +24,7 @@ def pages_to_text(pages: list[PageRead]) -> tuple[str, tuple[int, ...], list[Gly
     return builder.finish()
 
 
-def page_items(pages: list[PageRead]) -> list[lay.Line | Table]:
+def page_items(pages: list) -> list[lay.Line | Table]:
     """Lines and tables of every page in reading order (top to bottom)."""
     items: list[lay.Line | Table] = []
     for p in pages:
@@ -90,7 +86,7 @@ class TextBuilder:
         return text, tuple(reversed(starts)), self.runs
 
 
-def views_to_pages(views: list[PageRead], starts: tuple[int, ...], runs: list[GlyphRun]) -> tuple[tuple[int, ...], list[GlyphRun]]:
+def views_to_pages(views: list, starts: tuple[int, ...], runs: list[GlyphRun]) -> tuple[tuple[int, ...], list[GlyphRun]]:
     """Page starts and glyph runs of the views read (turned pages, the halves of two-up sheets)
     as those of the PDF's pages: a page starts where its first view does, and each glyph box
     goes back into its page's own space (``ocr_views.View.to_page``)."""
