@@ -123,6 +123,8 @@ class Warnings:
     CONVENTION_APPLIED = Kind("W305", "first-listed unit leads from here on")
     PAGE_NO_TEXT = Kind("W501", "{name}: page {page} has no text layer ({what})")
     PAGE_OCR = Kind("W503", "{name}: page {page} read by OCR (mean confidence {confidence})")
+    PAGE_TURNED = Kind("W504", "{name}: page {page} turned by {degrees}° before OCR (its text was not upright)")
+    PAGE_TWO_UP = Kind("W505", "{name}: page {page} is two pages side by side, read as two (left, then right)")
     GARBLED_GLYPHS = Kind("W502", "{name}: page {page}: {count} glyphs without a Unicode mapping (font without ToUnicode), left out")
     CID_CODES = Kind("W502", "{name}: '(cid:NN)' glyph codes in the text layer")
     MODEL_MISMATCH = Kind("W601", "models/{name} has sha256 {sha}…, models/manifest.json records {expected}…: "
@@ -145,5 +147,7 @@ CODES: dict[str, str] = {
     "W501": "page has no text layer",
     "W502": "text extracted with garbage characters (font without ToUnicode)",
     "W503": "page without a text layer read by OCR (its mean confidence in the message)",
+    "W504": "scanned page turned (90°, 180° or 270°, its /Rotate included) so that its text reads upright before OCR",
+    "W505": "scanned sheet of two pages side by side (two-up), read as its left page, then its right",
     "W601": "a model file differs from models/manifest.json (rebuilt without its manifest?)",
 }

@@ -5,6 +5,12 @@ Each page is rendered with pypdfium2 at ``dpi``, a red seal (a ring with a star-
 red text) is stamped over the signature area of the last page, the page is rotated slightly
 (``angle`` degrees, white fill), JPEG-compressed at ``quality`` and put back into a PDF with
 Pillow: no text layer, only the picture.  Deterministic for the same arguments.
+
+What scans also do (issue 13, ``ingest/pdf/ocr_views.py``): ``turn`` puts each page's picture
+in turned by 90, 180 or 270 degrees clockwise (the page takes the picture's shape);
+``rotate`` sets /Rotate on each page of an upright picture (a viewer shows it turned);
+``pairs`` lays pages side by side in pairs on landscape sheets (an odd last page alone on
+the left of its sheet).
 """
 from __future__ import annotations
 
@@ -55,12 +61,49 @@ def degrade(image: Image.Image, angle: float, quality: int) -> Image.Image:
     return Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
 
 
-def scan_pdf(pdf: bytes, dpi: int = 150, angle: float = 0.6, quality: int = 70, seal: bool = True) -> bytes:
-    """An image-only PDF of ``pdf``: every page a degraded picture of itself."""
+TURNS = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
+
+
+def two_up(pages: list[Image.Image]) -> list[Image.Image]:
+    """Pages in pairs side by side on sheets as wide as both (an odd last page on the left)."""
+    sheets = []
+    for k in range(0, len(pages), 2):
+        left, right = pages[k], pages[k + 1] if k + 1 < len(pages) else None
+        width = left.width + (right.width if right is not None else left.width)
+        sheet = Image.new("RGB", (width, max(left.height, right.height if right is not None else 0)), "white")
+        sheet.paste(left, (0, 0))
+        if right is not None:
+            sheet.paste(right, (left.width, 0))
+        sheets.append(sheet)
+    return sheets
+
+
+def set_rotation(pdf: bytes, rotate: int) -> bytes:
+    """The PDF with /Rotate ``rotate`` on every page."""
+    with PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            for i in range(len(doc)):
+                doc[i].set_rotation(rotate)
+            out = io.BytesIO()
+            doc.save(out)
+        finally:
+            doc.close()
+    return out.getvalue()
+
+
+def scan_pdf(pdf: bytes, dpi: int = 150, angle: float = 0.6, quality: int = 70, seal: bool = True,
+             turn: int = 0, rotate: int = 0, pairs: bool = False) -> bytes:
+    """An image-only PDF of ``pdf``: every page a degraded picture of itself (turned by ``turn``,
+    shown with /Rotate ``rotate``, two to a sheet with ``pairs``)."""
     pages = render_pages(pdf, dpi)
     if seal:
         stamp_seal(pages[-1], dpi)
+    if pairs:
+        pages = two_up(pages)
+    if turn:
+        pages = [p.transpose(TURNS[turn]) for p in pages]
     scans = [degrade(p, angle if i % 2 == 0 else -angle, quality) for i, p in enumerate(pages)]
     out = io.BytesIO()
     scans[0].save(out, "PDF", resolution=float(dpi), save_all=True, append_images=scans[1:], quality=quality)
-    return out.getvalue()
+    return set_rotation(out.getvalue(), rotate) if rotate else out.getvalue()

@@ -119,6 +119,7 @@ def test_ocr_text_fixes() -> None:
     assert ocr.fix_text("工信局丶财政局") == "工信局、财政局"
     assert ocr.fix_text("提升价值链·综合利用") == "提升价值链。综合利用"
     assert ocr.fix_text("一3一") == "—3—"  # one character for one: the positions stay
+    assert ocr.fix_text("一6—") == "—6—"  # a page number read with 一 on one side only
     assert ocr.fix_text("省政府各部门·各直属机构") == "省政府各部门、各直属机构"  # between two units: 、
 
 

@@ -1,6 +1,7 @@
 """OCR of PDF pages without a text layer (the ``ocr`` extra: ``pip install "policyparse[ocr]"``).
 
-A page is rendered with pypdfium2 (by the reader, under ``PDFIUM_LOCK``) at ``DPI``; red ink
+A page is rendered with pypdfium2 (by the reader, under ``PDFIUM_LOCK``) at ``DPI``, turned
+upright and a two-up sheet cut in two (``ocr_views.py``, each view recognised here); red ink
 (seals, red 版头) is whitened, print seen through it kept (``remove_red``); RapidOCR (PP-OCRv4 detection + recognition, ONNX models shipped
 in its wheel, no download) gives text lines with quadrilateral boxes, a confidence and the
 position of each character (its CTC column).  The page's skew is measured from the boxes' top
@@ -31,11 +32,11 @@ from policyparse.ingest.pdf import ocr_rulings as rulings
 
 DPI = 150  # render resolution: enough for 3号 and 小四 text, and half the time of 200
 # What the recogniser confuses on Chinese print: 丶 (U+4E36) for 、; a full stop read as a middle
-# dot or degree sign between CJK characters or at a line end; — N — page numbers read with 一.
+# dot or degree sign between CJK characters or at a line end; — N — page numbers read with 一 (either side).
 OCR_FIXES = (
     (re.compile("丶"), "、"),
     (re.compile(r"(?<=[\u4e00-\u9fff”）)])[·°](?=[\u4e00-\u9fff“（(]|$)"), lambda m: _dot(m)),
-    (re.compile(r"^[一-](\s*\d{1,3}\s*)[一-]$"), r"—\1—"),
+    (re.compile(r"^[一—-](\s*\d{1,3}\s*)[一—-]$"), r"—\1—"),  # 一6— too
 )
 RED_CONTRAST = 5  # grey levels per level of red channel below the seal's red (print seen through a seal)
 RED_NOISE = 12  # levels of red channel below the seal's red that are ink density and JPEG noise

@@ -28,10 +28,11 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from policyparse.errors import At, CorruptInput, Warn, Warnings, warn
-from policyparse.ingest.pdf import borderless, furniture, ocr
+from policyparse.ingest.pdf import borderless, furniture, ocr, ocr_views
 from policyparse.ingest.pdf import layout as lay
-from policyparse.ingest.pdf.tables import Table, grid_to_table, merge_split_tables, rows_to_lines, rows_to_runs
-from policyparse.ingest.source import GlyphLayout, GlyphRun, Source
+from policyparse.ingest.pdf.pagetext import pages_to_text, views_to_pages
+from policyparse.ingest.pdf.tables import Table, grid_to_table
+from policyparse.ingest.source import GlyphLayout, Source
 
 # Where the file header may sit (PDF 1.7, 7.5.2 tolerates leading junk): %PDF-1.7
 PDF_HEADER = re.compile(rb"%PDF-\d")
@@ -69,6 +70,12 @@ class PageRead:
     width: float = math.inf  # of the media box, in points
     media_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     ocr: float | None = None  # mean OCR confidence when the page's text came from OCR
+    view: ocr_views.View | None = None  # an OCR'd page turned or cut before it was read (``index`` counts views)
+
+    @property
+    def number(self) -> int:
+        """The 1-based number of the PDF page this was read from."""
+        return (self.view.page if self.view is not None else self.index) + 1
 
 
 def read_pdf(data: bytes, name: str, sha256: str) -> Source:
@@ -79,8 +86,11 @@ def read_pdf(data: bytes, name: str, sha256: str) -> Source:
     text, starts, runs = pages_to_text(pages)
     if CID_GARBAGE.search(text):
         warnings.append(warn(Warnings.CID_CODES, name=name))
-    layout = GlyphLayout(tuple(runs), tuple(p.media_box for p in pages))
-    return Source(name=name, sha256=sha256, format="pdf", text=text, pages=len(pages),
+    firsts = [p for p in pages if p.view is None or p.view.half < 2]  # the first view of each PDF page
+    if any(p.view is not None for p in pages):
+        starts, runs = views_to_pages(pages, starts, runs)
+    layout = GlyphLayout(tuple(runs), tuple(p.media_box for p in firsts))
+    return Source(name=name, sha256=sha256, format="pdf", text=text, pages=len(firsts),
                   page_starts=starts, warnings=tuple(warnings), layout=layout)
 
 
@@ -114,9 +124,11 @@ def read_pages(data: bytes, name: str) -> list[PageRead]:
     with PDFIUM_LOCK:
         doc = open_document(data, name)
         count = len(doc)
+    pages: list[PageRead] = []
     try:
         with RuledTables(data, name) as table_finder:
-            pages = [read_page(doc, i, table_finder, name) for i in range(count)]
+            for i in range(count):  # a two-up sheet is read as two views: later pages' ``index`` shifts
+                pages += read_page(doc, i, table_finder, name, len(pages))
     finally:
         with PDFIUM_LOCK:
             doc.close()
@@ -140,7 +152,7 @@ class RuledTables:
             except (PdfminerException, MalformedPDFException, PSException, TypeError, ValueError, KeyError):
                 pass  # closing a damaged in-memory PDF after its pages were read loses nothing (fuzzing, issue 11)
 
-    def __call__(self, index: int, chars: list[lay.Char]) -> tuple[Table, ...]:
+    def __call__(self, index: int, chars: list[lay.Char], at: int | None = None) -> tuple[Table, ...]:
         try:
             if self.pdf is None:
                 self.pdf = pdfplumber.open(io.BytesIO(self.data))
@@ -153,20 +165,22 @@ class RuledTables:
             raise CorruptInput(f"{self.name}: damaged page tree (page {index + 1} cannot be found again)") from None
         except (TypeError, ValueError, KeyError, AttributeError) as exc:  # pdfminer on damaged objects (fuzzing)
             raise CorruptInput(f"{self.name}: damaged page {index + 1} ({type(exc).__name__}: {exc})") from None
-        tables = (grid_to_table(grid, chars, index) for grid in grids)
+        tables = (grid_to_table(grid, chars, index if at is None else at) for grid in grids)
         return tuple(t for t in tables if t is not None)
 
 
-def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, name: str) -> PageRead:
+def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, name: str, at: int) -> tuple[PageRead, ...]:
+    """PDF page ``index`` read as the view(s) ``at``, ``at + 1`` (one, or two of a two-up scan)."""
     with PDFIUM_LOCK:
         chars, garbled, ruled, images, box = page_glyphs(doc, index, name)
     if not chars and images and ocr.enabled():
-        return ocr_page(doc, index, name, box)
-    tables = table_finder(index, chars) if ruled else ()
-    lines = lines_outside(chars, tables, index)
-    if not tables and (unruled := borderless.find_tables(lines, index)):  # a task table drawn without rules
-        tables, lines = unruled, lines_outside(chars, unruled, index)
-    return PageRead(index, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0], tuple(box))
+        return ocr_page(doc, index, name, box, at)
+    tables = table_finder(index, chars, at) if ruled else ()
+    lines = lines_outside(chars, tables, at)
+    if not tables and (unruled := borderless.find_tables(lines, at)):  # a task table drawn without rules
+        tables, lines = unruled, lines_outside(chars, unruled, at)
+    return (PageRead(at, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0], tuple(box),
+                     view=None if at == index else ocr_views.View(index, 0, 0, (box[2] - box[0], box[3] - box[1]))),)
 
 
 def lines_outside(chars: list[lay.Char], tables: tuple[Table, ...], index: int) -> list[lay.Line]:
@@ -176,24 +190,30 @@ def lines_outside(chars: list[lay.Char], tables: tuple[Table, ...], index: int) 
     return lay.chars_to_lines(chars, index)
 
 
-def ocr_page(doc: pdfium.PdfDocument, index: int, name: str, box: tuple) -> PageRead:
-    """An image-only page through OCR: rendered under the lock, recognised outside it, its
-    text lines into the same layout stage as a text layer, and the cell grids of the ruling
-    lines found in its image (``ocr_rulings``) into the same table stage."""
+def ocr_page(doc: pdfium.PdfDocument, index: int, name: str, box: tuple, at: int) -> tuple[PageRead, ...]:
+    """An image-only page through OCR: rendered as shown under the lock, turned upright and a
+    two-up sheet cut in two (``ocr_views``) and recognised outside it, its text lines into the
+    same layout stage as a text layer, and the cell grids of the ruling lines found in its image
+    (``ocr_rulings``) into the same table stage.  One ``PageRead`` per view, numbered from ``at``."""
     with PDFIUM_LOCK:
         try:
             page = doc[index]
             try:
                 image = page.render(scale=ocr.DPI / 72, rev_byteorder=True).to_numpy()
+                rotate = page.get_rotation()
             finally:
                 page.close()
         except pdfium.PdfiumError as exc:
             raise CorruptInput(f"{name}: damaged page {index + 1} ({exc})") from None
-    found = ocr.recognise(image, ocr.DPI)
-    tables = tuple(t for grid in found.grids if (t := grid_to_table(grid, found.chars, index)) is not None)
-    lines = lines_outside(found.chars, tables, index)
-    return PageRead(index, tuple(lines), tables, len(found.chars), 0, 1, box[2] - box[0], tuple(box),
-                    ocr=found.confidence)
+    out = []
+    for k, (upright, view) in enumerate(ocr_views.page_views(image, ocr.DPI, index, rotate)):
+        found = ocr.recognise(upright, ocr.DPI)
+        tables = tuple(t for grid in found.grids if (t := grid_to_table(grid, found.chars, at + k)) is not None)
+        lines = lines_outside(found.chars, tables, at + k)
+        kept = None if view.identity and not view.turn and at == index else view  # as drawn: as before
+        out.append(PageRead(at + k, tuple(lines), tables, len(found.chars), 0, 1,
+                            box[2] - box[0] if view.identity else view.width, tuple(box), ocr=found.confidence, view=kept))
+    return tuple(out)
 
 
 def page_glyphs(doc: pdfium.PdfDocument, index: int, name: str) -> tuple[list[lay.Char], int, bool, int, tuple]:
@@ -302,22 +322,36 @@ def drop_furniture(pages: list[PageRead]) -> list[PageRead]:
 
 
 def page_warnings(pages: list[PageRead], name: str) -> list[Warn]:
-    """W501 for pages without text, W502 for unmapped glyphs; no text at all is an error."""
-    empty = [p.index + 1 for p in pages if p.glyphs == 0 and not p.tables]
-    if len(empty) == len(pages):
+    """W501 for pages without text, W502 for unmapped glyphs, W503 for pages read by OCR (W504
+    turned, W505 two-up); no text at all is an error.  A PDF page read as two views (two-up) is
+    one page here."""
+    sheets: list[list[PageRead]] = []
+    for p in pages:
+        if sheets and sheets[-1][0].number == p.number:
+            sheets[-1].append(p)
+        else:
+            sheets.append([p])
+    empty = [s[0].number for s in sheets if not any(p.glyphs or p.tables for p in s)]
+    if len(empty) == len(sheets):
         raise CorruptInput(f"{name}: no text layer on page{'s' if len(empty) > 1 else ''} "
                            f"{page_ranges(empty)} (scanned images?); {ocr.hint()}")
     out: list[Warn] = []
-    for p in pages:
-        if p.ocr is not None and p.glyphs:
-            out.append(warn(Warnings.PAGE_OCR, At("page", p.index + 1, p.index + 1), name=name, page=p.index + 1,
-                            confidence=f"{p.ocr:.2f}"))
-        if p.glyphs == 0 and not p.tables:
+    for views in sheets:
+        p, n = views[0], views[0].number
+        at = At("page", n, n)
+        glyphs = sum(v.glyphs for v in views)
+        if p.ocr is not None and glyphs:
+            confidence = p.ocr if len(views) == 1 else sum((v.ocr or 0.0) * v.glyphs for v in views) / glyphs
+            out.append(warn(Warnings.PAGE_OCR, at, name=name, page=n, confidence=f"{confidence:.2f}"))
+        if p.view is not None and p.view.turn:
+            out.append(warn(Warnings.PAGE_TURNED, at, name=name, page=n, degrees=p.view.turn))
+        if len(views) > 1:
+            out.append(warn(Warnings.PAGE_TWO_UP, at, name=name, page=n))
+        if glyphs == 0 and not any(v.tables for v in views):
             what = "image only" if p.images else "blank"
-            out.append(warn(Warnings.PAGE_NO_TEXT, At("page", p.index + 1, p.index + 1), name=name, page=p.index + 1, what=what))
+            out.append(warn(Warnings.PAGE_NO_TEXT, at, name=name, page=n, what=what))
         if p.garbled:
-            out.append(warn(Warnings.GARBLED_GLYPHS, At("page", p.index + 1, p.index + 1), name=name, page=p.index + 1,
-                            count=p.garbled))
+            out.append(warn(Warnings.GARBLED_GLYPHS, at, name=name, page=n, count=p.garbled))
     return out
 
 
@@ -330,81 +364,3 @@ def page_ranges(numbers: list[int]) -> str:
         else:
             spans.append([n, n])
     return ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in spans)
-
-
-# --- pages -> text ------------------------------------------------------------------------
-
-
-def pages_to_text(pages: list[PageRead]) -> tuple[str, tuple[int, ...], list[GlyphRun]]:
-    """Paragraphs and table rows of all pages, one per line, each page's start offset, and
-    where the text was drawn (``GlyphRun`` s in text order)."""
-    frames = lay.document_frames([list(p.lines) for p in pages], [p.width for p in pages])
-    builder = TextBuilder(len(pages))
-    for item in merge_split_tables(page_items(pages)):
-        if isinstance(item, Table):
-            builder.add_rows(rows_to_lines(item), item.page, rows_to_runs(item))
-        else:
-            builder.add_line(item, frames[item.page])
-    return builder.finish()
-
-
-def page_items(pages: list[PageRead]) -> list[lay.Line | Table]:
-    """Lines and tables of every page in reading order (top to bottom)."""
-    items: list[lay.Line | Table] = []
-    for p in pages:
-        items.extend(sorted([*p.lines, *p.tables], key=lambda it: it.top))
-    return items
-
-
-class TextBuilder:
-    """Accumulates paragraphs, recording the offset where each page's text starts."""
-
-    def __init__(self, n_pages: int):
-        self.done: list[str] = []
-        self.size = 0  # length of the finished paragraphs, newlines included
-        self.current = ""
-        self.last: lay.Line | None = None
-        self.starts: list[int | None] = [None] * n_pages
-        self.runs: list[GlyphRun] = []
-
-    def add_line(self, line: lay.Line, frame: lay.Frame) -> None:
-        if self.last is not None and (lay.open_cell_row(self.current, line.text) or lay.continues(self.last, line, frame)):
-            joined = lay.join_lines_of(self.last, self.current, line.text)
-            self._mark(line.page, self.size + len(joined) - len(line.text))
-            self.current = joined
-        else:
-            self._close()
-            self._mark(line.page, self.size)
-            self.current = line.text
-        self.runs.append(GlyphRun(self.size + len(self.current) - len(line.text), line.text, line.page, line.chars))
-        self.last = line
-
-    def add_rows(self, rows: list[tuple[str, int]], page: int, runs: list | None = None) -> None:
-        self._close()
-        for k, (text, row_page) in enumerate(rows):
-            self._mark(row_page, self.size)
-            for offset, part, part_page, glyphs in (runs[k] if runs else ()):
-                self.runs.append(GlyphRun(self.size + offset, part, part_page, glyphs))
-            self.current = text
-            self._close()
-        self.last = None
-
-    def _mark(self, page: int, offset: int) -> None:
-        if self.starts[page] is None:
-            self.starts[page] = offset
-
-    def _close(self) -> None:
-        if self.current:
-            self.done.append(self.current)
-            self.size += len(self.current) + 1
-            self.current = ""
-
-    def finish(self) -> tuple[str, tuple[int, ...], list[GlyphRun]]:
-        self._close()
-        text = "\n".join(self.done)
-        starts: list[int] = []
-        following = len(text)
-        for start in reversed(self.starts):  # a page without text starts where the next one does
-            following = min(following, start) if start is not None else following
-            starts.append(following)
-        return text, tuple(reversed(starts)), self.runs
