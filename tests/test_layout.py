@@ -5,6 +5,7 @@ Imports inside functions count as much as those at the top of a module."""
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -111,3 +112,20 @@ def test_importing_the_package_loads_no_eval_nlp_or_batch_module():
                                                 "policyparse.report", "jieba", "spacy", "dask", "distributed",
                                                 "jinja2", "rapidfuzz", "scipy", "numpy", "policyparse.diff."))]
     assert not heavy, heavy
+
+
+REASON = re.compile(r"(?:Over|About)\s+(\d+)\s+lines")
+
+
+def test_every_long_module_says_why_at_its_top():
+    """A module over 400 lines says why in its docstring (``Over 400 lines: …`` or ``About N lines: …``),
+    and an ``About N`` figure stays within 15 % of the truth."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        size = len(path.read_text(encoding="utf-8").splitlines())
+        if size <= 400:
+            continue
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+        said = REASON.search(doc)
+        assert said, f"{path.relative_to(PACKAGE.parent)}: {size} lines and no reason at its top"
+        if doc[said.start():].startswith("About"):
+            assert abs(int(said.group(1)) - size) <= 0.15 * size, f"{path.name}: says {said.group(0)}, has {size}"

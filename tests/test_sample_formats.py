@@ -25,6 +25,7 @@ FORMS = [
     TESTS / "golden_layouts" / "wujiang_table.txt",           # 四、重点任务 as a text table
     TESTS / "golden_layouts" / "wujiang_table_word.pdf",      # … as a ruled table, A4
     TESTS / "golden_layouts" / "wujiang_table_letter.pdf",    # … as a ruled table, letter
+    TESTS / "golden_layouts" / "wujiang_table_office.pdf",    # … printed by LibreOffice: unruled, over a page break
 ]
 
 

@@ -9,7 +9,9 @@
 * ``wujiang_table_word.pdf`` / ``wujiang_table_letter.pdf``: that text drawn by
   tools/render_layouts.py (our renderer) as a ruled table, in the ``word`` and ``letter`` layouts;
 * ``wujiang_letter.pdf``: the plain sample in the ``letter`` layout (block paragraphs, justified,
-  left-aligned title).
+  left-aligned title);
+* ``wujiang_table_office.pdf``: the table text printed by LibreOffice (tools/render_engines.py), which
+  drops the table's borders: an unruled table whose rows go on over a page break, the 序号 centred.
 Each PDF and text gets the sample's gold as ``NAME.gold.json``.
 """
 from __future__ import annotations
@@ -45,8 +47,12 @@ def main() -> None:
     for name, (source, layout) in renders.items():
         subprocess.run([sys.executable, str(ROOT / "tools" / "render_layouts.py"), str(OUT / source),
                         str(OUT / f"{name}.pdf"), "--layout", layout], check=True)
+    sys.path.insert(0, str(ROOT / "tools"))
+    from render_engines import render  # noqa: PLC0415 (a tool beside this one, needing LibreOffice)
+
+    render(OUT / "wujiang_table.txt", OUT / "wujiang_table_office.pdf", "office")
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    for name in ("wujiang_table", *renders):
+    for name in ("wujiang_table", *renders, "wujiang_table_office"):
         (OUT / f"{name}.gold.json").write_text(json.dumps({**gold, "id": name}, ensure_ascii=False, indent=2) + "\n",
                                                encoding="utf-8")
 

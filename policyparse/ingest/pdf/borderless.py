@@ -15,6 +15,7 @@ as ``tables``:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from policyparse.grammar.roles import COLUMN_KINDS
 from policyparse.ingest.pdf.layout import Char, Line
@@ -28,12 +29,18 @@ MIN_ROWS = 2
 HEADER_WRAP_LINES = 2  # lines above and below a header line that may hold the rest of its wrapped words
 
 
-def find_tables(lines: list[Line], page: int) -> tuple[Table, ...]:
-    """The unruled tables of one page's visual lines (none where no header line is found)."""
-    if not any("序" in ln.text for ln in lines):  # no header on the page: the common case costs one scan
-        return ()
+def find_tables(lines: list[Line], page: int, above: Table | None = None) -> tuple[Table, ...]:
+    """The unruled tables of one page's visual lines (none where no header line is found); with
+    ``above``, an unruled table that ended the page before, its rows going on at this page's top
+    under the same columns without a header (``tables.merge_split_tables`` joins the two)."""
     tables: list[Table] = []
     k = 0
+    if above is not None:
+        goes_on, k = _continued(lines, above, page)
+        if goes_on is not None:
+            tables.append(goes_on)
+    if not any("序" in ln.text for ln in lines[k:]):  # no header on the page: the common case costs one scan
+        return tuple(tables)
     while k < len(lines):
         band = _header_band(lines, k)
         table, end = (_table_below(lines, *band, page) if band else (None, k + 1))
@@ -113,16 +120,57 @@ def _table_below(lines: list[Line], first: int, k: int, words: list[tuple[str, f
         return None, k + 1
     cuts = [header.bottom]
     for a, b in zip(anchors, anchors[1:]):
-        gaps = [(body[j + 1].top - body[j].bottom, j) for j in range(a, b)]
-        _, j = max(gaps, key=lambda g: (round(g[0], 1), g[1]))
-        cuts.append((body[j].bottom + body[j + 1].top) / 2)
+        cuts.append(_widest_gap(body, a, b))
     cuts.append(body[-1].bottom + 0.5)
     edges = [bounds[0], *bounds[1:], max(ln.x1 for ln in [header, *body]) + 0.5]
     grid = [[(edges[c], cuts[r], edges[c + 1], cuts[r + 1]) for c in range(len(words))] for r in range(len(cuts) - 1)]
     top_row = [(edges[c], head_top - 0.5, edges[c + 1], header.bottom) for c in range(len(words))]
     chars = [ch for ln in [*lines[first:k + 1], *body] for ch in ln.chars]
     table = grid_to_table([top_row, *grid], chars, page)
-    return table, k + 1 + len(body)
+    return (replace(table, unruled=True) if table else None), k + 1 + len(body)
+
+
+def _continued(lines: list[Line], above: Table, page: int) -> tuple[Table | None, int]:
+    """The rows of ``above`` that go on at the top of this page, and the index of the first line after."""
+    bounds = list(above.columns)
+    start = 0
+    while start < min(len(lines), FURNITURE_TOP) and not _inside(lines[start], above):
+        start += 1  # a running header or page number above the rows
+    body: list[Line] = []
+    for ln in lines[start:]:
+        last = body[-1] if body else None
+        if not _inside(ln, above) or (last and ln.top - last.bottom > BODY_GAP * (last.bottom - last.top)):
+            break
+        body.append(ln)
+    body = _within(body, bounds, body[0].size if body else 0.0)
+    if not body:
+        return None, 0
+    anchors = [i for i, ln in enumerate(body) if any(SERIAL.fullmatch(t) and x1 <= bounds[1] for t, _, x1 in _words(ln))]
+    cuts = [body[0].top - 0.5]
+    if anchors and anchors[0] > 0:  # the lines before the first 序号: the cut row's rest, then the row's own lines
+        cuts.append(_widest_gap(body, 0, anchors[0]))
+    for a, b in zip(anchors, anchors[1:]):
+        cuts.append(_widest_gap(body, a, b))
+    cuts.append(body[-1].bottom + 0.5)
+    cuts = sorted(set(cuts))
+    edges = [*bounds, above.x1]
+    grid = [[(edges[c], cuts[r], edges[c + 1], cuts[r + 1]) for c in range(len(bounds))] for r in range(len(cuts) - 1)]
+    table = grid_to_table(grid, [ch for ln in body for ch in ln.chars], page)
+    return (replace(table, unruled=True) if table else None), start + len(body)
+
+
+FURNITURE_TOP = 2  # lines at a page's top that may stand before the continued rows
+
+
+def _inside(line: Line, table: Table) -> bool:
+    return line.x0 >= table.x0 - 1 and line.x1 <= table.x1 + 1
+
+
+def _widest_gap(body: list[Line], a: int, b: int) -> float:
+    """Where two rows part between lines ``a`` and ``b``: the widest vertical gap, the later on a tie."""
+    gaps = [(body[j + 1].top - body[j].bottom, j) for j in range(a, b)]
+    _, j = max(gaps, key=lambda g: (round(g[0], 1), g[1]))
+    return (body[j].bottom + body[j + 1].top) / 2
 
 
 def _bounds(words: list[tuple[str, float, float]], body: list[Line], header: Line) -> list[float]:

@@ -11,7 +11,7 @@ text block: justified or ragged right, mirrored margins) -> ``continues`` and
 ``open_cell_row`` (does the next line go on the paragraph: full lines, first-line indents,
 heading markers, centred titles, text-table rows), applied by ``reader.TextBuilder``.
 
-Page furniture (page numbers, running headers and footers) is ``furniture.py``.  About 440
+Page furniture (page numbers, running headers and footers) is ``furniture.py``.  About 520
 lines: glyphs → lines, frames and paragraph rules share the ``Line``/``Frame`` types and the
 em-relative thresholds.
 """

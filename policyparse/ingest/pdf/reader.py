@@ -31,7 +31,7 @@ from policyparse.errors import At, CorruptInput, Warn, Warnings, warn
 from policyparse.ingest.pdf import borderless, furniture, ocr, ocr_views
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf.pagetext import pages_to_text, views_to_pages
-from policyparse.ingest.pdf.tables import Table, grid_to_table
+from policyparse.ingest.pdf.tables import FURNITURE_CHARS, Table, grid_to_table
 from policyparse.ingest.source import GlyphLayout, Source
 
 # Where the file header may sit (PDF 1.7, 7.5.2 tolerates leading junk): %PDF-1.7
@@ -128,7 +128,7 @@ def read_pages(data: bytes, name: str) -> list[PageRead]:
     try:
         with RuledTables(data, name) as table_finder:
             for i in range(count):  # a two-up sheet is read as two views: later pages' ``index`` shifts
-                pages += read_page(doc, i, table_finder, name, len(pages))
+                pages += read_page(doc, i, table_finder, name, len(pages), _open_table(pages[-1] if pages else None))
     finally:
         with PDFIUM_LOCK:
             doc.close()
@@ -169,15 +169,25 @@ class RuledTables:
         return tuple(t for t in tables if t is not None)
 
 
-def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, name: str, at: int) -> tuple[PageRead, ...]:
-    """PDF page ``index`` read as the view(s) ``at``, ``at + 1`` (one, or two of a two-up scan)."""
+def _open_table(page: PageRead | None) -> Table | None:
+    """An unruled table that ends its page (nothing but short lines below it): its rows may go on."""
+    if page is None or not page.tables or not page.tables[-1].unruled:
+        return None
+    last = page.tables[-1]
+    return None if any(ln.top > last.bottom and len(ln.text.strip()) > FURNITURE_CHARS for ln in page.lines) else last
+
+
+def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, name: str, at: int,
+              above: Table | None = None) -> tuple[PageRead, ...]:
+    """PDF page ``index`` read as the view(s) ``at``, ``at + 1`` (one, or two of a two-up scan); ``above``,
+    an unruled table that ended the page before."""
     with PDFIUM_LOCK:
         chars, garbled, ruled, images, box = page_glyphs(doc, index, name)
     if not chars and images and ocr.enabled():
         return ocr_page(doc, index, name, box, at)
     tables = table_finder(index, chars, at) if ruled else ()
     lines = lines_outside(chars, tables, at)
-    if not tables and (unruled := borderless.find_tables(lines, at)):  # a task table drawn without rules
+    if not tables and (unruled := borderless.find_tables(lines, at, above)):  # a task table drawn without rules
         tables, lines = unruled, lines_outside(chars, unruled, at)
     return (PageRead(at, tuple(lines), tuple(tables), len(chars), garbled, images, box[2] - box[0], tuple(box),
                      view=None if at == index else ocr_views.View(index, 0, 0, (box[2] - box[0], box[3] - box[1]))),)

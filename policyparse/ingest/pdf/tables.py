@@ -32,6 +32,7 @@ class Table:
     row_pages: tuple[int, ...]
     # per row, per cell: the parts of its text and their glyphs (the report's boxes)
     glyphs: tuple[tuple[tuple[CellPart, ...], ...], ...] = field(default=(), compare=False, repr=False)
+    unruled: bool = False  # read from a header's column words (``borderless``), not from ruling lines
 
     def holds(self, ch: Char) -> bool:
         x, y = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
