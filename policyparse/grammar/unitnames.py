@@ -34,6 +34,11 @@ def looks_like_unit(s: str) -> bool:
             or bool(COLLECTIVE_PLACE.search(s)) or bool(ZONE_END.search(s)))
 
 
+# A list part the unit grammar does not know that may still name a body where its place says so (a
+# role-closed bracket, a unit column): Chinese characters only, none of prose's particles (华东服装城, 商贸物流园).
+NAME_SHAPED = re.compile(r"(?:(?![的了着把被将对以于其之这该])[\u4e00-\u9fff]){2,12}")
+
+
 # Level words of a place set: 各县、市、区人民政府 (the parts a list wrote once).
 LEVEL = r"(?:自治区|直辖市|特区|自治州|县级市|省|县|市|区|州|盟|旗|乡|镇|街道)"
 # 各 carried to one level organ after a 各 set (各盟行政公署、市人民政府 -> 各市人民政府): not to 省, 自治区, 直辖市 or

@@ -17,7 +17,7 @@ from policyparse.grammar.envelope import BOILERPLATE
 from policyparse.grammar.markers import GLUED_SERIAL, SECTION_START, SERIAL_CELL, SPACED_SERIAL
 from policyparse.grammar.numerals import CN_NUMERALS, DEADLINE_START
 from policyparse.grammar.roles import COLUMN_KINDS, ROLE_WORDS
-from policyparse.grammar.unitnames import UNIT_END, ZONE_END, split_list
+from policyparse.grammar.unitnames import NAME_SHAPED, UNIT_END, ZONE_END, split_list
 from policyparse.structure.draft import FSpan
 from policyparse.structure.lines import Line
 
@@ -323,10 +323,6 @@ def _unwrapped(cells: list[FSpan], kinds: list[str], fold: str, cut: bool) -> tu
     return tuple(_typed(cells, kinds, fold))
 
 
-# A short name in a unit column the unit grammar does not know: Chinese characters only, no particle.
-UNKNOWN_NAME = re.compile(r"(?:(?![的了着把被将对以于其之这该])[\u4e00-\u9fff]){2,12}")
-
-
 def _all_fit(cells: list[FSpan], kinds: list[str], fold: str, cut: bool) -> bool:
     """As many cells as columns (a prefix of them for a row cut by the end of the text), each fitting its column."""
     if len(cells) != len(kinds) and not (cut and len(cells) < len(kinds)):
@@ -341,7 +337,7 @@ def _fits_by_position(kind: str, s: str) -> bool:
     if kind in ("task", "detail"):
         return cell_type(s) == "unit"
     parts = [s[a:b].strip() for a, b in split_list(s)]
-    return kind in UNIT_KINDS and bool(parts) and all(_unit_part(p) or UNKNOWN_NAME.fullmatch(p) for p in parts)
+    return kind in UNIT_KINDS and bool(parts) and all(_unit_part(p) or NAME_SHAPED.fullmatch(p) for p in parts)
 
 
 def _join_wrapped(cells: list[FSpan], columns: int, fold: str, sure: bool = False) -> list[FSpan]:

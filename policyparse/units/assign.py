@@ -34,6 +34,7 @@ from policyparse.grammar.roles import (
 from policyparse.grammar.unitnames import (
     BARE_LEVEL,
     BARE_PLACE_NAME,
+    NAME_SHAPED,
     OPEN,
     PLACE_GOVERNMENT,
     UNIT_END,
@@ -66,9 +67,6 @@ LEAD_DEADLINE = re.compile(rf"\s*(?P<d>(?:{DEADLINE_PERIOD})(?:前|以前)?)")
 PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[^局委办厅处科室站所院队股部署府镇乡区县市省]")
 # A personal name after a unit in one cell, a blank between (市民政局 伍泽国; two or three characters).
 NAME_AFTER_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}")
-# A list part the unit grammar does not know that may still name a body beside known units in a
-# run closed by a role verb: Chinese characters only, none of prose's particles (华东服装城, 商贸物流园).
-NAME_SHAPED = re.compile(r"(?:(?![的了着把被将对以于其之这该])[\u4e00-\u9fff]){2,12}")
 # The end of a labelled list: its 。 or its line's end.
 LIST_END = re.compile(r"[。\n]")
 BRACKET_PAIRS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}

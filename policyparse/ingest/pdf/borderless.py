@@ -56,26 +56,26 @@ def _header_band(lines: list[Line], k: int):
     序号 | 任务内容 | 配合单位) joined to their words; None where line ``k`` opens no header."""
     if "序" not in lines[k].text:
         return None
-    words, first, last = _words(lines[k]), k, k
+    own = _words(lines[k])
+    words, first, last = list(own), k, k
     pitch = lines[k].bottom - lines[k].top
     for step in (-1, 1):
         j = k + step
         while 0 <= j < len(lines) and abs(j - k) <= HEADER_WRAP_LINES:
             near = lines[j].top - lines[j - step].bottom if step > 0 else lines[j - step].top - lines[j].bottom
             extra = _words(lines[j])
-            if near > 0.8 * pitch or any(a < x1 and x0 < b for _, a, b in extra for _, x0, x1 in _words(lines[k])):
+            if near > 0.8 * pitch or any(a < x1 and x0 < b for _, a, b in extra for _, x0, x1 in own):
                 break
             words += extra
             first, last = min(first, j), max(last, j)
             j += step
-    merged: list[list] = []
-    for text, x0, x1 in sorted(words, key=lambda w: w[1]):
-        if merged and x0 < merged[-1][2] and merged[-1][1] < x1:
+    header: list[tuple[str, float, float]] = []
+    for word in sorted(words, key=lambda w: w[1]):
+        if header and word[1] < header[-1][2] and header[-1][1] < word[2]:
             continue  # placed below: the same column's next part (joined in line order below)
-        merged.append([text, x0, x1])
+        header.append(word)
     if first != last:  # each column's parts top to bottom
-        merged = [[_column_text(lines[first:last + 1], x0, x1), x0, x1] for _, x0, x1 in merged]
-    header = [(t, a, b) for t, a, b in merged]
+        header = [(_column_text(lines[first:last + 1], x0, x1), x0, x1) for _, x0, x1 in header]
     kinds = [_kind(w) for w, _, _ in header]
     if len(header) < 3 or kinds[0] != "serial" or not UNIT_COLUMNS & set(kinds) or None in kinds:
         return None
@@ -122,7 +122,7 @@ def _table_below(lines: list[Line], first: int, k: int, words: list[tuple[str, f
     for a, b in zip(anchors, anchors[1:]):
         cuts.append(_widest_gap(body, a, b))
     cuts.append(body[-1].bottom + 0.5)
-    edges = [bounds[0], *bounds[1:], max(ln.x1 for ln in [header, *body]) + 0.5]
+    edges = [*bounds, max(ln.x1 for ln in [header, *body]) + 0.5]
     grid = [[(edges[c], cuts[r], edges[c + 1], cuts[r + 1]) for c in range(len(words))] for r in range(len(cuts) - 1)]
     top_row = [(edges[c], head_top - 0.5, edges[c + 1], header.bottom) for c in range(len(words))]
     chars = [ch for ln in [*lines[first:k + 1], *body] for ch in ln.chars]
