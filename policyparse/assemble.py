@@ -141,7 +141,7 @@ class _Builder:
         return [make(i) for i in kids.get(None, [])]
 
     def node(self, n: DraftNode, got: NodeUnits, children: list[Node]) -> Node:
-        title = clean_title(self.surface(n.title))
+        title = clean_title(self.surface(unit_bracket_cut(self.text.fold, n.title, got)))
         body = self.surface(n.body).strip()
         deadline = None
         if got.deadline:
@@ -160,6 +160,36 @@ class _Builder:
         fold = self.text.fold[body[0]:body[1]]
         return [Target(text=self.surface((body[0] + m.start(), body[0] + m.end())),
                        span=self.span((body[0] + m.start(), body[0] + m.end()))) for m in TARGET.finditer(fold)]
+
+
+# Bracket pairs on the folded view, closer -> opener.
+OPENER = {")": "(", "]": "[", "】": "【", "〕": "〔"}
+
+
+def unit_bracket_cut(fold: str, title: FSpan, got: NodeUnits) -> FSpan:
+    """The title without the bracket it ends in when that bracket is the item's unit list:
+    `推进重大项目建设(市发改委、市财政局)` (no role word, so the outline could not tell it from a
+    bracketed part of the title; the units stage could)."""
+    a, b = title
+    while b > a and fold[b - 1] in " \t\n。":
+        b -= 1
+    if b <= a or fold[b - 1] not in OPENER or not got.units:
+        return title
+    depth, i = 0, b - 1
+    while i >= a:
+        ch = fold[i]
+        if ch in OPENER:
+            depth += 1
+        elif ch in OPENER.values():
+            depth -= 1
+            if depth == 0:
+                break
+        i -= 1
+    if i <= a or not any(i < u.span[0] and u.span[1] <= b for u in got.units):
+        return title
+    while i > a and fold[i - 1] in " \t\n":
+        i -= 1
+    return (a, i)
 
 
 def clean_title(s: str) -> str:

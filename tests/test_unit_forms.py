@@ -93,6 +93,7 @@ ITEM_CASES = [
     ("(省发展改革委、财政厅等和各省级人民政府负责)", [], ["省发展改革委", "财政厅", "各省级人民政府"], []),
     ("(列第一位的为牵头单位,下同)(市发改委、市财政局)", ["市发改委"], ["市财政局"], []),
     ("(市发改委指导,各区政府负责)", [], ["各区政府"], ["市发改委"]),
+    ("(责任主体:各区政府;指导单位:市农业农村局)", [], ["各区政府"], ["市农业农村局"]),
 ]
 
 
@@ -101,3 +102,24 @@ def test_an_item_with_the_forms_real_paragraphs_have(tail, lead, responsible, su
     text = f"关于印发某工作方案的通知\n一、重点任务\n1.加强某项工作建设。{tail}\n2.完善另一项机制。(市财政局负责)\n"
     got = next(a for a in to_gold(policyparse.parse(text))["assignments"] if a["path"] == "1.1")
     assert (got["lead"], got["responsible"], got["supporting"]) == (lead, responsible, supporting)
+
+
+def _unpunctuated_cases():
+    rng = random.Random(13)
+    for form, (names, build) in BRACKETED.items():
+        for o, c in BRACKETS:
+            lead, *others = rng.sample(names, 4)
+            inner, *want = build(lead, others, rng.choice(SEPARATORS))
+            yield pytest.param(f"{o}{inner}{c}", *want, id=f"{form}-{o}{c}-{lead}")
+
+
+@pytest.mark.parametrize("tail, lead, responsible, supporting", list(_unpunctuated_cases()))
+def test_a_unit_bracket_right_after_the_task_is_no_part_of_its_title(tail, lead, responsible, supporting):
+    """`1.推进重大项目建设（市发改委、市财政局）`: no 。 before the bracket, and no role word to tell the
+    outline that it is the unit list; the title still stops before it, on a heading line as well."""
+    text = f"关于印发某工作方案的通知\n一、重点任务{tail}\n1.加强某项工作建设{tail}\n2.完善另一项机制(市财政局负责)\n"
+    gold = to_gold(policyparse.parse(text))
+    titles = {o["path"]: o["title"] for o in gold["outline"]}
+    assert titles == {"1": "重点任务", "1.1": "加强某项工作建设", "1.2": "完善另一项机制"}
+    got = {a["path"]: (a["lead"], a["responsible"], a["supporting"]) for a in gold["assignments"]}
+    assert got["1.1"] == got["1"] == (lead, responsible, supporting)
