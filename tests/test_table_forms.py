@@ -1,6 +1,6 @@
 """Task tables in every text form, filled with real unit names and task texts: each header x
 form gives every row its units in the right columns.  Forms: ``cell | cell |`` rows (with and
-without a leading ``|``), tab- and space-separated columns, and one cell a line ending `` |``.
+without a leading ``|``, or with ``|`` between cells only), tab- and space-separated columns, and one cell a line ending `` |``.
 Task texts that end in a unit word (…运营中心) and unit names the grammar does not know
 (商贸物流园) are drawn on purpose: a positional record must not need the cells' looks."""
 from __future__ import annotations
@@ -29,6 +29,8 @@ HEADERS = [
 STYLES = {
     "pipes": lambda rows: "\n".join(" | ".join(r) + " |" for r in rows),
     "pipes_leading": lambda rows: "\n".join("| " + " | ".join(r) + " |" for r in rows),
+    "pipes_inner": lambda rows: "\n".join(" | ".join(r) for r in rows),  # no outer |: the 序号 of row 1 is no header word
+    "pipes_tight": lambda rows: "\n".join("|".join(r) for r in rows),
     "tabs": lambda rows: "\n".join("\t".join(r) for r in rows),
     "spaces": lambda rows: "\n".join("  ".join(r) for r in rows),
     "cell_lines": lambda rows: "\n".join(c + " |" for r in rows for c in r),

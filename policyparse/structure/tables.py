@@ -38,6 +38,7 @@ SECTION_CELL = re.compile(rf"\s*(?:{SECTION_START.pattern})")
 BARE_NUMERAL_CELL = re.compile(rf"[{_CN}]{{1,3}}")  # 二: a section's number alone in the 序号 column
 SECTION_CELL_MAX = 100  # a section heading cell, with its bracket of leading persons (一、…目标(牵头领导:…))
 # 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
+HEADER_WORD_END = re.compile(r"[\u4e00-\u9fff]{1,3}")  # 部门: the end of a header word wrapped in its cell
 GLUED_SERIAL_HEADER = re.compile(r"\s*序\s*号(?P<rest>[\u4e00-\u9fff]{2,8})\s*$")
 TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
 
@@ -90,8 +91,10 @@ def _table_at(lines: list[Line], i: int, fold: str):
 
 
 def _header_goes_on(prev: str, word: str) -> bool:
-    """A short header line that names no column by itself but finishes the one above (牵头责任 / 部门)."""
-    return len(squash(word)) <= 3 and column_kind(word) == "other" and column_kind(prev + word) != "other"
+    """A short header line that names no column by itself but finishes the one above (牵头责任 / 部门):
+    words, never the first row's 序号 (``1 | 任务 | 单位`` under a header without a closing ``|``)."""
+    w = squash(word)
+    return bool(HEADER_WORD_END.fullmatch(w)) and column_kind(w) == "other" and column_kind(prev + w) != "other"
 
 
 def _is_header(words: list[str]) -> bool:
