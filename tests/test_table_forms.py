@@ -14,7 +14,7 @@ import policyparse
 from policyparse.export.json import to_gold
 from tests.conftest import corpus_unit_names
 
-ALL, _ = corpus_unit_names()
+ALL, KNOWN = corpus_unit_names()
 
 TASKS = ["推进老旧小区改造提升工程", "加快建设智慧城市运营中心", "完善农村饮水安全保障体系", "实施重点企业技术改造项目",
          "开展营商环境专项整治行动", "建设区域性物流集散中心", "推动中小学校舍标准化建设", "提升基层医疗卫生服务能力"]
@@ -128,3 +128,43 @@ def test_a_task_table_with_the_columns_and_rows_real_ones_add(table, wants):
     for serial, want in wants:
         assert serial in got, f"row {serial}: no assignment"
         assert {r: got[serial][r] for r in want} == want, f"row {serial}"
+
+
+# A table copied from a web page with merged cells (rowspan): in one cell a line, the 类别 cell stands only
+# in the first row of its group and an empty cell leaves no line, so a row has fewer cells than columns.
+# Names the unit grammar knows: in a short row an unknown name (华东服装城) after a task text is the
+# task text of a row whose category is merged as well as it is a unit (a limit, not tested).
+MERGED_HEADERS = [
+    ("序号", "类别", "重点任务", "牵头单位", "配合单位", "完成时限"),
+    ("类别", "序号", "重点任务", "牵头单位", "配合单位", "完成时限"),
+    ("序号", "领域", "工作任务", "牵头部门", "协同部门"),
+]
+
+
+def _merged_cases():
+    rng = random.Random(8)
+    for header, end in itertools.product(MERGED_HEADERS, ("", " |")):
+        lines, wants = [f"{c}{end}" for c in header], []
+        for k in range(1, 5):
+            lead, *others = rng.sample(KNOWN, 3)
+            empty = k == 4  # its 配合 cell empty
+            by = {"序号": str(k), "类别": "产业发展" if k < 3 else "民生保障", "领域": "城市建设" if k < 3 else "社会事业",
+                  "重点任务": rng.choice(TASKS), "工作任务": rng.choice(TASKS), "牵头单位": lead, "牵头部门": lead,
+                  "配合单位": "" if empty else "、".join(others), "协同部门": "" if empty else "、".join(others),
+                  "完成时限": "2024年底前"}
+            for c in header:
+                if by[c] and not (c in ("类别", "领域") and k in (2, 4)):
+                    lines.append(f"{by[c]}{end}")
+            wants.append((str(k), {"lead": [lead], "supporting": [] if empty else others}))
+        yield pytest.param("\n".join(lines), wants, id=f"{'/'.join(header)}-{end.strip() or 'bare'}")
+
+
+@pytest.mark.parametrize("table, wants", list(_merged_cases()))
+def test_a_table_with_merged_cells_one_cell_a_line(table, wants):
+    gold = to_gold(policyparse.parse(f"某某区2024年重点工作任务分解表\n{table}\n"))
+    got = {a["path"].rsplit(".", 1)[-1]: a for a in gold["assignments"]}
+    titles = {o["path"].rsplit(".", 1)[-1]: o["title"] for o in gold["outline"]}
+    for serial, want in wants:
+        assert serial in got, f"row {serial}: no assignment"
+        assert {r: got[serial][r] for r in want} == want, f"row {serial}"
+        assert titles[serial] in TASKS, f"row {serial}: title {titles[serial]}"

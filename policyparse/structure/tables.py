@@ -4,7 +4,7 @@ space-separated rows — found, split into records, and their cells mapped to co
 Columns are named by their header words (``COLUMN_KINDS``).  When a record has as many cells
 as there are columns the mapping is positional; otherwise (merged cells left out, as in
 one-cell-per-line tables) each cell goes to the next column whose kind accepts it.
-About 420 lines: the three text forms (pipe rows, space rows, one cell a line) share one record
+About 460 lines: the three text forms (pipe rows, space rows, one cell a line) share one record
 mapper, its cell types and its wrap joins; apart, each reader would need the mapper's state.
 """
 from __future__ import annotations
@@ -38,6 +38,7 @@ SECTION_CELL = re.compile(rf"\s*(?:{SECTION_START.pattern})")
 BARE_NUMERAL_CELL = re.compile(rf"[{_CN}]{{1,3}}")  # 二: a section's number alone in the 序号 column
 SECTION_CELL_MAX = 100  # a section heading cell, with its bracket of leading persons (一、…目标(牵头领导:…))
 # 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
+LONE_SERIAL_HEADER = re.compile(r"^序\s*号\s*\|?$")  # 序号 alone on its line: one cell a line follows
 HEADER_WORD_END = re.compile(r"[\u4e00-\u9fff]{1,3}")  # 部门: the end of a header word wrapped in its cell
 GLUED_SERIAL_HEADER = re.compile(r"\s*序\s*号(?P<rest>[\u4e00-\u9fff]{2,8})\s*$")
 TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
@@ -81,8 +82,11 @@ def _table_at(lines: list[Line], i: int, fold: str):
             return _line_rows(lines, i + 1, [*cells[:-1], (cells[-1][0], nxt[0][1]), *nxt[1:]], fold)
         return _line_rows(lines, i, cells, fold)
     glued = GLUED_SERIAL_HEADER.match(text)
-    if re.match(r"^序\s*号\s*\|?$", text) or (glued and column_kind(glued["rest"]) != "other"):
+    if LONE_SERIAL_HEADER.match(text) or (glued and column_kind(glued["rest"]) != "other"):
         return _stream_rows(lines, i, fold)
+    if i + 1 < len(lines) and LONE_SERIAL_HEADER.match(lines[i + 1].stripped) and \
+            column_kind(text.rstrip("| ")) == "category":
+        return _stream_rows(lines, i, fold)  # 类别 / 序号 / …: one cell a line, a column before the 序号
     if re.match(r"^序\s*号\s+\S", text):
         parts = _space_cells(lines[i])
         if _is_header([fold[a:b] for a, b in parts]):
@@ -229,6 +233,10 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
             header.append((a, b))
         k += 1
     kinds = [column_kind(fold[a:b]) for a, b in header]
+    lead_in = kinds.index("serial") if "serial" in kinds else 0
+    while lead_in and len(kinds) > lead_in + 1 and kinds[-1] == "other":
+        # 类别 | 序号 | …: the first row's cells before its 序号 (产业发展) came before the 1, not header words
+        header, kinds, k, lead_in = header[:-1], kinds[:-1], k - 1, lead_in - 1
     records, expected = [], 1
     for a, b in cells[k:]:
         if fold[a:b].strip() == str(expected):
@@ -377,16 +385,50 @@ def _fits(kind: str, s: str) -> bool:
 
 
 def _typed(cells: list[FSpan], kinds: list[str], fold: str):
-    """Map cells to columns by what each cell looks like (merged cells are left out)."""
-    p = 0
-    for a, b in cells:
-        ctype = cell_type(fold[a:b])
-        q = next((q for q in range(p, len(kinds)) if _accepts(kinds[q], ctype, fold[a:b])), None)
-        if q is None:
-            yield ("extra", (a, b))
-            continue
-        yield (kinds[q], (a, b))
-        p = q if kinds[q] in (*UNIT_KINDS, "person") else q + 1
+    """Map cells to columns by what each cell looks like, in column order, the best alignment over
+    the whole row (merged or empty cells are left out, so a row may hold fewer cells than columns):
+    each cell fills the column it fits, a unit or person column may take a second cell (a list
+    wrapped over lines) at half the worth, and a category, detail or unknown column is worth a
+    little less than the task column a text would also fit (``WORTH``)."""
+    types = [cell_type(fold[a:b]) for a, b in cells]
+    texts = [fold[a:b] for a, b in cells]
+    n, m = len(cells), len(kinds)
+    best: dict[tuple[int, int, bool], tuple[float, tuple]] = {}
+
+    def solve(i: int, p: int, used: bool) -> tuple[float, tuple]:
+        # cells[i:] with columns from p on; ``used``: column p already holds a cell
+        if i == n:
+            return 0.0, ()
+        key = (i, p, used)
+        if key in best:
+            return best[key]
+        choice: tuple[float, tuple] = (-1.0, ())
+        for q in range(p, m):  # the earliest column wins a tie
+            like_unit = kinds[q] == "task" and types[i] == "unit"  # 加快建设智慧城市运营中心: work ending in a unit word
+            if not like_unit and not _accepts(kinds[q], types[i], texts[i]):
+                continue
+            keeps = kinds[q] in (*UNIT_KINDS, "person")
+            worth = 0.5 if q == p and used else LIKE_UNIT_WORTH if like_unit else WORTH.get(kinds[q], 1.0)
+            sub, tail = solve(i + 1, q if keeps else q + 1, keeps)
+            if worth + sub > choice[0] + 1e-9:
+                choice = (worth + sub, (q, *tail))
+        score, rest = solve(i + 1, p, used)
+        if score > choice[0] + 1e-9:  # the cell fits no column, or filling one costs the rest more: extra
+            choice = (score, (None, *rest))
+        best[key] = choice
+        return choice
+
+    for (a, b), q in zip(cells, solve(0, 0, False)[1]):
+        yield ("extra" if q is None else kinds[q], (a, b))
+
+
+# What a cell is worth in a column (1 where not listed): a short text goes to the task column, not to
+# a category column whose cell is merged over its group, nor a text to a detail or unknown column
+# while the task column is free.
+WORTH = {"category": 0.9, "detail": 0.8, "other": 0.8}
+# A cell that looks like a unit in the task column: less than in a unit column, more than a second cell
+# there, so a row's first such cell is its task only when the unit columns would otherwise be left short.
+LIKE_UNIT_WORTH = 0.6
 
 
 def cell_type(s: str) -> str:
