@@ -3,7 +3,8 @@ space-separated rows — found, split into records, and their cells mapped to co
 
 Columns are named by their header words (``COLUMN_KINDS``).  When a record has as many cells
 as there are columns the mapping is positional; otherwise (merged cells left out, as in
-one-cell-per-line tables) each cell goes to the next column whose kind accepts it.
+one-cell-per-line tables) the cells are aligned to the columns in order, by the best fit over
+the whole row (``_typed``).
 About 460 lines: the three text forms (pipe rows, space rows, one cell a line) share one record
 mapper, its cell types and its wrap joins; apart, each reader would need the mapper's state.
 """
