@@ -12,7 +12,8 @@ import re
 _BODY = r"(?:单位|部门|处室|科室|股室)"
 
 # Role labels before a colon, or in 【】: (pattern, role, golden).  "person" labels introduce
-# people, never units; None (部门分工) is a label whose list carries its own role verbs.
+# people, never units, and "oversight" labels the bodies that check the work (not its units);
+# None (部门分工) is a label whose list carries its own role verbs.
 LABEL_TABLE: tuple[tuple[str, str | None, str | None], ...] = (
     (rf"牵头(?:责任|考核)?{_BODY}|牵头", "lead", "d02:5"),                             # 牵头单位：  牵头考核单位：
     (rf"主责{_BODY}|主办{_BODY}|主办", "lead", None),                                 # 主责单位：  主办：
@@ -22,6 +23,7 @@ LABEL_TABLE: tuple[tuple[str, str | None, str | None], ...] = (
     (r"(?:部门)?分工", None, "d08:24"),                                               # 部门分工：X牵头，Y配合
     (r"(?:牵头)?负责领导|分管(?:省|市|区|县)?领导|责任领导|联系领导|牵头领导|责任人", "person", "d02:5"),  # 责任领导：张三
     (r"完成时限|时间节点|完成时间|时限要求|时限", "deadline", "n487:33"),               # 完成时限：2023年6月底前  时限要求：持续推进
+    (rf"(?:督办|督查|督导|监督){_BODY}", "oversight", None),                           # 督办单位：市政府督查室 (oversees, does not do the task)
 )
 # Role verbs ending a run of units: (X、Y牵头，A、B配合), (…按职责分工负责): (pattern, role, golden).
 ROLE_VERB_TABLE: tuple[tuple[str, str, str | None], ...] = (
@@ -57,6 +59,10 @@ ROLE_WORDS_PATTERN = r"牵头|配合|负责|协助"
 LABEL_START_PATTERN = r"(?:牵头|责任|配合|协同|协助|参与|主责|承办|分管|部门分工|完成时限)\S{0,6}:"
 # A label cut before its colon at the end of a text: (牵头单 / (责任 / (配合部
 LABEL_CUT_PATTERN = r"(?:牵头|责任|配合|协同|协助|参与|主责|主办|协办)[单部处科股]?"
+
+# What links a label to its list: a colon, or 为 in a sentence (牵头单位为市发改委，配合单位为市财政局。),
+# not where a role word follows (第一责任单位为牵头单位: a convention, no list).
+LABEL_LINK_PATTERN = r":|为(?![\s,;:。、]|牵头|责任|配合|协办|主办|参与|第一)"
 
 # --- words of a unit list and of the headings that lead one (units/assign) ----------------------
 # A unit marked as the lead inside a list: 市发改委(牵头), 市发改委*, 市发改委(牵头单位)

@@ -20,6 +20,7 @@ from policyparse.grammar.roles import (
     CONVENTION,
     HUITONG_CLAUSE,
     LABEL_CUT_PATTERN,
+    LABEL_LINK_PATTERN,
     LABELS,
     LEAD_MARK,
     LEADING,
@@ -49,11 +50,11 @@ from policyparse.structure.tables import at_text_end
 
 _LABEL_ALT = "|".join(f"(?:{p})" for p, _ in LABELS)
 # A role label: ``责任单位：`` or in lenticular brackets ``【牵头单位】``.
-LABEL = re.compile(rf"(?:【\s*(?P<blabel>{_LABEL_ALT})\s*】|(?P<label>{_LABEL_ALT})\s*:)")
+LABEL = re.compile(rf"(?:【\s*(?P<blabel>{_LABEL_ALT})\s*】|(?P<label>{_LABEL_ALT})\s*(?:{LABEL_LINK_PATTERN}))")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"\s*[。;]")
 _PARAGRAPH_TAIL = re.compile(r"[\s。;,.|]*")   # what may follow a bracket that ends its paragraph
-LABEL_LINE = re.compile(rf"\s*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*:)")
+LABEL_LINE = re.compile(rf"\s*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*(?:{LABEL_LINK_PATTERN}))")
 ROLE_VERB = re.compile(
     "(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(ROLE_VERBS)) + r")(?=\s*(?:[,;。、]|$))"
 )
@@ -143,7 +144,7 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
 def _only_people(fold: str, span: FSpan) -> bool:
     """A list that names only people (责任领导：张三) rightly yields no unit."""
     labels = [m["label"] or m["blabel"] for m in LABEL.finditer(fold, *span)]
-    return bool(labels) and all(label_role(lb) == "person" for lb in labels)
+    return bool(labels) and all(label_role(lb) in ("person", "oversight") for lb in labels)
 
 
 def _row_units(fold: str, node: DraftNode, state: _State) -> NodeUnits:
@@ -386,7 +387,7 @@ def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     if not any(LABEL_LINE.match(ln) for ln in rest):
         return False
     last = LABEL_LINE.match(rest[-1])  # cut in a person's or a deadline's line (牵头领导:靳国) cuts no unit list (n325)
-    return not (last and label_role(last.group().strip(" \t:【】")) in ("person", "deadline"))
+    return not (last and label_role(last.group().strip(" \t:为【】")) in ("person", "deadline", "oversight"))
 
 
 def _cut_after_sentence(before: str, inner: str) -> bool:
@@ -466,7 +467,7 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
     """Units (with roles) and a deadline from one list: labels, role verbs, separators."""
     a, b = span
     conv = CONVENTION.search(fold, a, b)  # also after the list's 。: (…负责。列第一位的为牵头部门,下同)
-    stop = fold.find("。", a, b)  # a standing instruction after the list: 。以下任务均需…
+    stop = _stop_at(fold, a, b)  # a standing instruction after the list: 。以下任务均需…
     if stop >= 0:
         b = stop
     if conv:
@@ -477,7 +478,7 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
     deadline = None
     labelled = LABEL.search(fold, a, b)
     for role, (s, e) in _chunks(fold, a, b, default_role):
-        if role == "person":
+        if role in ("person", "oversight"):
             continue
         if labelled and s < labelled.start() and not is_unit_list(fold, s, labelled.start()):
             lead_in = LEAD_DEADLINE.match(fold, s, e)  # (9月底前取得阶段性成效,牵头考核单位:…): a target, no unit
@@ -519,6 +520,14 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
                             joined = joined or len(found) == 2
                             units.extend(found)
     return units, deadline
+
+
+def _stop_at(fold: str, a: int, b: int) -> int:
+    """The 。 that ends a list, -1 for none: not one that a role label follows (牵头单位:市金融办。配合单位:…)."""
+    stop = fold.find("。", a, b)
+    while stop >= 0 and LABEL_LINE.match(fold, stop + 1, b):
+        stop = fold.find("。", stop + 1, b)
+    return stop
 
 
 def _with_huitong(fold: str, span: FSpan, role: str) -> list[DraftUnit]:
