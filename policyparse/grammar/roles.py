@@ -67,8 +67,9 @@ LABEL_LINK_PATTERN = r":|为(?![\s,;:。、]|牵头|责任|配合|协办|主办|
 # --- words of a unit list and of the headings that lead one (units/assign) ----------------------
 # A unit marked as the lead inside a list: 市发改委(牵头), 市发改委*, 市发改委(牵头单位)
 LEAD_MARK = re.compile(r"(?:\*|\(牵头(?:单位|部门)?\))\s*$")
-# Words trimmed from a unit: leading 由/联合, trailing 等/等部门/等单位.
-LEADING = re.compile(r"(?:由|联合|请)")
+# Words trimmed from a unit: leading 由/联合 (and the work named before 由: 此项工作由X牵头), trailing
+# 等/等部门/等单位.
+LEADING = re.compile(r"(?:(?:此项|该项|本项|这项|上述|以上|各项)(?:工作|任务|事项)?由|由|联合|请)")
 # …等有关部门和单位, and a scope before it: …等国务院相关部门, …等省有关部门 (rule 7).
 TRAILING = re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,6}?(?:有关|相关))?(?:部门和单位|单位和部门|部门|单位)|等)$")
 # A bare generic noun after an 等 tail is no unit: the 单位 of `…等部门、单位` (n441); after a

@@ -325,7 +325,7 @@ def _role_clause(fold: str, s: int, e: int) -> bool:
     if not _role_sentence(fold, s, e):
         return False
     names = ROLE_VERB.sub("、", fold[s:e].rstrip("。;"))
-    parts = [TRAILING.sub("", LEADING.sub("", fold_part)).strip() for fold_part in re.split(r"[、,和及]", names)]
+    parts = [TRAILING.sub("", _unled(fold_part)).strip() for fold_part in re.split(r"[、,和及]", names)]
     return all(UNIT_END.search(p) for p in parts if p)
 
 
@@ -422,7 +422,7 @@ def is_unit_list(fold: str, a: int, b: int, strict: bool = False) -> bool:
     seg = seg.split("。")[0]
     parts = [TRAILING.sub("", ROLE_VERB.sub("", LEAD_MARK.sub("", seg[p:q]))).strip() for p, q in split_list(seg)]
     parts = [p for p in parts if p and not DEADLINE.match(p)]
-    people = person_parts([LEADING.sub("", p) for p in parts])
+    people = person_parts([_unled(p) for p in parts])
     parts = [p for k, p in enumerate(parts) if k not in people]
     units = [_unit_like(p) or bool(BARE_LEVEL.match(p) and any(map(_unit_like, parts[k + 1:])))
              or _shares_government(parts, k) for k, p in enumerate(parts)]
@@ -432,7 +432,7 @@ def is_unit_list(fold: str, a: int, b: int, strict: bool = False) -> bool:
     # (X、Y、Z负责, A牵头,B配合) may name bodies the unit grammar does not know (华东服装城, 商贸物流园):
     # most of its parts are units, and the rest are name-shaped.
     return (not strict and bool(ROLE_VERB.search(seg)) and 2 * sum(units) >= len(units)
-            and all(u or NAME_SHAPED.fullmatch(LEADING.sub("", p)) for u, p in zip(units, parts)))
+            and all(u or NAME_SHAPED.fullmatch(_unled(p)) for u, p in zip(units, parts)))
 
 
 def _shares_government(parts: list[str], k: int) -> bool:
@@ -457,7 +457,7 @@ def person_parts(parts: list[str]) -> set[int]:
 
 
 def _unit_like(p: str) -> bool:
-    p = LEADING.sub("", p)
+    p = _unled(p)
     return len(p) <= 40 and looks_like_unit(p)
 
 
@@ -491,7 +491,7 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
         for urole, (p, q) in _verb_runs(fold, s, e, role):
             joined = False  # after X会同Y the rest of the run (、Z、W负责) joins Y in support
             parts = split_list(fold[p:q], p)
-            people = person_parts([LEADING.sub("", fold[us:ue].strip()) for us, ue in parts])
+            people = person_parts([_unled(fold[us:ue].strip()) for us, ue in parts])
             for k, (us, ue) in enumerate(parts):
                 if k in people:
                     continue  # 鲁国会、郑忠安副厅长: people, not units
@@ -574,6 +574,12 @@ def _cut_convention(fold: str, us: int, ue: int, conv: re.Match[str]) -> int:
     while cut > us and fold[cut - 1] in OPEN + " ,":
         cut -= 1
     return cut
+
+
+def _unled(p: str) -> str:
+    """A part without its leading 由/联合 (only at its start: 自由贸易区 keeps its 由)."""
+    m = LEADING.match(p)
+    return p[m.end():] if m else p
 
 
 def _clean(fold: str, a: int, b: int) -> FSpan | None:
