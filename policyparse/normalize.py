@@ -238,6 +238,7 @@ TITLE_MAX = 60  # characters: a title run into the next text is no longer than t
 DOC_NUMBER_GAP = re.compile(rf"(?<![ \t\u3000])[ \t\u3000]+(?={DOC_NUMBER_TEXT}(?:\s|$))|(?P<keep>{DOC_NUMBER_TEXT})[ \t\u3000]+")
 SENTENCE_GAP = re.compile(rf"(?P<keep>[{RUN_ON_ENDS}])[ \t\u3000]+(?=\S)")
 WRAP_MIN_LINES = 6
+CLAUSE_MARK = re.compile(r"[,，;；]")  # running text's clause marks, which a title line does not hold
 # cells: no text is wrapped narrower (a table copied one cell a line has a few long cells of like width)
 WRAP_MIN_WIDTH = 20
 WRAP_FEW_LINES = 3
@@ -251,10 +252,11 @@ def display_width(s: str) -> float:
 
 def _fills(line: str, width: float) -> bool:
     """A line that reaches the wrap width and ends no sentence, label line or title (…的通知 over the
-    addressee line: a few lines of one length in a short text look wrapped by chance)."""
+    addressee line: a few lines of one length in a short text look wrapped by chance; a line with a
+    comma is running text, whose 报告 / 方案 may fall at the line's end)."""
     s = line.strip()
     return (display_width(s) >= width - FILL_SLACK and not s.endswith(("。", "!", "?", ":", "："))
-            and not TITLE_END.search(s))
+            and not (TITLE_END.search(s) and not CLAUSE_MARK.search(s)))
 
 
 def _fold_chars(raw: str, a: int, b: int, table: dict[int, str], out: list[str], fmap: array) -> None:

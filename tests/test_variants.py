@@ -47,3 +47,14 @@ def test_doubled_line_breaks_are_halved_in_the_folded_view(raw, fold):
     text = text_from_string(raw)
     assert text.fold == fold
     assert all(text.raw[text.fold_map[i]] == c for i, c in enumerate(text.fold))  # offsets still point at the raw text
+
+
+def test_a_wrapped_line_of_running_text_that_ends_in_a_document_word_goes_on():
+    """Hard-wrapped text (a PDF's lines copied, 28 cells): a full line that ends in 报告 but holds a
+    comma is running text, not a title, so it goes on in the next line."""
+    lines = ["一、工作要求" + "　" * 0, "1.团省委机关各部(室)、有关直属事业单位总结报告经分管领导",
+             "审签,各市(杨凌示范区、韩城市)团委、省直各团工委总结报告", "经主要领导审签盖章后方可报送。"]
+    filler = ["按照团中央工作要求,为及时梳理总结我省上半年共青团工作情况", "认真谋划下半年工作,现就做好上半年工作总结报送工作通知如下"]
+    raw = "\n".join(["关于做好工作总结的通知", *filler * 4, "特此通知。", *lines, ""])
+    fold = text_from_string(raw).fold
+    assert "总结报告经主要领导审签盖章后方可报送。" in fold
