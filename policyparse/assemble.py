@@ -173,8 +173,10 @@ def unit_bracket_cut(fold: str, title: FSpan, got: NodeUnits) -> FSpan:
     a, b = title
     while b > a and fold[b - 1] in " \t\n。":
         b -= 1
-    if b <= a or fold[b - 1] not in OPENER or not got.units:
+    if b <= a or not got.units:
         return title
+    if fold[b - 1] not in OPENER:
+        return _label_part_cut(fold, (a, b), got) or title
     depth, i = 0, b - 1
     while i >= a:
         ch = fold[i]
@@ -190,6 +192,22 @@ def unit_bracket_cut(fold: str, title: FSpan, got: NodeUnits) -> FSpan:
     while i > a and fold[i - 1] in " \t\n":
         i -= 1
     return (a, i)
+
+
+# A label closing the lead sentence, after its comma: ,牵头部门: / ,责任单位为
+LABEL_PART = re.compile(r"[,;][\u4e00-\u9fff]{2,8}(?::|为)")
+
+
+def _label_part_cut(fold: str, title: FSpan, got: NodeUnits) -> FSpan | None:
+    """The title without a ``,牵头部门:X`` part that ends it when the item's units stand there
+    (``农村道路畅通工程,牵头部门:市交通局``), as a unit bracket is left out."""
+    a, b = title
+    inside = [u.span[0] for u in got.units if a < u.span[0] and u.span[1] <= b]
+    if not inside:
+        return None
+    first = min(inside)
+    cut = next((m for m in LABEL_PART.finditer(fold, a, first) if m.end() == first or not fold[m.end():first].strip()), None)
+    return (a, cut.start()) if cut and cut.start() > a else None
 
 
 def clean_title(s: str) -> str:

@@ -128,3 +128,15 @@ def test_a_unit_bracket_right_after_the_task_is_no_part_of_its_title(tail, lead,
     assert titles == {"1": "重点任务", "1.1": "加强某项工作建设", "1.2": "完善另一项机制"}
     got = {a["path"]: (a["lead"], a["responsible"], a["supporting"]) for a in gold["assignments"]}
     assert got["1.1"] == got["1"] == (lead, responsible, supporting)
+
+
+@pytest.mark.parametrize("item, title, lead", [
+    ("农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的县区为舒城县。", "农村道路畅通工程", ["市交通局"]),
+    ("棚户区改造,牵头单位为市住建委。", "棚户区改造", ["市住建委"]),
+    ("加强安全生产,责任单位要落实主体责任。", "加强安全生产,责任单位要落实主体责任", []),  # no list: running text
+])
+def test_a_label_that_closes_the_lead_sentence_after_a_comma(item, title, lead):
+    gold = to_gold(policyparse.parse(f"关于某项工作进展情况的通报\n一、重点工作\n1、{item}\n2、完善另一项机制。(市财政局负责)\n"))
+    assert next(o["title"] for o in gold["outline"] if o["path"] == "1.1") == title
+    got = [a for a in gold["assignments"] if a["path"] == "1.1"]
+    assert (got[0]["lead"] if got else []) == lead

@@ -175,12 +175,16 @@ def _apply_convention(units: list[DraftUnit], state: _State) -> list[DraftUnit]:
 
 def _label_lines(fold: str, a: int, b: int):
     """``责任单位：…`` from its label to the end of its line, where the label starts a line or
-    follows a sentence end outside brackets (``…推行帮办。责任单位：市大数据局。``)."""
+    follows a sentence end outside brackets (``…推行帮办。责任单位：市大数据局。``), or ends the lead
+    sentence after a comma when what it labels is wholly units (``1、农村道路畅通工程,牵头部门:市交通局。``)."""
     depth, i = 0, a
     while i < b:
         ch = fold[i]
-        if depth == 0 and (i == a or fold[i - 1] in "\n。;" or fold[i - 1].isspace()):
+        after_comma = i > a and fold[i - 1] == ","
+        if depth == 0 and (i == a or fold[i - 1] in "\n。;" or fold[i - 1].isspace() or after_comma):
             m = LABEL_LINE.match(fold, i, b)
+            if m and after_comma and not is_unit_list(fold, m.end(), _list_end(fold, m.end(), b), strict=True):
+                m = None  # …工程,牵头部门:市交通局。 is a list; …,责任单位要加强… is not
             if m:
                 end = _list_end(fold, m.end(), b)
                 if not fold[m.end():end].strip() and end < b and fold[end] == "\n":  # 责任单位: / 市发改委、… below
