@@ -388,3 +388,27 @@ def test_a_download_link_is_no_outline_item():
     """n320: 17.内蒙古…政策清单.docx above the text is the page's download link."""
     doc = policyparse.parse("17.内蒙古自治区2023年政策清单.docx\n内蒙古自治区2023年政策清单\n一、总体要求\n二、主要任务\n")
     assert [n.title for n in doc.sections] == ["总体要求", "主要任务"]
+
+
+def _scopes(text: str) -> set[str]:
+    import policyparse
+    from policyparse.export.json import to_gold
+    return {o["scope"] for o in to_gold(policyparse.parse(text))["outline"]}
+
+
+def test_points_right_after_the_transmittal_that_carry_role_lines_are_the_transmitted_list():
+    """No heading between: …现印发给你们，请认真抓好落实。 / 一、… / 1.… / 责任单位:… is the task list (n600)."""
+    head = "某市人民政府办公室关于印发重点工作任务的通知\n各镇人民政府，市府各部门：\n《重点工作任务》已经市政府同意，现印发给你们，请认真抓好落实。\n"
+    listed = "一、突出转型升级\n1.推进总部中心建设。\n责任领导:张三;责任单位:总部办、科技局;配合单位:经贸局。\n"
+    own = "一、加强组织领导。各单位要落实责任。\n二、强化督查考核。市督查室要定期督查。\n"
+    assert _scopes(head + listed) == {"document"}
+    assert _scopes(head + own) == {"notice"}
+
+
+def test_points_the_transmittal_announces_are_the_notices_after_a_preamble():
+    """…现印发给你们，并就有关事项通知如下，请认真贯彻执行。 / a paragraph / 一、… are the notice's points (n599)."""
+    text = ("区人民政府办公室关于印发任务责任分解方案的通知\n各街道办事处，区人民政府各部门：\n"
+            "《任务责任分解方案》已经区人民政府同意，现印发给你们，并就有关事项通知如下，请认真贯彻执行。\n"
+            "今年是开局之年，做好各项工作意义重大。\n一、层层压实责任。各牵头单位要加强组织领导。\n二、加强工作统筹。各责任单位要制订方案。\n")
+    assert _scopes(text) == {"notice"}
+    assert _scopes(text.replace("，并就有关事项通知如下", "")) == {"document"}

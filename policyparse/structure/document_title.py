@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from policyparse.grammar.characters import squash
 from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, DOWNLOAD_SUFFIX, TITLE_WORDS, TRANSMITS
 from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
+from policyparse.grammar.roles import LABEL_START_PATTERN
 from policyparse.structure.draft import FieldValue, FSpan
 from policyparse.structure.lines import Line, prev_nonblank
 
@@ -28,6 +29,11 @@ TITLE_GOES_ON_AFTER_QUOTE = re.compile(r"(?!等|和|及|与|暨|、|《|〈|\(|�
 SENTENCE_TRANSMITS = re.compile(r"同意|批准|印发|转发|印送|研究|通过,现")
 # A notice announcing its own points: …现将有关事项通知如下:
 ANNOUNCES_POINTS = re.compile(r"(?:通知|要求|意见|分解|安排)如下\s*[:。]?\s*$")
+# The transmittal sentence says the notice's own points come (并就有关事项通知如下,请认真贯彻执行。).
+ANNOUNCES_OWN_POINTS = re.compile(r"(?:通知|要求|意见|安排)如下|如下(?:要求|意见)")
+# A role label line in the points that follow: they are the transmitted task list, not the notice's.
+ROLE_LABEL = re.compile(LABEL_START_PATTERN)
+UNITS_WINDOW = 800  # characters after the first point where its unit line would stand
 # Notes after a title that are not part of it: (征求意见稿V2.2), (2015年9月15日); (试行) stays.
 TITLE_NOTE = re.compile(r"(?:\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)"
                         rf"|{DOWNLOAD_SUFFIX})\s*$")  # also the file name's suffix of a download: ….docx
@@ -83,7 +89,9 @@ def doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | N
     """No signature: the document starts at its own title line (the line naming X), else after
     the transmittal paragraph, unless numbered points follow that paragraph directly: those are
     the notice's own (…现印发给你们。/ 一、强化责任落实…), as a transmitted document begins
-    with its title."""
+    with its title, but for points that carry role labels (责任单位:…, the transmitted task list
+    itself); and the points are the notice's as well where the paragraph announces them
+    (…并就有关事项通知如下…), a preamble between."""
     key = title_key(x.value) if x else None
     for ln in lines:
         if ln.start >= after and ln.stripped and key and title_key(ln.text).startswith(key[: max(4, len(key) // 2)]):
@@ -93,7 +101,11 @@ def doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | N
         if ln.end > after and (TRANSMITS.search(rest) or ANNOUNCES_POINTS.search(rest)):
             nxt = next((n for n in lines[k + 1:] if n.stripped), None)
             if nxt is not None and ITEM_START.match(nxt.stripped):
+                if ROLE_LABEL.search(fold, nxt.start, nxt.start + UNITS_WINDOW):
+                    return ln.end  # …现印发给你们。/ 一、… / 1.… / 责任单位:…: the transmitted list itself
                 return lines[-1].end  # 现印发给你们。/ 一、强化责任落实…: the notice's own points
+            if ANNOUNCES_OWN_POINTS.search(rest) and any(ITEM_START.match(n.stripped) for n in lines[k + 1:]):
+                return lines[-1].end  # …并就有关事项通知如下: its points come after a preamble paragraph
             return ln.end
     return after
 
