@@ -168,3 +168,18 @@ def test_a_table_with_merged_cells_one_cell_a_line(table, wants):
         assert serial in got, f"row {serial}: no assignment"
         assert {r: got[serial][r] for r in want} == want, f"row {serial}"
         assert titles[serial] in TASKS, f"row {serial}: title {titles[serial]}"
+
+
+def test_a_one_cell_a_line_table_with_section_rows_and_shared_government_heads():
+    """n586's shapes: a category row that is a sentence before the first section, a section marker alone in its
+    cell with its title in the next, and unit cells whose places share one 政府 written at the end."""
+    cells = ["序号", "重点工作", "分管领导", "牵头单位", "配合单位", "备注", "强化科技创新支撑能力。",
+             "(一)", "加强战略科技力量建设。",
+             "1", "加快建设科技创新轴。", "王 东", "市科技局", "黄埔区、南沙区政府",
+             "2", "做好国家实验室筹建保障服务工作。", "王 东", "市科技局", "市财政局、市卫生健康委,荔湾区、黄埔区政府"]
+    gold = to_gold(policyparse.parse("2021年市政府工作报告部署工作责任分工\n" + "\n\n".join(cells) + "\n"))
+    assert [(o["path"], o["title"]) for o in gold["outline"]] == [
+        ("1", "加强战略科技力量建设"), ("1.1", "加快建设科技创新轴"), ("1.2", "做好国家实验室筹建保障服务工作")]
+    got = {a["path"]: (a["lead"], a["supporting"]) for a in gold["assignments"]}
+    assert got == {"1.1": (["市科技局"], ["黄埔区", "南沙区政府"]),
+                   "1.2": (["市科技局"], ["市财政局", "市卫生健康委", "荔湾区", "黄埔区政府"])}

@@ -10,7 +10,7 @@ accepted with a warning, so fragments that start mid-list keep their items.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from policyparse.errors import At, Warnings, warn
 from policyparse.grammar.markers import ITEM_START
@@ -176,7 +176,11 @@ def _outline_region(fold: str, regions: list[FSpan], scope: str, nodes: list[Dra
             continue
         if row.serial is None:  # a section row: 一、优化政务服务 | | |
             a, b = row.cells[0][1]
-            accepted.extend((m, b) for m in find_markers(fold, a, b)[:1] if outliner.offer(m))
+            titled = dict(row.cells).get("section_title")  # (一) / 加强战略科技力量建设。: its title in the next cell
+            for m in find_markers(fold, a, b)[:1]:
+                m = replace(m, body_start=titled[0]) if titled else m
+                if outliner.offer(m):
+                    accepted.append((m, titled[1] if titled else b))
             continue
         m = _row_marker(fold, row)
         outliner.offer(m, force=True)

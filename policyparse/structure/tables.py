@@ -5,7 +5,7 @@ Columns are named by their header words (``COLUMN_KINDS``).  When a record has a
 as there are columns the mapping is positional; otherwise (merged cells left out, as in
 one-cell-per-line tables) the cells are aligned to the columns in order, by the best fit over
 the whole row (``_typed``).
-About 460 lines: the three text forms (pipe rows, space rows, one cell a line) share one record
+About 480 lines: the three text forms (pipe rows, space rows, one cell a line) share one record
 mapper, its cell types and its wrap joins; apart, each reader would need the mapper's state.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from policyparse.grammar.envelope import BOILERPLATE
 from policyparse.grammar.markers import GLUED_SERIAL, SECTION_START, SERIAL_CELL, SPACED_SERIAL
 from policyparse.grammar.numerals import CN_NUMERALS, DEADLINE_START
 from policyparse.grammar.roles import COLUMN_KINDS, ROLE_WORDS
-from policyparse.grammar.unitnames import NAME_SHAPED, UNIT_END, ZONE_END, split_list
+from policyparse.grammar.unitnames import BARE_PLACE_NAME, NAME_SHAPED, PLACE_GOVERNMENT, UNIT_END, ZONE_END, split_list
 from policyparse.structure.draft import FSpan
 from policyparse.structure.lines import Line
 
@@ -225,7 +225,8 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
     if glued:  # 序号指标: two header cells joined by a reader
         cells[:1] = [(a, glued.start("rest")), (glued.start("rest"), b)]
     header, k = [], 0
-    while k < len(cells) and fold[cells[k][0]:cells[k][1]].strip() != "1" and not SECTION_CELL.match(fold, *cells[k]):
+    while k < len(cells) and fold[cells[k][0]:cells[k][1]].strip() != "1" and not SECTION_CELL.match(fold, *cells[k]) \
+            and not fold[cells[k][0]:cells[k][1]].rstrip().endswith("。"):  # 强化科技创新支撑能力。: a category row, no header word
         a, b = cells[k]
         word = fold[a:b]
         if header and (word.startswith("(") or _header_goes_on(fold[header[-1][0]:header[-1][1]], word)):
@@ -252,14 +253,24 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
     return Table((lines[i].start, lines[j - 1].end), rows), j
 
 
+def _strip_end(fold: str, a: int, b: int) -> int:
+    while b > a and fold[b - 1] in " \t\n|":
+        b -= 1
+    return b
+
+
 def at_text_end(fold: str, pos: int) -> bool:
     """Only whitespace follows ``pos`` (without copying the rest of the text)."""
     return NON_SPACE.search(fold, pos) is None
 
 
 def _section_row(cells: list[FSpan], fold: str) -> Row | None:
-    """A row holding only a section heading (一、… spanning the table) — not a task, not a continuation."""
+    """A row holding only a section heading (一、… spanning the table) — not a task, not a continuation;
+    a marker alone in its cell (``(一)`` / ``加强战略科技力量建设。``) takes the next cell as its title."""
     if cells and len(cells) <= 2 and SECTION_CELL.match(fold, *cells[0]) and not SERIAL_CELL.match(fold[cells[0][0]:cells[0][1]]):
+        bare = SECTION_CELL.match(fold, *cells[0]).end() >= _strip_end(fold, *cells[0])
+        if bare and len(cells) == 2:
+            return Row(None, (("section", cells[0]), ("section_title", cells[1])), (cells[0][0], cells[-1][1]))
         return Row(None, (("section", cells[0]),), (cells[0][0], cells[-1][1]))
     if len(cells) == 2 and BARE_NUMERAL_CELL.fullmatch(fold[slice(*cells[0])].strip()) and \
             cell_type(fold[slice(*cells[1])]) in ("text", "person"):  # 民生方面 may look like a name
@@ -289,7 +300,9 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = Fal
         kinds = kinds[1:]
     if not cells:
         return None
-    cut = at_text_end(fold, cells[-1][1]) and fold[cells[-1][1] - 1] in CUT_ENDINGS
+    # cut by the end of the text: after a mark that goes on (…、), or mid-line in the cell a unit column takes by position (… | 市科)
+    cut = at_text_end(fold, cells[-1][1]) and (fold[cells[-1][1] - 1] in CUT_ENDINGS or (
+        not fold[cells[-1][1]:].strip(" \t|") and len(cells) <= len(kinds) and kinds[len(cells) - 1] in UNIT_KINDS))
     if wrapped:
         mapped = _unwrapped(cells, kinds, fold, cut)
     elif len(cells) == len(kinds) or (cut and len(cells) < len(kinds)):
@@ -311,6 +324,8 @@ def _unit_columns_from_the_right(mapped: tuple, kinds: list[str], fold: str) -> 
     if k < 2 or len(mapped) < k:
         return mapped
     tail = mapped[-k:]
+    if any(kind == "task" for kind, _ in tail):
+        return mapped  # the row's task (建设…运营中心, like a unit by its end) stays its task
     if not all(cell_type(fold[a:b]) == "unit" for _, (a, b) in tail) or \
             (len(mapped) > k and cell_type(fold[slice(*mapped[-k - 1][1])]) == "unit"):
         return mapped
@@ -410,6 +425,7 @@ def _typed(cells: list[FSpan], kinds: list[str], fold: str):
                 continue
             keeps = kinds[q] in (*UNIT_KINDS, "person")
             worth = 0.5 if q == p and used else LIKE_UNIT_WORTH if like_unit else WORTH.get(kinds[q], 1.0)
+            worth += TASK_FILLED if kinds[q] == "task" and not (q == p and used) else 0.0
             sub, tail = solve(i + 1, q if keeps else q + 1, keeps)
             if worth + sub > choice[0] + 1e-9:
                 choice = (worth + sub, (q, *tail))
@@ -430,6 +446,9 @@ WORTH = {"category": 0.9, "detail": 0.8, "other": 0.8}
 # A cell that looks like a unit in the task column: less than in a unit column, more than a second cell
 # there, so a row's first such cell is its task only when the unit columns would otherwise be left short.
 LIKE_UNIT_WORTH = 0.6
+# A row is a task: filling its task column is worth more (建设…运营中心 | 晋陵公司 | 2024年底前 under
+# 任务 | 牵头 | 配合 | 时限 is a task, a lead and an empty 配合, not a lead and a 配合 without a task).
+TASK_FILLED = 0.5
 
 
 def cell_type(s: str) -> str:
@@ -440,10 +459,15 @@ def cell_type(s: str) -> str:
         return "deadline"
     if PERSON_CELL.match(s) and not UNIT_END.search(s.replace(" ", "")):
         return "person"
-    parts = [s[a:b] for a, b in split_list(s)]
-    if parts and "。" not in s and all(_unit_part(p) for p in parts):
+    parts = [s[a:b].strip() for a, b in split_list(s)]
+    if parts and "。" not in s and all(_unit_part(p) or _shares_government(parts, k) for k, p in enumerate(parts)):
         return "unit"
     return "text"
+
+
+def _shares_government(parts: list[str], k: int) -> bool:
+    """A bare place before a place's government later in the list: 黄埔区、南沙区政府 (the list writes 政府 once)."""
+    return bool(BARE_PLACE_NAME.fullmatch(parts[k]) and any(PLACE_GOVERNMENT.fullmatch(q) for q in parts[k + 1:]))
 
 
 def _unit_part(p: str) -> bool:

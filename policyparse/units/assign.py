@@ -106,7 +106,7 @@ def draft_to_assignments(text: Text, draft: Draft) -> Assignments:
 
 def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
     if node.cells is not None:
-        return _row_units(fold, node, state)
+        return "truncated" if _row_cut_in_units(fold, node) else _row_units(fold, node, state)
     a, b = node.body
     lists: list[tuple[FSpan, str | None]] = []  # (span of list text, default role)
     if _text_truncated_in_units(fold, a, b):
@@ -369,6 +369,17 @@ def _trailing_cells(fold: str, a: int, b: int):
     for s, e in cells[1:]:
         if is_unit_list(fold, s, e, strict=True):
             yield (s, e)
+
+
+def _row_cut_in_units(fold: str, node: DraftNode) -> bool:
+    """The text stops inside this row's unit cell, in the middle of its line and of a name (… | 市科,
+    no line break after it; two characters are no name of a unit with its level): rule 9."""
+    spans = [sp for kind in ("lead", "unit", "supporting") for sp in node.cells.by_kind.get(kind, ())]
+    last = max(spans, key=lambda sp: sp[1], default=None)
+    if last is None or fold[last[1]:].strip(" \t|") != "":
+        return False  # the text goes on, or its last line is whole (a line break after it)
+    part = re.split(r"[、,;\s]", fold[last[0]:last[1]].strip())[-1]
+    return not (_unit_like(part) or ROLE_VERB.search(part)) or len(part) <= 2
 
 
 def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
