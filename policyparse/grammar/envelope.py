@@ -184,6 +184,7 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("发文单位", "issuer", "n018:5"),
     ("发文部门", "issuer", "n131:25"),
     ("制定机关", "issuer", "n002:2"),
+    ("颁发部门", "issuer", "n591:6"),
     ("成文日期", "date", "n014:2"),
     ("发文日期", "date", "d27:3"),
     ("发文时间", "date", "n131:26"),
@@ -200,7 +201,8 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("发布时间", None, "d12:1"),
     ("公开日期", None, "n104:5"),
     ("生效日期", None, "d08:11"),
-    ("实施日期", None, None),
+    ("实施日期", None, "n601:8"),
+    ("颁发时间", None, "n591:10"),  # a placeholder date on the page (1970-08-22), never the 成文日期
     ("是否有效", None, "n001:3"),
     ("有效性", None, "d34:6"),
     ("效力状态", None, "n440:17"),
