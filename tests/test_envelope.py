@@ -412,3 +412,18 @@ def test_points_the_transmittal_announces_are_the_notices_after_a_preamble():
             "今年是开局之年，做好各项工作意义重大。\n一、层层压实责任。各牵头单位要加强组织领导。\n二、加强工作统筹。各责任单位要制订方案。\n")
     assert _scopes(text) == {"notice"}
     assert _scopes(text.replace("，并就有关事项通知如下", "")) == {"document"}
+
+
+def test_the_bodys_quoted_name_goes_before_the_unquoted_words_of_the_notice_title():
+    """Rule 22's order: 关于印发2008年重点工作的通知 / 现将《合肥市人民政府2008年重点工作》印发给你们 / heading
+    合肥市人民政府2008年重点工作 — the heading the body names whole; a date whose 〇 is typed 0 (二00八年) signs it."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    text = ("合肥市人民政府关于印发2008年重点工作的通知\n各县、区人民政府，市政府各部门：\n"
+            "现将《合肥市人民政府2008年重点工作》印发给你们，请认真贯彻落实。\n合肥市人民政府\n二00八年三月二十日\n"
+            "合肥市人民政府2008年重点工作\n一、加快工业发展\n（一）推进项目建设。（牵头单位：市发改委）\n")
+    gold = to_gold(policyparse.parse(text))
+    assert gold["document_title"] == "合肥市人民政府2008年重点工作"
+    assert gold["notice"]["date"] == "2008-03-20"
+    quoted = text.replace("合肥市人民政府2008年重点工作\n一、", "《合肥市人民政府2008年重点工作》\n一、")
+    assert to_gold(policyparse.parse(quoted))["document_title"] == "合肥市人民政府2008年重点工作"

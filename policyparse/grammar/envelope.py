@@ -122,9 +122,10 @@ BOILERPLATE = re.compile(
 )
 
 # A date as signed under a notice: 2021年1月20日 / 二〇〇九年五月十四日 (golden cases by numerals).
-SIGN_DATE_CASES = {"arabic": "d01:22", "chinese": "n011:5"}
+# 二00八年三月二十日: a page that wrote the 〇 of a Chinese year as an ASCII 0 (or the letter O).
+SIGN_DATE_CASES = {"arabic": "d01:22", "chinese": "n011:5", "chinese_ascii_zero": "n601:19"}
 SIGN_DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
+    r"(?P<y>(?:19|20)\d{2}|(?:一九|二[〇零0Oo])[〇零一二三四五六七八九0Oo]{2})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
 

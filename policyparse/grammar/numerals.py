@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 CN_NUMERALS = "一二三四五六七八九十"  # the numerals of 一、 and （一） markers
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "0": 0, "O": 0, "o": 0}  # 二00八: 〇 typed as 0 / O
 
 
 def cn_number(s: str) -> int | None:

@@ -42,18 +42,22 @@ DOC_TYPE = re.compile(f"{DOC_TYPE_WORDS}|{TITLE_WORDS}")  # a title-like line ha
 
 
 def transmitted_title(title: FieldValue | None, fold: str, body: FSpan) -> FieldValue | None:
-    """X of 关于印发《X》的通知, or of 《X》已经…同意 in the notice body (value = folded X)."""
+    """X of 关于印发《X》的通知, or of 《X》已经…同意 in the notice body (value = folded X): the title's
+    《X》 first, then the body's, then the title's unquoted words (rule 22)."""
+    in_body = TRANSMITTAL_SENTENCE.search(fold, body[0], body[1])
+    in_body = in_body if in_body and _transmits(fold, in_body.end("x"), body[1]) else None
     if title is not None:
         a = title.span[0]
         m = TRANSMITTED_IN_TITLE.search(fold, a, title.span[1])
         if m:
             q = QUOTED.match(fold, m.start("x"), m.end("x"))
+            if q is None and in_body:  # 关于印发2008年重点工作的通知 / 现将《合肥市人民政府2008年重点工作》印发: the body's
+                return FieldValue(in_body["x"], (in_body.start("x"), in_body.end("x")))  # 《X》 names it whole (rule 22)
             # 印发《政府工作报告》重点工作任务分工的通知: X goes on after 》 (not 《A》等6个办法, 〈A〉和〈B〉)
             g = q if q and not TITLE_GOES_ON_AFTER_QUOTE.match(fold, q.end(), m.end("x")) else m
             return FieldValue(g["x"], (g.start("x"), g.end("x")))
-    m = TRANSMITTAL_SENTENCE.search(fold, body[0], body[1])
-    if m and _transmits(fold, m.end("x"), body[1]):
-        return FieldValue(m["x"], (m.start("x"), m.end("x")))
+    if in_body:
+        return FieldValue(in_body["x"], (in_body.start("x"), in_body.end("x")))
     m = ADOPTED_TITLE.search(fold, body[0], min(body[1], body[0] + 200))
     if m and not fold[body[0]:m.start()].strip():
         return FieldValue(m["x"], (m.start("x"), m.end("x")))
@@ -126,7 +130,21 @@ def find_doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: st
     a, b = _with_head_line(lines, start, found.span)
     while (m := TITLE_NOTE.search(fold, a, b)) and (cut := _blanks_before(fold, a, m.start())) > a:
         b = cut
+    if _quoted_whole(fold[a:b]):  # 《黄山市…实施方案》 as the heading: the marks are no part of the name (rules 21, 25)
+        a, b = a + 1, b - 1
     return FieldValue(found.value, (a, b))
+
+
+def _quoted_whole(s: str) -> bool:
+    """``《X》`` whose first mark closes only at its end."""
+    if not (s.startswith("《") and s.endswith("》")):
+        return False
+    depth = 0
+    for k, ch in enumerate(s):
+        depth += (ch == "《") - (ch == "》")
+        if depth == 0 and k < len(s) - 1:
+            return False
+    return True
 
 
 # The first line of a heading wrapped before its title line: a place or organ that opens it
