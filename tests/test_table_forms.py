@@ -183,3 +183,24 @@ def test_a_one_cell_a_line_table_with_section_rows_and_shared_government_heads()
     got = {a["path"]: (a["lead"], a["supporting"]) for a in gold["assignments"]}
     assert got == {"1.1": (["市科技局"], ["黄埔区", "南沙区政府"]),
                    "1.2": (["市科技局"], ["市财政局", "市卫生健康委", "荔湾区", "黄埔区政府"])}
+
+
+def test_a_pipe_table_that_numbers_its_rows_in_their_first_cell_with_continuation_lines():
+    """n592's shapes: no 序号 column, each row's number in its first cell, sub-task lines whose first columns a
+    merged cell spans (their cells fill the last columns: 2021.8 | 城投集团), and the list going on after the table."""
+    table = "\n".join([
+        "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |",
+        "1.城市人居环境提升项目 | 对城区道路进行综合提升改造; | 11月 | 建设局 |",
+        "2021.8 | 城投集团 | ||",
+        "对重点区域进行绿化亮化提档升级; | 2021.12 | 城投集团 | |",
+        "2021年11月 | 经开区 | ||",
+        "2.生态公墓建设项目 | 新建生态公益性墓地15处。 | 10月底 | 民政局 |",
+        "计划10月底完成新增墓地建设 | 公共服务集团 | ||",
+        "3.农村道路改造提升项目 | 提升改造低等级公路40公里。 | 10月 | 交通运输局 |",
+        "4.老年",
+    ])
+    gold = to_gold(policyparse.parse("2021年民生实事进展情况登记表\n" + table))
+    assert [o["path"] for o in gold["outline"]] == ["1", "2", "3", "4"]
+    got = {a["path"]: (a["lead"], a["deadline"]) for a in gold["assignments"]}
+    assert got == {"1": (["建设局", "城投集团", "经开区"], "11月"), "2": (["民政局", "公共服务集团"], "10月底"),
+                   "3": (["交通运输局"], "10月")}

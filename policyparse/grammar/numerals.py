@@ -42,6 +42,7 @@ _YEAR = r"(?:(?:19|20)\d{2}\s*年\s*)"
 DEADLINE_PERIOD = (
     rf"{_YEAR}?(?:\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?(?:底|末|中旬|上旬|下旬|初)?|上半年|下半年|第?[一二三四1-4]季度)"
     rf"|{_YEAR}(?:底|末|内)|年底|年内|年末|全年"
+    r"|(?:19|20)\d{2}[./-](?:1[0-2]|0?[1-9])(?![\d%])"  # 2021.8, 2021.12: a table's time cell
 )
 DEADLINE_ONGOING = r"长期|持续|常态化|每[年月季]"
 DEADLINE_START = re.compile(rf"(?:{DEADLINE_PERIOD}|{DEADLINE_ONGOING})")

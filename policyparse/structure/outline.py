@@ -156,6 +156,10 @@ def _outline_region(fold: str, regions: list[FSpan], scope: str, nodes: list[Dra
     for _, ev in events:
         if isinstance(ev[0], Marker):
             m, region_end = ev
+            last = accepted[-1][0] if accepted else None
+            if table is not None and last is not None and last.style == "row" and m.style in ("ar_dot", "ar_dun") \
+                    and m.num == last.num + 1:  # …| 5.教育设施… | / 6.老年…: the text goes on with the table's next row
+                m = replace(m, style="row", rank=ROW_RANK)
             if outliner.offer(m):
                 accepted.append((m, region_end))
             table = None

@@ -5,7 +5,7 @@ Columns are named by their header words (``COLUMN_KINDS``).  When a record has a
 as there are columns the mapping is positional; otherwise (merged cells left out, as in
 one-cell-per-line tables) the cells are aligned to the columns in order, by the best fit over
 the whole row (``_typed``).
-About 480 lines: the three text forms (pipe rows, space rows, one cell a line) share one record
+About 520 lines: the three text forms (pipe rows, space rows, one cell a line) share one record
 mapper, its cell types and its wrap joins; apart, each reader would need the mapper's state.
 """
 from __future__ import annotations
@@ -39,6 +39,7 @@ SECTION_CELL = re.compile(rf"\s*(?:{SECTION_START.pattern})")
 BARE_NUMERAL_CELL = re.compile(rf"[{_CN}]{{1,3}}")  # 二: a section's number alone in the 序号 column
 SECTION_CELL_MAX = 100  # a section heading cell, with its bracket of leading persons (一、…目标(牵头领导:…))
 # 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
+NUMBERED_CELL = re.compile(r"\s*(?P<n>\d{1,3}[.、])(?=[\u4e00-\u9fff])")  # 1.城市人居环境提升项目: a row's number in its first cell
 LONE_SERIAL_HEADER = re.compile(r"^序\s*号\s*\|?$")  # 序号 alone on its line: one cell a line follows
 HEADER_WORD_END = re.compile(r"[\u4e00-\u9fff]{1,3}")  # 部门: the end of a header word wrapped in its cell
 GLUED_SERIAL_HEADER = re.compile(r"\s*序\s*号(?P<rest>[\u4e00-\u9fff]{2,8})\s*$")
@@ -138,6 +139,7 @@ def _pipe_fields(ln: Line) -> list[FSpan]:
 def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
     """One row per line: ``1 | 任务 | 责任单位 |``."""
     kinds = [column_kind(fold[a:b]) for a, b in header]
+    numbered_first = _numbers_in_first_cells(lines, i + 1, kinds, fold)
     rows, j = [], i + 1
     while j < len(lines) and (not lines[j].stripped or "|" in lines[j].text) and not BOILERPLATE.match(lines[j].text):
         cells = _pipe_cells(lines[j])
@@ -148,14 +150,43 @@ def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
         if cells:
             section = _section_row(cells, fold)
             every = _pipe_fields(lines[j])
-            if not section and not lead and len(cells) < len(kinds) == len(every):
+            numbered = _is_serial(cells[0], fold) or (numbered_first and bool(NUMBERED_CELL.match(fold, *cells[0])))
+            if not section and not lead and len(cells) < len(kinds) == len(every) and (numbered or not rows):
                 cells = every  # an empty cell (…| 市财政局 |  |) kept in its place: the row maps by position
-            rows.append(section or _record(cells, kinds, fold))
+            right = None if section or lead or numbered or not rows else _right_aligned(cells, kinds, fold)
+            rows.append(section or right or _record(cells, kinds, fold, numbered_first=numbered_first))
             if len(rows) > 1 and rows[-1] and rows[-2] and rows[-2].serial and _continues(rows[-2], rows[-1], fold):
                 rows[-2:] = [_merge(rows[-2], rows[-1], fold)]  # a continuation row (merged 序号 cell)
         j += 1
     end = lines[j - 1].end
     return Table((lines[i].start, end), tuple(r for r in rows if r)), j
+
+
+def _numbers_in_first_cells(lines: list[Line], i: int, kinds: list[str], fold: str) -> bool:
+    """A table without a 序号 column whose rows start with their number (1.城市人居环境提升项目 | …), not
+    one whose first column holds section headings (一、做好财政信息公开。 | 1.… | 财务科 |, read as paragraphs)."""
+    if "serial" in kinds:
+        return False
+    firsts = []
+    for ln in lines[i:]:
+        if ln.stripped and "|" not in ln.text:
+            break
+        cells = _pipe_cells(ln)
+        if cells:
+            firsts.append(fold[slice(*cells[0])])
+    return any(NUMBERED_CELL.match(c) for c in firsts) and not any(SECTION_CELL.match(c) for c in firsts)
+
+
+def _right_aligned(cells: list[FSpan], kinds: list[str], fold: str) -> Row | None:
+    """A continuation row under a numbered one whose first columns a merged cell spans
+    (``2021.8 | 城投集团 | ||`` under ``项目名称 | 工作任务 | 计划完成时间 | 牵头单位``): its cells fill the last
+    columns, where each fits its column."""
+    if not cells or len(cells) >= len(kinds):
+        return None
+    tail = kinds[len(kinds) - len(cells):]
+    if "serial" in tail or not all(_fits(k, fold[a:b]) or _fits_by_position(k, fold[a:b]) for k, (a, b) in zip(tail, cells)):
+        return None
+    return Row(None, tuple(zip(tail, cells)), (cells[0][0], cells[-1][1]))
 
 
 def _space_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
@@ -287,8 +318,9 @@ def _leading_section(cells: list[FSpan], kinds: list[str], fold: str) -> Row | N
     return None
 
 
-def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = False) -> Row | None:
-    """A row from its cells; ``wrapped``: a cell may have been wrapped over several lines."""
+def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = False, numbered_first: bool = False) -> Row | None:
+    """A row from its cells; ``wrapped``: a cell may have been wrapped over several lines;
+    ``numbered_first``: a table without a 序号 column numbers its rows in their first cell."""
     serial, pre = None, ()
     at = kinds.index("serial") if "serial" in kinds else 0  # 大类 | 序号 | …: columns before the 序号
     if at and len(cells) > at and _is_serial(cells[at], fold) and not _is_serial(cells[0], fold):
@@ -298,6 +330,9 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = Fal
         kinds = kinds[at + 1:] if kinds and kinds[at] == "serial" else kinds
     elif kinds and kinds[0] == "serial":
         kinds = kinds[1:]
+    elif numbered_first and "serial" not in kinds and cells and (glued := NUMBERED_CELL.match(fold, *cells[0])):
+        # 项目名称 | … with no 序号 column: 1.城市人居环境提升项目 | … numbers its row in the first cell
+        serial, cells = (glued.start("n"), glued.end("n")), [(glued.end(), cells[0][1]), *cells[1:]]
     if not cells:
         return None
     # cut by the end of the text: after a mark that goes on (…、), or mid-line in the cell a unit column takes by position (… | 市科)
@@ -363,6 +398,8 @@ def _fits_by_position(kind: str, s: str) -> bool:
     grammar does not know (商贸物流园, 华东服装城), alone or in a list (市医保局、经开区)."""
     if kind in ("task", "detail"):
         return cell_type(s) == "unit"
+    if kind == "deadline":  # 计划10月底完成新增墓地建设: a time cell that says what is done by then
+        return len(s.strip()) <= 30 and bool(DEADLINE_START.search(s))
     parts = [s[a:b].strip() for a, b in split_list(s)]
     return kind in UNIT_KINDS and bool(parts) and all(_unit_part(p) or NAME_SHAPED.fullmatch(p) for p in parts)
 
