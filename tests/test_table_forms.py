@@ -204,3 +204,16 @@ def test_a_pipe_table_that_numbers_its_rows_in_their_first_cell_with_continuatio
     got = {a["path"]: (a["lead"], a["deadline"]) for a in gold["assignments"]}
     assert got == {"1": (["建设局", "城投集团", "经开区"], "11月"), "2": (["民政局", "公共服务集团"], "10月底"),
                    "3": (["交通运输局"], "10月")}
+
+
+def test_a_row_whose_merged_unit_cell_the_page_left_out_gets_no_unit_from_the_next_column():
+    """n595: four cells under five columns and an empty field at the end, so the 落实情况 text falls under
+    牵头单位 by position — it is no unit (a row's head's name after its unit still is: 市民政局 伍泽国)."""
+    table = "\n".join([
+        "序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况 |",
+        "1 | 为老年人免费接种流感疫苗。 | 4月:制定工作方案。 | 县卫生健康局 | 已完成。 已下发方案。 |",
+        "2 | 免费开展结直肠癌筛查。 | 4月:完成筛查人数1480人。 | 已完成。 完成筛查人数3495人。 | |",
+        "3 | 培训应急救护人员235人。 | 4月:完成培训65人。 | 县红十字会 伍泽国 | 已完成。 |",
+    ])
+    got = {a["path"]: a["lead"] for a in to_gold(policyparse.parse("民生实事项目进展情况汇总表\n" + table + "\n"))["assignments"]}
+    assert got == {"1": ["县卫生健康局"], "3": ["县红十字会"]}

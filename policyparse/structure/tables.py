@@ -39,6 +39,7 @@ SECTION_CELL = re.compile(rf"\s*(?:{SECTION_START.pattern})")
 BARE_NUMERAL_CELL = re.compile(rf"[{_CN}]{{1,3}}")  # 二: a section's number alone in the 序号 column
 SECTION_CELL_MAX = 100  # a section heading cell, with its bracket of leading persons (一、…目标(牵头领导:…))
 # 序号 glued to the next header word (a PDF reader joined two short lines): 序号指标
+PERSON_AFTER_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}")  # 伍泽国 after 市民政局 in one cell
 NUMBERED_CELL = re.compile(r"\s*(?P<n>\d{1,3}[.、])(?=[\u4e00-\u9fff])")  # 1.城市人居环境提升项目: a row's number in its first cell
 LONE_SERIAL_HEADER = re.compile(r"^序\s*号\s*\|?$")  # 序号 alone on its line: one cell a line follows
 HEADER_WORD_END = re.compile(r"[\u4e00-\u9fff]{1,3}")  # 部门: the end of a header word wrapped in its cell
@@ -340,13 +341,19 @@ def _record(cells: list[FSpan], kinds: list[str], fold: str, wrapped: bool = Fal
         not fold[cells[-1][1]:].strip(" \t|") and len(cells) <= len(kinds) and kinds[len(cells) - 1] in UNIT_KINDS))
     if wrapped:
         mapped = _unwrapped(cells, kinds, fold, cut)
-    elif len(cells) == len(kinds) or (cut and len(cells) < len(kinds)):
+    elif (len(cells) == len(kinds) or (cut and len(cells) < len(kinds))) and _units_fit(cells[:-1] if cut else cells, kinds, fold):
         mapped = tuple(zip(kinds, cells))  # positional; a row cut by the end of the text is a prefix
-    else:
-        mapped = tuple(_typed(cells, kinds, fold))
+    else:  # (a unit column holding text by position: a merged cell the page left out shifted the row)
+        mapped = tuple(_typed([c for c in cells if c[1] > c[0]], kinds, fold))
     mapped = _unit_columns_from_the_right(mapped, kinds, fold)
     span = (serial[0] if serial else cells[0][0], cells[-1][1])
     return Row(serial, pre + mapped, span)
+
+
+def _units_fit(cells: list[FSpan], kinds: list[str], fold: str) -> bool:
+    """Every cell a unit column takes by position can be a unit list (or is empty), not 已完成。 …"""
+    return all(a == b or _fits(k, fold[a:b]) or _fits_by_position(k, fold[a:b])
+               for k, (a, b) in zip(kinds, cells) if k in UNIT_KINDS)
 
 
 def _unit_columns_from_the_right(mapped: tuple, kinds: list[str], fold: str) -> tuple:
@@ -401,7 +408,14 @@ def _fits_by_position(kind: str, s: str) -> bool:
     if kind == "deadline":  # 计划10月底完成新增墓地建设: a time cell that says what is done by then
         return len(s.strip()) <= 30 and bool(DEADLINE_START.search(s))
     parts = [s[a:b].strip() for a, b in split_list(s)]
-    return kind in UNIT_KINDS and bool(parts) and all(_unit_part(p) or NAME_SHAPED.fullmatch(p) for p in parts)
+    return kind in UNIT_KINDS and bool(parts) and all(_name_part(p) for p in parts)
+
+
+def _name_part(p: str) -> bool:
+    """A part of a unit cell by position: a unit or a name-shaped body, its head's name after a blank
+    allowed (牵头单位及主要负责人: 市民政局 伍泽国)."""
+    first, *rest = p.split()
+    return bool(_unit_part(first) or NAME_SHAPED.fullmatch(first)) and all(PERSON_AFTER_UNIT.fullmatch(r) for r in rest)
 
 
 def _join_wrapped(cells: list[FSpan], columns: int, fold: str, sure: bool = False) -> list[FSpan]:
