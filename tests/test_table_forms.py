@@ -217,3 +217,16 @@ def test_a_row_whose_merged_unit_cell_the_page_left_out_gets_no_unit_from_the_ne
     ])
     got = {a["path"]: a["lead"] for a in to_gold(policyparse.parse("民生实事项目进展情况汇总表\n" + table + "\n"))["assignments"]}
     assert got == {"1": ["县卫生健康局"], "3": ["县红十字会"]}
+
+
+def test_a_table_one_cell_a_line_with_a_blank_line_after_every_cell():
+    """n596: a web page's cells, each followed by a blank line; a cell that ends in ; (or is cut over two
+    lines with no blank between) is still one cell, and the unit cell after it its own."""
+    cells = ["序号", "内容与要求", "进展情况", "责任单位",
+             "1", "加强数据监测，确保地区生产总值增长7%左右。", "主要经济指标完成情况良好。", "市发改委",
+             "2", "编制新兴产业新三年行动计划。", "启动研究报告招投标相关前期工作;1-2月,新兴产业增加值比重为46.3%;", "市发改委",
+             "3", "深入推进军民融合示范区建设，\n取得军工资质8本以上。", "目前已有10家企业提出申办需求。", "市工信局"]
+    gold = to_gold(policyparse.parse("市政府2020年重点工作进展情况表\n\n" + "\n\n".join(cells) + "\n"))
+    got = {a["path"]: a["responsible"] for a in gold["assignments"]}
+    assert got == {"1": ["市发改委"], "2": ["市发改委"], "3": ["市工信局"]}
+    assert next(o["title"] for o in gold["outline"] if o["path"] == "3") == "深入推进军民融合示范区建设，取得军工资质8本以上"

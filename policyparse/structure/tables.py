@@ -247,11 +247,21 @@ def _space_cells(ln: Line) -> list[FSpan]:
 
 def _stream_rows(lines: list[Line], i: int, fold: str):
     """One cell per line (optionally ending ``|``); records start at the next serial number."""
-    cells, j = [], i
+    cells, j, blank_before, blank = [], i, [], False
     while j < len(lines) and not BOILERPLATE.match(lines[j].text) and not TABLE_END.match(lines[j].text):
-        cells.extend(_pipe_cells(lines[j]) if "|" in lines[j].text else
-                     ([(lines[j].content_start, lines[j].content_end)] if lines[j].stripped else []))
+        got = _pipe_cells(lines[j]) if "|" in lines[j].text else \
+            ([(lines[j].content_start, lines[j].content_end)] if lines[j].stripped else [])
+        if got:
+            cells.extend(got)
+            blank_before.extend([blank] + [False] * (len(got) - 1))
+        blank = not got
         j += 1
+    spaced = _blank_separated(blank_before)
+    if spaced:  # a blank line after every cell: the lines of one cell stand together (…46.3%; / 市发改委 are two)
+        merged: list[FSpan] = []
+        for cell, gap in zip(cells, blank_before):
+            merged.append(cell) if gap or not merged else merged.__setitem__(-1, (merged[-1][0], cell[1]))
+        cells = merged
     a, b = cells[0]
     glued = GLUED_SERIAL_HEADER.match(fold, a, b)
     if glued:  # 序号指标: two header cells joined by a reader
@@ -280,7 +290,7 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
             records.append(["section"])
         if records:
             records[-1].append((a, b))
-    rows = tuple(r for r in (_section_row(rec[1:], fold) if rec[0] == "section" else _record(rec, kinds, fold, wrapped=True)
+    rows = tuple(r for r in (_section_row(rec[1:], fold) if rec[0] == "section" else _record(rec, kinds, fold, wrapped=not spaced)
                              for rec in records) if r)
     return Table((lines[i].start, lines[j - 1].end), rows), j
 
@@ -289,6 +299,15 @@ def _strip_end(fold: str, a: int, b: int) -> int:
     while b > a and fold[b - 1] in " \t\n|":
         b -= 1
     return b
+
+
+BLANK_SEPARATED = 0.8  # of the boundaries between a table's cells: a blank line at this many or more sets the cells apart
+
+
+def _blank_separated(blank_before: list[bool]) -> bool:
+    """A table copied one cell a line with a blank line after every cell (a web page's <td>s)."""
+    gaps = blank_before[1:]
+    return len(gaps) >= 6 and sum(gaps) >= BLANK_SEPARATED * len(gaps)
 
 
 def at_text_end(fold: str, pos: int) -> bool:
