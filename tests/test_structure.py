@@ -308,3 +308,11 @@ def test_category_rows_numbered_in_their_own_cell():
 ])
 def test_category_rows_under_a_heading(text, paths):
     assert [p for p, _, _ in outline(text)] == paths
+
+
+def test_the_colon_of_a_ratio_starts_no_item():
+    """`床人比不低于1:1.6,医护比不低于1:1.2` (n576): 1:1.6 is a ratio, not `1:` then an item `1.`."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    text = "某市卫生健康事业发展规划\n一、总体要求\n(一)工作目标。到2025年,公立医院床人比不低于1:1.6,医护比不低于1:1.2,服务能力明显增强。\n(二)基本原则。坚持公益性。\n"
+    assert [o["path"] for o in to_gold(policyparse.parse(text))["outline"]] == ["1", "1.1", "1.2"]

@@ -11,8 +11,9 @@ from policyparse.grammar.envelope import DOWNLOAD_LINE, RUN_ON_ENDS
 from policyparse.grammar.markers import BULLETS, DECIMAL, DECIMAL_TOP, ENCLOSED_BASES, LINE_MARKERS, MARKERS
 from policyparse.grammar.numerals import cn_number
 
-# Positions after which an item can start inside a line: 。；！？：| ) ] 】 〕 or a space.
-BOUNDARY = re.compile(r"[。;!?:|)\]】〕”\s]")
+# Positions after which an item can start inside a line: 。；！？：| ) ] 】 〕 or a space; not the
+# colon of a ratio or a time (床人比不低于1:1.6, 10:30).
+BOUNDARY = re.compile(r"[。;!?|)\]】〕”\s]|(?<!\d):")
 # Styles that may start right after any character (`二、工作措施(一)降低…`).
 # 一、 only from 二、 on: 统一、规范 and 唯一、 are words, not markers.
 ANYWHERE = ("cn_paren", "cn_dun")
