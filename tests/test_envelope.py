@@ -427,3 +427,23 @@ def test_the_bodys_quoted_name_goes_before_the_unquoted_words_of_the_notice_titl
     assert gold["notice"]["date"] == "2008-03-20"
     quoted = text.replace("合肥市人民政府2008年重点工作\n一、", "《合肥市人民政府2008年重点工作》\n一、")
     assert to_gold(policyparse.parse(quoted))["document_title"] == "合肥市人民政府2008年重点工作"
+
+
+def test_the_attached_title_after_the_banji_lines_and_with_its_edition_below():
+    """n578: 抄送 / …办公室 2015年11月23日印发 (the 版记) stand between the signature and the attached title,
+    whose edition note is on the line below: …实施方案 / (2016版)."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    text = ("明卫计〔2015〕69号\n各乡镇人民政府，市直各相关部门：\n现将《明光市新型农村合作医疗统筹补偿实施方案》印发给你们，请认真贯彻执行。\n"
+            "明光市卫生和计划生育委员会\n2015年11月23日\n抄送:省卫生计生委、财政厅\n明光市卫计委办公室 2015年11月23日印发\n"
+            "明光市新型农村合作医疗统筹补偿实施方案\n(2016版)\n一、指导思想\n二、基本原则\n")
+    assert to_gold(policyparse.parse(text))["document_title"] == "明光市新型农村合作医疗统筹补偿实施方案(2016版)"
+
+
+def test_a_document_the_body_says_it_drew_up_and_transmits():
+    """n590: no title line; …研究制定了《X》,经局领导同意,现印发给你们 names the document."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    text = ("机关各处室、局属各单位:\n为贯彻落实市政府工作部署,局办公室研究制定了《广州市农业农村局2021年政务公开工作要点分工方案》,"
+            "经局领导同意,现印发给你们,请认真执行。\n广州市农业农村局办公室\n2021年7月16日\n")
+    assert to_gold(policyparse.parse(text))["document_title"] == "广州市农业农村局2021年政务公开工作要点分工方案"

@@ -10,7 +10,7 @@ import re
 from difflib import SequenceMatcher
 
 from policyparse.grammar.characters import squash
-from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, DOWNLOAD_SUFFIX, TITLE_WORDS, TRANSMITS
+from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, DOWNLOAD_SUFFIX, PRINTED_BY, TITLE_WORDS, TRANSMITS
 from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
 from policyparse.grammar.roles import LABEL_START_PATTERN
 from policyparse.structure.draft import FieldValue, FSpan
@@ -19,7 +19,8 @@ from policyparse.structure.lines import Line, prev_nonblank
 # The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
 TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知", re.DOTALL)
 QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
-TRANSMITTAL_SENTENCE = re.compile(r"(?:^\s*|[将把])《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)", re.MULTILINE)
+TRANSMITTAL_SENTENCE = re.compile(r"(?:^\s*|[将把]|(?:制定|起草|编制|修订|拟定|拟订)了?)《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)",
+                                  re.MULTILINE)  # 《X》已经… / 现将《X》印发 / 研究制定了《X》,经…同意,现印发给你们
 # A document title closed before 已经/经 at the start of a body: …实施方案》已经区政府同意
 ADOPTED_TITLE = re.compile(r"(?P<x>[^《》。\n]{4,60})》(?:已经|经)")
 # Words after a quoted title inside 印发…的通知 that go on with the same title (重点工作任务分工), not
@@ -37,6 +38,8 @@ UNITS_WINDOW = 800  # characters after the first point where its unit line would
 # Notes after a title that are not part of it: (征求意见稿V2.2), (2015年9月15日); (试行) stays.
 TITLE_NOTE = re.compile(r"(?:\((?:[^()]*(?:征求意见稿|送审稿|讨论稿|草案|审议稿)[^()]*|\d{4}年\d{1,2}月\d{1,2}日)\)"
                         rf"|{DOWNLOAD_SUFFIX})\s*$")  # also the file name's suffix of a download: ….docx
+# A note in brackets alone on the line right under a title: (2016版), (试行), (2021—2025年), (修订).
+TITLE_LINE_NOTE = re.compile(r"[ \t]*\n[ \t\u3000]*(?P<n>\([^()\n]{1,16}\))[ \t]*(?=\n|$)")
 # Document-type words that a title-like line contains.
 DOC_TYPE = re.compile(f"{DOC_TYPE_WORDS}|{TITLE_WORDS}")  # a title-like line has one of them
 
@@ -132,6 +135,9 @@ def find_doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: st
         b = cut
     if _quoted_whole(fold[a:b]):  # 《黄山市…实施方案》 as the heading: the marks are no part of the name (rules 21, 25)
         a, b = a + 1, b - 1
+    note = TITLE_LINE_NOTE.match(fold, b)
+    if note and not TITLE_NOTE.fullmatch(fold, note.start("n"), note.end("n")) and not fold[a:b].endswith(")"):
+        b = note.end("n")  # …实施方案 / (2016版): an edition or period note on the line below belongs to the title
     return FieldValue(found.value, (a, b))
 
 
@@ -166,8 +172,8 @@ def _with_head_line(lines: list[Line], start: int, span: FSpan) -> FSpan:
 def _opens_heading(ln: Line) -> bool:
     s = ln.stripped
     return (len(s) <= HEAD_LINE_MAX and bool(HEAD_PLACE.match(s)) and not is_terminal(s) and not DOC_TYPE.search(s)
-            and not NOT_A_HEAD.search(s) and not BOILERPLATE.match(ln.text)
-            and not FIRST_ITEM.match(ln.text) and not ITEM_START.match(s))
+            and not NOT_A_HEAD.search(s) and not BOILERPLATE.match(ln.text) and not PRINTED_BY.search(s)
+            and not FIRST_ITEM.match(ln.text) and not ITEM_START.match(s))  # (明光市卫计委办公室 2015年11月23日印发: the 版记)
 
 
 def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) -> FieldValue | None:
