@@ -213,17 +213,20 @@ def unwrap(fold: str, fmap: array, raw: str) -> tuple[str, array]:
 def wrap_width(lines: list[str]) -> float | None:
     """The width lines are cut at, if the text is hard-wrapped (else None): at least
     ``WRAP_MIN_LINES`` lines end within 2 cells of it and hardly any line is longer, or a few
-    (``WRAP_FEW_LINES``) do and none is longer (table rows left out), at ``WRAP_MIN_WIDTH`` or
-    wider.  Paragraphs that were never wrapped have no such edge: their lengths spread."""
+    (``WRAP_FEW_LINES``) do and none is longer (table rows left out); below ``WRAP_NARROW`` cells,
+    only where a good share of the lines reach it.  Paragraphs that were never wrapped have no such
+    edge: their lengths spread."""
     widths = [display_width(ln.strip()) for ln in lines if ln.strip() and "|" not in ln]
     if len(widths) < 8:
         return None
     top = max(round(w) for w in widths)
     widths.sort()  # counted by bisection: time linear in the lines, not lines x widest line
-    for w in range(int(top), WRAP_MIN_WIDTH - 1, -1):
+    for w in range(int(top), 14, -1):
         upto = bisect.bisect_right(widths, w + 0.5)
         near = upto - bisect.bisect_left(widths, w - 2)
         longer = len(widths) - upto
+        if w < WRAP_NARROW and near < WRAP_NARROW_SHARE * len(widths):
+            continue  # a narrow edge that few lines reach: a table copied one cell a line, not a wrap
         if (near >= WRAP_MIN_LINES and longer <= max(2, 0.1 * near)) or (near >= WRAP_FEW_LINES and not longer):
             return float(w)
     return None
@@ -239,8 +242,10 @@ DOC_NUMBER_GAP = re.compile(rf"(?<![ \t\u3000])[ \t\u3000]+(?={DOC_NUMBER_TEXT}(
 SENTENCE_GAP = re.compile(rf"(?P<keep>[{RUN_ON_ENDS}])[ \t\u3000]+(?=\S)")
 WRAP_MIN_LINES = 6
 CLAUSE_MARK = re.compile(r"[,，;；]")  # running text's clause marks, which a title line does not hold
-# cells: no text is wrapped narrower (a table copied one cell a line has a few long cells of like width)
-WRAP_MIN_WIDTH = 20
+# cells: below this width a wrap must cut a good share of the lines (a table copied one cell a line
+# has a few long cells of like width, a text wrapped on a phone most lines at its width)
+WRAP_NARROW = 20
+WRAP_NARROW_SHARE = 0.3
 WRAP_FEW_LINES = 3
 FILL_SLACK = 2.5  # cells a wrapped line may fall short of the width (a character pushed down, half-width text)
 

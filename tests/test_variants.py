@@ -58,3 +58,16 @@ def test_a_wrapped_line_of_running_text_that_ends_in_a_document_word_goes_on():
     raw = "\n".join(["关于做好工作总结的通知", *filler * 4, "特此通知。", *lines, ""])
     fold = text_from_string(raw).fold
     assert "总结报告经主要领导审签盖章后方可报送。" in fold
+
+
+@pytest.mark.parametrize("name, floor", [("wrap16", (0.90, 0.98, 0.95)), ("wrap28", (0.97, 0.97, 0.97))])
+def test_the_corpus_hard_wrapped_scores_near_itself(name, floor):
+    """The original corpus cut into lines of 16 or 28 cells (a phone's or a PDF's lines copied as text) keeps
+    its outline, units and fields near the corpus's own (0.987 / 0.997 / 0.997): a wrap detector that stops
+    at a width (it once refused widths under 20) loses the outline of every narrow copy."""
+    gold_dir = ROOT / "tests" / "golden"
+    text_edit, gold_edit = variants_eval.REPORTED[name]
+    with tempfile.TemporaryDirectory() as tmp:
+        variants_eval.make_variant(gold_dir, Path(tmp), text_edit, gold_edit)
+        got = evaluate_dir(tmp).metrics()
+    assert all(v >= f for v, f in zip((got["outline_f1"], got["units_f1"], got["field_acc"]), floor)), got
