@@ -230,3 +230,17 @@ def test_a_table_one_cell_a_line_with_a_blank_line_after_every_cell():
     got = {a["path"]: a["responsible"] for a in gold["assignments"]}
     assert got == {"1": ["市发改委"], "2": ["市发改委"], "3": ["市工信局"]}
     assert next(o["title"] for o in gold["outline"] if o["path"] == "3") == "深入推进军民融合示范区建设，取得军工资质8本以上"
+
+
+def test_a_table_whose_name_column_holds_short_indicator_names():
+    """n613: 序号 / 名称 / 工作任务 / 主要责任单位, 名称 cells of two to four characters (财政收入, 投资) that look
+    like a person's name: the row keeps its units, and its title is the 工作任务 cell (名称 alone is a category)."""
+    cells = ["序号", "名称", "工作任务", "主要责任单位",
+             "1", "地区生产总值", "地区生产总值增长12%", "市发改委、统计局",
+             "2", "财政收入", "地方财政一般预算收入增长12%以上", "市财政局、国税局、地税局",
+             "3", "投资", "全社会固定资产投资增长15%", "市发改委、统计局"]
+    gold = to_gold(policyparse.parse("苏州市2011年政府工作任务分解表\n" + "\n".join(cells) + "\n"))
+    assert {o["path"]: o["title"] for o in gold["outline"]} == {
+        "1": "地区生产总值增长12%", "2": "地方财政一般预算收入增长12%以上", "3": "全社会固定资产投资增长15%"}
+    assert {a["path"]: a["responsible"] for a in gold["assignments"]} == {
+        "1": ["市发改委", "统计局"], "2": ["市财政局", "国税局", "地税局"], "3": ["市发改委", "统计局"]}

@@ -423,7 +423,7 @@ def _fits_by_position(kind: str, s: str) -> bool:
     (加快建设智慧城市运营中心) still fills its column, and a unit column takes a short name the unit
     grammar does not know (商贸物流园, 华东服装城), alone or in a list (市医保局、经开区)."""
     if kind in ("task", "detail"):
-        return cell_type(s) == "unit"
+        return cell_type(s) in ("unit", "person")  # 投资, 服务业: a short text that looks like a name
     if kind == "deadline":  # 计划10月底完成新增墓地建设: a time cell that says what is done by then
         return len(s.strip()) <= 30 and bool(DEADLINE_START.search(s))
     parts = [s[a:b].strip() for a, b in split_list(s)]
