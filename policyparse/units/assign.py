@@ -70,6 +70,8 @@ PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[^局委办厅处科室站所院�
 NAME_AFTER_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # The end of a labelled list: its 。 or its line's end.
 LIST_END = re.compile(r"[。\n]")
+UNKNOWN_LABEL = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:单位|部门|处室|科室|股室)\s*:")
+CHUNK_LABEL = re.compile(rf"{LABEL.pattern}|(?<![\u4e00-\u9fff]){UNKNOWN_LABEL.pattern}")
 BRACKET_PAIRS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
 
 
@@ -558,13 +560,14 @@ def _with_huitong(fold: str, span: FSpan, role: str) -> list[DraftUnit]:
 
 
 def _chunks(fold: str, a: int, b: int, default_role: str):
-    """(role, span) runs of a list, cut at role labels."""
+    """(role, span) runs of a list, cut at role labels; a label the grammar does not know
+    (数据核实单位:) starts a run of the list's default role."""
     pos, role = a, default_role
-    for m in LABEL.finditer(fold, a, b):
+    for m in CHUNK_LABEL.finditer(fold, a, b):
         if m.start() > pos:
             yield role, (pos, m.start())
         label = m["label"] or m["blabel"]
-        role = label_role(label) or default_role
+        role = (label_role(label) if label else None) or default_role
         pos = m.end()
     if pos < b:
         yield role, (pos, b)
@@ -599,6 +602,9 @@ def _unled(p: str) -> str:
 
 def _clean(fold: str, a: int, b: int) -> FSpan | None:
     a, b = _strip_span(fold, a, b)
+    m = UNKNOWN_LABEL.match(fold, a, b)  # 督导协调单位:X, a label the role grammar does not know: no part of X
+    if m:
+        a = m.end()
     m = LEADING.match(fold, a, b)
     if m:
         a = m.end()
