@@ -447,3 +447,16 @@ def test_a_document_the_body_says_it_drew_up_and_transmits():
     text = ("机关各处室、局属各单位:\n为贯彻落实市政府工作部署,局办公室研究制定了《广州市农业农村局2021年政务公开工作要点分工方案》,"
             "经局领导同意,现印发给你们,请认真执行。\n广州市农业农村局办公室\n2021年7月16日\n")
     assert to_gold(policyparse.parse(text))["document_title"] == "广州市农业农村局2021年政务公开工作要点分工方案"
+
+
+def test_a_one_unit_addressee_line_and_a_placeholder_metadata_organ():
+    """n610: 市政府各部门: alone is the addressee line (a collective, not a label such as 责任部门:), and a law
+    database's 【发布部门】 湖北省黄冈市其他机构 names no organ."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    text = ("某市人民政府办公室关于分解落实《政府工作报告》的通知\n【发布部门】 湖北省黄冈市其他机构\n【发文字号】 黄政办发〔2007〕9号\n"
+            "某市人民政府办公室关于分解落实《政府工作报告》的通知\n市政府各部门:\n  现将《政府工作报告》确定的工作任务分解如下,请认真落实。\n"
+            "二○○七年二月八日\n")
+    notice = to_gold(policyparse.parse(text))["notice"]
+    assert notice["addressees"] == ["市政府各部门"]
+    assert notice["issuer"] is None

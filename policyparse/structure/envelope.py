@@ -223,7 +223,7 @@ def _addressee_units(seg: str, offset: int) -> tuple[FSpan, ...]:
     lead = ADDRESSEE_LEAD.match(seg).end()  # <p>, (鄂州政办发〔2010〕10号) before the first unit
     seg, offset = seg[lead:], offset + lead
     if (not seg.strip() or len(seg) > ADDRESSEES_MAX or "。" in seg or BOILERPLATE.match(seg)
-            or (NOT_ADDRESSEES.search(seg.strip()) and not seg.strip().startswith("各")) or NOT_UNIT_TEXT.search(seg)):
+            or (NOT_ADDRESSEES.search(seg.strip()) and "各" not in seg) or NOT_UNIT_TEXT.search(seg)):  # 市政府各部门: a collective
         return ()
     parts = [(offset + x, offset + y) for a, b in split_list(seg) for x, y in split_joiners(seg, a, b)]
     if not parts:

@@ -46,6 +46,10 @@ class Metadata:
     lines: frozenset[int] = frozenset()
 
 
+# A metadata organ that names no organ: a database's catch-all category (湖北省黄冈市其他机构, n610).
+PLACEHOLDER_ORGAN = re.compile(r"其他机构\s*$|^\s*(?:省|市|县|区)?(?:其他|其它)")
+
+
 def find_metadata(lines: list[Line], stop: int) -> Metadata:
     """The metadata block among ``lines[:stop]``."""
     fields: dict[str, FieldValue] = {}
@@ -134,8 +138,8 @@ def _value(name: str, ln: Line, a: int, b: int) -> FieldValue | None:
         iso = iso_date(m) if m else None  # the signature date's check and ISO form
         return FieldValue(iso, (ln.start + m.start(), ln.start + m.end())) if iso else None
     value = ln.text[a - ln.start:b - ln.start]
-    if name == "issuer" and not looks_like_unit(value):
-        return None  # 发布部门: 信息补充中 (a placeholder, no organ)
+    if name == "issuer" and (not looks_like_unit(value) or PLACEHOLDER_ORGAN.search(value)):
+        return None  # 发布部门: 信息补充中 / 湖北省黄冈市其他机构 (a placeholder, no organ)
     if name == "doc_number" and not DOC_NUMBER_VALUE.search(value):
         return None  # 文号: 所属主题: … (an empty field before an unknown key)
     if name == "title" and (category := CATEGORY_PREFIX.match(value)):

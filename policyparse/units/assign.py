@@ -393,7 +393,8 @@ def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     if opened is not None:  # (自治区发展改革委牵头,自治区国土资源厅、…及相关盟市 — never closed: cut inside it
         inner = tail[opened + 1:]
         if LABEL.search(inner) or ROLE_VERB.search(inner) or is_unit_list(inner, 0, len(inner)) \
-                or CUT_LABEL.fullmatch(inner.strip()) or _cut_after_sentence(tail[:opened], inner):
+                or CUT_LABEL.fullmatch(inner.strip()) or _cut_after_sentence(tail[:opened], inner) \
+                or re.match(r"由[\u4e00-\u9fff]", inner.strip()):  # (由市商: a 由… unit clause cut
             return True
     if re.search(r"[。!?)\]】〕”]\s*$", tail):
         return False
