@@ -460,3 +460,17 @@ def test_a_one_unit_addressee_line_and_a_placeholder_metadata_organ():
     notice = to_gold(policyparse.parse(text))["notice"]
     assert notice["addressees"] == ["市政府各部门"]
     assert notice["issuer"] is None
+
+
+def test_a_metadata_table_whose_rows_open_with_a_bar():
+    """n617: | 发布机构: | 南京市人民政府 | 生成日期: | … | — the block is metadata (its 文号 a field), never the
+    addressee line."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    text = ("| 索 引 号: | 012947031/2026-12388 | 信息分类: | 综合政务 |\n| 发布机构: | 南京市人民政府 | 生成日期: | 2026-02-08 |\n"
+            "| 信息名称: | 市政府关于印发《工作目标任务分解落实方案》的通知 | ||\n| 文 号: | 宁政发〔2026〕16号 | 关 键 词: | 通知 |\n"
+            "市政府关于印发《工作目标任务分解落实方案》的通知\n各区人民政府,江北新区管委会,市府各委办局:\n现将《工作目标任务分解落实方案》印发给你们。\n"
+            "南京市人民政府\n2026年2月8日\n")
+    notice = to_gold(policyparse.parse(text))["notice"]
+    assert notice["addressees"] == ["各区人民政府", "江北新区管委会", "市府各委办局"]
+    assert notice["doc_number"] == "宁政发〔2026〕16号"

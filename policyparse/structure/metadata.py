@@ -21,7 +21,7 @@ from policyparse.structure.lines import Line
 
 FIELD_OF = {key: name for key, name, _ in METADATA_KEYS}
 # Where a line's first key may stand: after spaces, bullets and list marks (• ∙ · - >).
-LEAD = re.compile(r"\s*[•∙·\-*>]*\s*")
+LEAD = re.compile(r"\s*[•∙·\-*>|]*\s*")  # also the | that opens a row of a metadata table
 VALUE_BELOW_MAX = 60  # a value on the line under its key is one short line
 DOC_NUMBER_LINE = re.compile(rf"[(〔\[]?{DOC_NUMBER_TEXT}[)〕\]]?")
 DOC_NUMBER_WHOLE = re.compile(DOC_NUMBER_TEXT)
