@@ -143,3 +143,10 @@ def test_a_label_that_closes_the_lead_sentence_after_a_comma(item, title, lead):
     assert next(o["title"] for o in gold["outline"] if o["path"] == "1.1") == title
     got = [a for a in gold["assignments"] if a["path"] == "1.1"]
     assert (got[0]["lead"] if got else []) == lead
+
+
+@pytest.mark.parametrize("item", ["全面负责省人民政府工作任务的落实。", "协助省长抓好省人民政府工作任务的落实。"])
+def test_a_sentence_about_a_bodys_work_is_no_unit_list(item):
+    """n621: …省人民政府工作任务的落实。 ends in a role verb and holds 政府, but names no unit (it ends in 的)."""
+    gold = to_gold(policyparse.parse(f"某省政府工作目标责任分解\n一、某省长负责的工作\n{item}\n(一)省监察厅牵头的工作\n加强行政监察工作。\n"))
+    assert [a for a in gold["assignments"] if a["path"] == "1"] == []

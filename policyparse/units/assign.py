@@ -70,6 +70,7 @@ PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[^局委办厅处科室站所院�
 NAME_AFTER_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # The end of a labelled list: its 。 or its line's end.
 LIST_END = re.compile(r"[。\n]")
+PROSE_END = re.compile(r"[的了着]$")  # 全面负责省人民政府工作任务的(落实): prose about a body, no unit
 UNKNOWN_LABEL = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:单位|部门|处室|科室|股室)\s*:")
 CHUNK_LABEL = re.compile(rf"{LABEL.pattern}|(?<![\u4e00-\u9fff]){UNKNOWN_LABEL.pattern}")
 BRACKET_PAIRS = {"(": ")", "[": "]", "【": "】", "〔": "〕"}
@@ -476,7 +477,7 @@ def person_parts(parts: list[str]) -> set[int]:
 
 def _unit_like(p: str) -> bool:
     p = _unled(p)
-    return len(p) <= 40 and looks_like_unit(p)
+    return len(p) <= 40 and looks_like_unit(p) and not PROSE_END.search(p)
 
 
 # --- splitting a list into units ------------------------------------------------------------
