@@ -270,7 +270,8 @@ def split_joiners(fold: str, a: int, b: int) -> list[tuple[int, int]]:
         left = left[:-1] if etc else left
         unit_left = ((UNIT_END.search(left) and len(left) >= 3) or COLLECTIVE_PLACE.search(left)  # 各市及省直有关部门
                      or (len(left) == 1 and UNIT_END.search(left) and right.startswith("各")))  # 省政府各厅、委和各直属机构
-        if depth_zero(left) and unit_left and ends_like_unit(right) and len(right) >= 3:
+        right_unit = (ends_like_unit(right) and len(right) >= 3) or (etc and BARE_PLACE.match(right))  # …等和各市、县人民政府
+        if depth_zero(left) and unit_left and right_unit:
             return [(a, m.start() - etc), *split_joiners(fold, m.end(), b)]
     return [(a, b)]
 
