@@ -474,3 +474,14 @@ def test_a_metadata_table_whose_rows_open_with_a_bar():
     notice = to_gold(policyparse.parse(text))["notice"]
     assert notice["addressees"] == ["各区人民政府", "江北新区管委会", "市府各委办局"]
     assert notice["doc_number"] == "宁政发〔2026〕16号"
+
+
+def test_a_self_announced_bulletin_signed_without_a_date():
+    """n620: a 通报's own title line (…进度通报, no 关于/的), its body saying 现将…通报如下, and the office's name
+    alone on its last line before the page's furniture: an envelope of title and issuer (no date)."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    text = ("六安市1至9月份民生工程实施进度通报\n为扎实推进民生工程,现将1至9月份实施进度通报如下:\n一、各县区实施进度综合排名\n"
+            "1、金寨县;2、裕安区。\n二、部分项目进展情况\n1、技能培训提升,牵头单位:市退役军人局。\n六安市民生办\n扫一扫在手机打开当前页\n")
+    notice = to_gold(policyparse.parse(text))["notice"]
+    assert (notice["title"], notice["issuer"], notice["date"]) == ("六安市1至9月份民生工程实施进度通报", "六安市民生办", None)

@@ -253,7 +253,7 @@ NOTICE_TITLE = re.compile(r"关于[^。\n]{2,150}?的(?:" + "|".join(NOTICE_TYPE
 COVERING_TITLE_END = re.compile(r"的(?:通知|通报|函|批复)$")
 NOTICE_TITLE_END = re.compile(r"的(?:" + "|".join(NOTICE_TYPES) + ")$")
 # A 通告 / 公告 that says so (现通告如下, 特此公告): its title line needs no 关于…的 (…交通管制通告, n436).
-SELF_ANNOUNCED = re.compile(r"(?:现|特此|现将有关事项)(?P<w>通告|公告)")
+SELF_ANNOUNCED = re.compile(r"(?:现|特此|现将有关事项)(?P<w>通告|公告)|(?:现将[^。\n]{0,40}?|特此)(?P<w2>通报)(?:如下|。)")
 # A government order's title line: 某某市人民政府令(第8号) / 省政府令 第12号
 ORDER_TITLE = re.compile(r"[\u4e00-\u9fff]{2,30}令\s*[(]?\s*第\s*[\d〇零一二三四五六七八九十百]+\s*号\s*[)]?")
 # A title line that lost its 的通知 (…关于印发X工作方案) or never had 的 (关于2012年…实施意见).

@@ -66,7 +66,7 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     addr = _find_addressees(lines[:stop], meta.lines)
     head_end = addr[0] if addr else min(stop, 12)
     announced = SELF_ANNOUNCED.search(fold)
-    own_word = announced["w"] if announced else None
+    own_word = (announced["w"] or announced["w2"]) if announced else None  # …现将1至9月份实施进度通报如下
     found_title = _find_title(lines, head_end, addr, meta.lines, own_word)
     title = _fill(found_title or meta.fields.get("title"), fold)
     meta_title = title if found_title is None else None
@@ -90,7 +90,9 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     transmittal = bool(
         (title and TITLE_TRANSMITS.search(title.value)) or TRANSMITS.search(body_text[:600]) or documents
     )
-    covering = title is not None and COVERING_TITLE_END.search(title.value)
+    covering = title is not None and (COVERING_TITLE_END.search(title.value) or (own_word == "通报" and title.value.endswith("通报")))
+    if covering and not (sign[0] or sign[1]) and (dateless := _dateless_signature(lines, after)) is not None:
+        issuer = dateless  # …进度通报 / … / 六安市民生办: signed without a date, the text ends there
     if not (addr or sign[0] or sign[1] or transmittal or note or covering):
         # a title line (and its 文号) over a text that is neither addressed, signed nor transmitted: a
         # self-contained document without a covering envelope (rule 4; n219, n560)
@@ -157,6 +159,17 @@ def _fill(fv: FieldValue | None, fold: str) -> FieldValue | None:
     if fv is None or fv.value:
         return fv
     return FieldValue(join_lines(fold[fv.span[0]:fv.span[1]]).strip(), fv.span)
+
+
+def _dateless_signature(lines: list[Line], after: int) -> FieldValue | None:
+    """The issuer signing a 通报 without a date: its last line before page furniture, an organ alone."""
+    for ln in reversed(lines):
+        if ln.end <= after:
+            return None
+        if not ln.stripped or BOILERPLATE.match(ln.text):
+            continue
+        return FieldValue("", (ln.content_start, ln.content_end)) if is_org_line(ln.stripped) else None
+    return None
 
 
 # --- addressees (主送机关) -------------------------------------------------------------
