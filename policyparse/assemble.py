@@ -211,8 +211,8 @@ def _label_part_cut(fold: str, title: FSpan, got: NodeUnits) -> FSpan | None:
 
 
 def clean_title(s: str) -> str:
-    """Title as shown: one line, trailing sentence punctuation dropped."""
-    s = join_lines(s).strip()
+    """Title as shown: one line, a colon after the marker and trailing sentence punctuation dropped."""
+    s = join_lines(s).strip().lstrip(":： \u3000")  # 第一部分:“十一五”期间…: the colon after the marker
     return s.rstrip("。：:；;，,、 \u3000").strip()
 
 

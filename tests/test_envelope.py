@@ -485,3 +485,17 @@ def test_a_self_announced_bulletin_signed_without_a_date():
             "1、金寨县;2、裕安区。\n二、部分项目进展情况\n1、技能培训提升,牵头单位:市退役军人局。\n六安市民生办\n扫一扫在手机打开当前页\n")
     notice = to_gold(policyparse.parse(text))["notice"]
     assert (notice["title"], notice["issuer"], notice["date"]) == ("六安市1至9月份民生工程实施进度通报", "六安市民生办", None)
+
+
+def test_a_notice_title_that_names_its_document_unquoted_goes_on_to_its_own_end():
+    """n622: 山西省人民政府印发关于…纲要的报告工作目标责任分解的通知 — the 报告 is the transmitted document's name;
+    the title ends at 的通知; and the colon after 第一部分 is no part of its title."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    text = ("山西省人民政府印发关于山西省国民经济和社会发展第十一个五年规划纲要的报告工作目标责任分解的通知\n晋政发〔2006〕10号\n"
+            "各市、县人民政府,省人民政府各委、厅,各直属机构:\n《关于山西省国民经济和社会发展第十一个五年规划纲要的报告》工作目标责任分解已经省人民政府同意,"
+            "现印发给你们,请认真贯彻落实。\n二○○六年五月十一日\n《关于山西省国民经济和社会发展第十一个五年规划纲要的报告》工作目标责任分解\n"
+            "第一部分:“十一五”期间主要工作任务的责任分解\n一、于幼军省长负责的工作\n")
+    gold = to_gold(policyparse.parse(text))
+    assert gold["notice"]["title"].endswith("纲要的报告工作目标责任分解的通知")
+    assert gold["outline"][0]["title"] == "“十一五”期间主要工作任务的责任分解"

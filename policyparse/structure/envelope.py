@@ -297,16 +297,22 @@ def _loose_title(lines: list[Line], addr_line: int, skip: frozenset[int]) -> tup
     return k, ln.start + m.start(), ln.start + m.end()
 
 
+TITLE_STOP = re.compile(r"[\s。,;:]")  # what never stands inside one title
+
+
 def _notice_title_end(text: str, begin: int) -> int | None:
     """End of the first 关于…的通知 after ``begin`` with balanced 《》 from ``begin``: in
     ``关于印发《关于…的实施意见》的通知`` the title ends at 通知, not inside the quotes."""
     m = NOTICE_TITLE.search(text, begin)
     if not m:
         return None
-    for e in re.finditer(NOTICE_TITLE_END.pattern.rstrip("$"), text[: m.end() + 150]):
-        if e.end() >= m.end() and _balanced(text[begin:e.end()]):
-            return e.end()
-    return None
+    ends = [e.end() for e in re.finditer(NOTICE_TITLE_END.pattern.rstrip("$"), text[: m.end() + 150])
+            if e.end() >= m.end() and _balanced(text[begin:e.end()])]
+    if not ends:
+        return None
+    # 印发关于…纲要的报告工作目标责任分解的通知: the 报告 is the transmitted document's name, the title goes on
+    later = [e for e in ends[1:] if COVERING_TITLE_END.search(text[:e]) and not TITLE_STOP.search(text, ends[0], e)]
+    return later[-1] if later else ends[0]
 
 
 def _balanced(s: str) -> bool:
