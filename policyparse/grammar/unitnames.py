@@ -137,6 +137,10 @@ def split_list(seg: str, offset: int = 0, seps: str = SEPARATORS) -> list[tuple[
 
 # Regular short forms of a whole unit name, expanded in ``canonical`` when the lexicon has no
 # entry: (pattern on the folded name, full form, kind).  Only forms whose full name is certain.
+# A zone named by its type alone (高新区管委会, 市经济开发区管委会): no full name to give (rule 20).
+ZONE_TYPE_ONLY = re.compile(
+    r"^(?:省|市|区|县|州|旗)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|工业园区|产业园区|园区|新区|示范区"
+    r"|综合保税区|保税区)(?:管委会?|管理委员会)$")
 SHORT_FORMS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple((re.compile(p), full, kind) for p, full, kind in (
     (r"^(?P<p>[^各]*?)经开区管委会?$", r"\g<p>经济技术开发区管理委员会", "development_zone"),   # 济宁经开区管委会
     (r"^(?P<p>[^各]*?)高新区管委会?$", r"\g<p>高新技术产业开发区管理委员会", "development_zone"),  # 咸宁高新区管委会

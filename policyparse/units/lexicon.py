@@ -55,6 +55,7 @@ from policyparse.grammar.unitnames import (
     ZONE_END,
     ZONE_NAME,
     ZONE_TAIL,
+    ZONE_TYPE_ONLY,
     ends_like_unit,
     split_alias,
 )
@@ -165,6 +166,8 @@ def classify(head: str) -> tuple[str, str | None]:
     known = match is not None and clean_prefix(*match)
     if known and (full := canonical_of(*match)):
         return match[1].kind, full
+    if ZONE_TYPE_ONLY.match(head):  # 高新区管委会: a zone by its type alone names no one body
+        return "development_zone", None
     for pattern, full, kind in SHORT_FORMS:  # 区府办 -> 区人民政府办公室, 经开区管委会 -> …管理委员会
         if pattern.match(head):
             return kind, pattern.sub(full, head)
