@@ -95,6 +95,21 @@ def source_to_text(source: Source) -> Text:
 
 def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    fold, fmap = _folded(raw)
+    fold, fmap = unwrap(*halve_breaks(fold, fmap), raw)
+    return Text(raw=raw, fold=rewrap(fold), fold_map=fmap, page_starts=page_starts)
+
+
+def name_text(s: str) -> Text:
+    """The folded view of one name or short phrase (one line): characters and glosses folded, no
+    line-level passes (those leave a line this short as it is)."""
+    fold, fmap = _folded(s)
+    return Text(raw=s, fold=fold, fold_map=fmap)
+
+
+def _folded(raw: str) -> tuple[str, array]:
+    """Fold characters one for one (runs such as a pinyin gloss or an HTML entity as one) with the
+    map from folded to raw offsets."""
     table = t2s_table()
     out: list[str] = []  # chunks of the folded view (one character for one, but where runs fold)
     fmap = array("q")
@@ -108,8 +123,7 @@ def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
         pos = m.end()
     _fold_chars(raw, pos, len(raw), table, out, fmap)
     fmap.append(len(raw))
-    fold, fmap = unwrap(*halve_breaks("".join(out), fmap), raw)
-    return Text(raw=raw, fold=rewrap(fold), fold_map=fmap, page_starts=page_starts)
+    return "".join(out), fmap
 
 
 def rewrap(fold: str) -> str:
@@ -241,6 +255,7 @@ TITLE_MAX = 60  # characters: a title run into the next text is no longer than t
 DOC_NUMBER_GAP = re.compile(rf"(?<![ \t\u3000])[ \t\u3000]+(?={DOC_NUMBER_TEXT}(?:\s|$))|(?P<keep>{DOC_NUMBER_TEXT})[ \t\u3000]+")
 SENTENCE_GAP = re.compile(rf"(?P<keep>[{RUN_ON_ENDS}])[ \t\u3000]+(?=\S)")
 WRAP_MIN_LINES = 6
+NARROW_CHAR = re.compile(r"[\x00-\u2e7f]")  # what display_width counts as half a cell
 CLAUSE_MARK = re.compile(r"[,，;；]")  # running text's clause marks, which a title line does not hold
 # cells: below this width a wrap must cut a good share of the lines (a table copied one cell a line
 # has a few long cells of like width, a text wrapped on a phone most lines at its width)
@@ -252,7 +267,7 @@ FILL_SLACK = 2.5  # cells a wrapped line may fall short of the width (a characte
 
 def display_width(s: str) -> float:
     """Width in CJK character cells: a full-width character is 1, ASCII half."""
-    return sum(1.0 if ord(c) >= 0x2E80 else 0.5 for c in s)
+    return len(s) - 0.5 * NARROW_CHAR.subn("", s)[1]
 
 
 def _fills(line: str, width: float) -> bool:

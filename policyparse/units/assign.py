@@ -179,30 +179,38 @@ def _apply_convention(units: list[DraftUnit], state: _State) -> list[DraftUnit]:
 def _label_lines(fold: str, a: int, b: int):
     """``责任单位：…`` from its label to the end of its line, where the label starts a line or
     follows a sentence end outside brackets (``…推行帮办。责任单位：市大数据局。``), or ends the lead
-    sentence after a comma when what it labels is wholly units (``1、农村道路畅通工程,牵头部门:市交通局。``)."""
-    depth, i = 0, a
-    while i < b:
-        ch = fold[i]
-        after_comma = i > a and fold[i - 1] == ","
-        if depth == 0 and (i == a or fold[i - 1] in "\n。;" or fold[i - 1].isspace() or after_comma):
-            m = LABEL_LINE.match(fold, i, b)
-            if m and after_comma and not is_unit_list(fold, m.end(), _list_end(fold, m.end(), b), strict=True):
-                m = None  # …工程,牵头部门:市交通局。 is a list; …,责任单位要加强… is not
-            if m:
-                end = _list_end(fold, m.end(), b)
-                if not fold[m.end():end].strip() and end < b and fold[end] == "\n":  # 责任单位: / 市发改委、… below
-                    end = _list_end(fold, end + 1, b)
-                yield (i, end)
-                i = end + 1
-                continue
-            if ch.isspace():     # the label failed after this whole run of spaces: skip the run
-                i = _SPACES.match(fold, i, b).end()
-                continue
-        if ch in "([【〔":
-            depth += 1
-        elif ch in ")]】〕":
-            depth = max(0, depth - 1)
-        i += 1
+    sentence after a comma when what it labels is wholly units (``1、农村道路畅通工程,牵头部门:市交通局。``).
+    Visits the labels only (one regex scan), the bracket depth kept over the text between them."""
+    depth, scan, pos = 0, a, a
+    for m in LABEL.finditer(fold, a, b):
+        k = m.start()
+        if k < pos:
+            continue
+        for ch in fold[scan:k]:
+            if ch in "([【〔":
+                depth += 1
+            elif ch in ")]】〕":
+                depth = max(0, depth - 1)
+        scan = k
+        if depth:
+            continue
+        s = k
+        while s > pos and fold[s - 1].isspace():
+            s -= 1
+        start = s if _label_boundary(fold, a, s) else s + 1  # the first place the label may stand from
+        if start > k:
+            continue  # glued to the text before it (各牵头单位:)
+        if start > a and fold[start - 1] == "," and not is_unit_list(fold, m.end(), _list_end(fold, m.end(), b), strict=True):
+            continue  # …工程,牵头部门:市交通局。 is a list; …,责任单位要加强… is not
+        end = _list_end(fold, m.end(), b)
+        if not fold[m.end():end].strip() and end < b and fold[end] == "\n":  # 责任单位: / 市发改委、… below
+            end = _list_end(fold, end + 1, b)
+        yield (start, end)
+        pos = scan = end + 1
+
+
+def _label_boundary(fold: str, a: int, i: int) -> bool:
+    return i == a or fold[i - 1] in "\n。;," or fold[i - 1].isspace()
 
 
 def _list_end(fold: str, a: int, b: int) -> int:

@@ -59,7 +59,7 @@ from policyparse.grammar.unitnames import (
     ends_like_unit,
     split_alias,
 )
-from policyparse.normalize import PINYIN_GLOSS, fold_string, text_from_string
+from policyparse.normalize import PINYIN_GLOSS, fold_string, name_text
 
 BRACKETED_PART = re.compile(r"\([^()]*\)")
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -361,11 +361,11 @@ def fold(s: str) -> str:
 
 def surface_head(s: str, n: int) -> str:
     """The part of ``s`` as written behind its first ``n`` folded characters."""
-    text = text_from_string(s)
+    text = name_text(s)
     return s if n >= len(text.fold) else s[:text.fold_map[n]]
 
 
 def surface_tail(s: str, n: int) -> str:
     """The part of ``s`` as written behind its last ``n`` folded characters."""
-    text = text_from_string(s)
+    text = name_text(s)
     return s[text.fold_map[len(text.fold) - n]:]
