@@ -25,6 +25,7 @@ HEADERS = [
     ("序号", "重点工作", "牵头单位", "配合单位", "完成时限"),
     ("序号", "任务内容", "责任领导", "牵头单位", "配合单位"),
     ("序号", "工作事项", "具体措施", "牵头部门", "协同部门"),
+    ("序号", "办理事项", "主办单位", "协办单位"),           # a 人大建议 交办 list: 主办 leads, 协办 supports
 ]
 STYLES = {
     "pipes": lambda rows: "\n".join(" | ".join(r) + " |" for r in rows),
@@ -35,7 +36,7 @@ STYLES = {
     "spaces": lambda rows: "\n".join("  ".join(r) for r in rows),
     "cell_lines": lambda rows: "\n".join(c + " |" for r in rows for c in r),
 }
-TASK_COLUMNS = {"重点任务", "工作任务", "主要任务", "重点工作", "任务内容", "工作事项"}
+TASK_COLUMNS = {"重点任务", "工作任务", "主要任务", "重点工作", "任务内容", "工作事项", "办理事项"}
 
 
 def _row(header: tuple[str, ...], k: int, task: str, lead: str, others: list[str]):
@@ -49,10 +50,10 @@ def _row(header: tuple[str, ...], k: int, task: str, lead: str, others: list[str
             cells.append("按计划推进,确保按期完成")
         elif column == "责任领导":
             cells.append("张伟")
-        elif column in ("牵头单位", "牵头部门"):
+        elif column in ("牵头单位", "牵头部门", "主办单位"):
             cells.append(lead)
             want["lead"] = [lead]
-        elif column in ("配合单位", "协同部门"):
+        elif column in ("配合单位", "协同部门", "协办单位"):
             cells.append("、".join(others))
             want["supporting"] = others
         elif column == "责任单位":
