@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from policyparse._models import model_file
 from policyparse.grammar.characters import WIDTH_FOLD
-from policyparse.grammar.envelope import DOC_NUMBER_TEXT, DOC_TYPE_WORDS, RUN_ON_ENDS
+from policyparse.grammar.envelope import DOC_NUMBER_TEXT, DOC_TYPE_WORDS, RUN_ON_ENDS, SIGN_DATE
 from policyparse.grammar.markers import ITEM_START
 from policyparse.grammar.roles import LABEL_START_PATTERN
 from policyparse.ingest import Source
@@ -140,6 +140,7 @@ def rewrap(fold: str) -> str:
             table = TABLE_RUN.search(line)
             head, rest = (line[:table.start()], line[table.start():]) if table else (line, "")
             head = _break_after_titles(DOC_NUMBER_GAP.sub(_break, SENTENCE_GAP.sub(_break, head)))
+            head = DATE_GAP.sub(_break, head)  # …落实。 二○○六年五月十一日 《…》: the signature date stands alone
             line = head + GAP.sub(_break, rest)
         out.append(line)
     return "\n".join(out)
@@ -253,6 +254,7 @@ TITLE_END = re.compile(rf"(?:{DOC_TYPE_WORDS})(?:[(（]\S{{1,12}}[)）])?$")
 TITLE_MAX = 60  # characters: a title run into the next text is no longer than this
 # the gaps around a 文号 standing alone between title and addressees: …的通知 哈政办规〔2022〕7号 各区,…
 DOC_NUMBER_GAP = re.compile(rf"(?<![ \t\u3000])[ \t\u3000]+(?={DOC_NUMBER_TEXT}(?:\s|$))|(?P<keep>{DOC_NUMBER_TEXT})[ \t\u3000]+")
+DATE_GAP = re.compile(rf"(?<=\n)(?P<keep>{SIGN_DATE.pattern})[ \t\u3000]+(?=\S)")  # a date opening its line, text after a gap
 SENTENCE_GAP = re.compile(rf"(?P<keep>[{RUN_ON_ENDS}])[ \t\u3000]+(?=\S)")
 WRAP_MIN_LINES = 6
 NARROW_CHAR = re.compile(r"[\x00-\u2e7f]")  # what display_width counts as half a cell

@@ -499,3 +499,15 @@ def test_a_notice_title_that_names_its_document_unquoted_goes_on_to_its_own_end(
     gold = to_gold(policyparse.parse(text))
     assert gold["notice"]["title"].endswith("纲要的报告工作目标责任分解的通知")
     assert gold["outline"][0]["title"] == "“十一五”期间主要工作任务的责任分解"
+
+
+def test_a_page_run_together_on_one_line_keeps_its_signature_date():
+    """n622: paragraphs joined by one blank each in a line of thousands of characters; the date after the
+    transmittal sentence stands before a blank and the attached title: it is the notice's date."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    body = "强化审计监督,依法开展审计工作,维护财政经济秩序,促进廉政建设。 " * 8
+    text = ("山西省人民政府关于下达工作目标责任分解的通知 晋政发〔2006〕10号 各市、县人民政府,省人民政府各委、厅,各直属机构: "
+            "《工作目标责任分解》已经省人民政府同意,现印发给你们,请认真贯彻落实。 二○○六年五月十一日 《工作目标责任分解》 "
+            "一、省审计厅牵头的工作 " + body + "\n")
+    assert to_gold(policyparse.parse(text))["notice"]["date"] == "2006-05-11"
