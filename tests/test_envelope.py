@@ -511,3 +511,16 @@ def test_a_page_run_together_on_one_line_keeps_its_signature_date():
             "《工作目标责任分解》已经省人民政府同意,现印发给你们,请认真贯彻落实。 二○○六年五月十一日 《工作目标责任分解》 "
             "一、省审计厅牵头的工作 " + body + "\n")
     assert to_gold(policyparse.parse(text))["notice"]["date"] == "2006-05-11"
+
+
+def test_a_government_order_set_as_gbt_9704_sets_it():
+    """Rule 26: 某某市人民政府令 alone on its line, 第8号 under it, 现予公布, signed 市长 张三: the 令 line is the
+    title, 第8号 the number, no issuer (a person signs), the 办法 after the signature the document."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    text = ("某市人民政府令\n第8号\n《某市城市供水管理办法》已经2023年3月1日市人民政府第10次常务会议通过,现予公布,自2023年5月1日起施行。\n"
+            "市长  张三\n2023年3月10日\n某市城市供水管理办法\n第一章 总则\n第一条 为了加强城市供水管理,制定本办法。\n")
+    gold = to_gold(policyparse.parse(text))
+    n = gold["notice"]
+    assert (n["title"], n["doc_number"], n["issuer"], n["date"]) == ("某市人民政府令", "第8号", None, "2023-03-10")
+    assert gold["document_title"] == "某市城市供水管理办法"

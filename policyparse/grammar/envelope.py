@@ -256,6 +256,10 @@ NOTICE_TITLE_END = re.compile(r"的(?:" + "|".join(NOTICE_TYPES) + ")$")
 SELF_ANNOUNCED = re.compile(r"(?:现|特此|现将有关事项)(?P<w>通告|公告)|(?:现将[^。\n]{0,40}?|特此)(?P<w2>通报)(?:如下|。)")
 # A government order's title line: 某某市人民政府令(第8号) / 省政府令 第12号
 ORDER_TITLE = re.compile(r"[\u4e00-\u9fff]{2,30}令\s*[(]?\s*第\s*[\d〇零一二三四五六七八九十百]+\s*号\s*[)]?")
+# The same order as GB/T 9704 sets it: the 令 alone on its line, its number on the next (rule 26):
+# 某某市人民政府令 / 第8号.
+ORDER_HEAD = re.compile(r"[\u4e00-\u9fff]{2,30}令")
+ORDER_NUMBER = re.compile(r"第\s*[\d〇零一二三四五六七八九十百]+\s*号")
 # A title line that lost its 的通知 (…关于印发X工作方案) or never had 的 (关于2012年…实施意见).
 LOOSE_TITLE = re.compile(rf"(?:^\s*[\u4e00-\u9fff]{{2,30}}?)?关于[^。\n]{{2,150}}?(?:{DOC_TYPE_WORDS})\s*$")
 # What a covering notice says of the document it carries, in its body: (pattern, golden).  Downward

@@ -25,6 +25,8 @@ from policyparse.grammar.envelope import (
     NOT_ADDRESSEES,
     NOTICE_TITLE,
     NOTICE_TITLE_END,
+    ORDER_HEAD,
+    ORDER_NUMBER,
     ORDER_TITLE,
     PRINTED_BY,
     SELF_ANNOUNCED,
@@ -272,7 +274,7 @@ def _find_title(lines: list[Line], head_end: int, addr, skip: frozenset[int] = f
         m = _notice_title_end(text, start - ln.start)
         own = own_word is not None and text.endswith(own_word) and len(text.strip()) > len(own_word) + 3
         end = ln.start + m if m else (ln.start + len(text) if own or _ends_title(lines, i, text) or ORDER_TITLE.fullmatch(
-            text[start - ln.start:].strip()) else None)
+            text[start - ln.start:].strip()) or _order_head(lines, i, text[start - ln.start:].strip()) else None)
         if end is not None:
             title = fold_slice(ln, start, end)
             if not re.search(r"[,。]", title) and _balanced(title) and not CITATION_LEAD.match(title):
@@ -280,6 +282,12 @@ def _find_title(lines: list[Line], head_end: int, addr, skip: frozenset[int] = f
     if best is None and addr:
         best = _loose_title(lines, addr[0], skip)
     return _complete_title(lines, *best) if best else None
+
+
+def _order_head(lines: list[Line], i: int, text: str) -> bool:
+    """某某市人民政府令 alone on line ``i``, 第8号 on the next: an order's title line (rule 26)."""
+    nxt = next((n for n in lines[i + 1:i + 3] if n.stripped), None)
+    return bool(ORDER_HEAD.fullmatch(text)) and nxt is not None and bool(ORDER_NUMBER.fullmatch(nxt.stripped))
 
 
 def _loose_title(lines: list[Line], addr_line: int, skip: frozenset[int]) -> tuple[int, int, int] | None:
@@ -379,6 +387,10 @@ def _find_doc_number(lines: list[Line], limit: int, fold: str, skip: frozenset[i
             own = not before.strip() and not re.search(r"[\u4e00-\u9fff]", ln.text[m.end():])
             rank = 0 if own else 1 if DOC_NUMBER_LABEL.search(before) or before.rstrip().endswith(":") else 2
             ranked.append((rank, a, b))
+    if not ranked:  # 某某市人民政府令 / 第8号: an order's number on the line under its 令 (rule 26)
+        ranked = [(0, ln.content_start, ln.content_end) for i, ln in enumerate(lines[1:], 1)
+                  if ln.start < limit and i not in skip and ORDER_NUMBER.fullmatch(ln.stripped)
+                  and (k := prev_nonblank(lines, i, within=2)) is not None and ORDER_HEAD.fullmatch(lines[k].stripped)]
     if not ranked:  # a 文号 line that lost its 号 (咸安政发〔2019〕1, n107): on its own line only
         ranked = [(0, ln.content_start, ln.content_end) for i, ln in enumerate(lines)
                   if ln.start < limit and i not in skip and DOC_NUMBER_NO_HAO.fullmatch(ln.stripped)]
