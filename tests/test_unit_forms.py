@@ -151,3 +151,18 @@ def test_a_sentence_about_a_bodys_work_is_no_unit_list(item):
     """n621: …省人民政府工作任务的落实。 ends in a role verb and holds 政府, but names no unit (it ends in 的)."""
     gold = to_gold(policyparse.parse(f"某省政府工作目标责任分解\n一、某省长负责的工作\n{item}\n(一)省监察厅牵头的工作\n加强行政监察工作。\n"))
     assert [a for a in gold["assignments"] if a["path"] == "1"] == []
+
+
+def test_a_paragraph_that_gives_the_units_of_the_items_above_it():
+    """n634: 4项目标的责任单位均为X。 after four items gives each of them X; 该目标责任单位为Y。 the item above."""
+    text = ("目标体系\n一、发展目标\n1.地区生产总值增长15%;\n2.第三产业增加值达到1000亿元;\n3.固定资产投资新增200亿元;\n"
+            "3项目标的责任单位均为市发展改革委。\n4.规模以上工业销售收入达到3000亿元;\n该目标责任单位为市经委。\n5.财政收入净增50亿元;\n")
+    got = {a["path"]: a["responsible"] for a in to_gold(policyparse.parse(text))["assignments"]}
+    assert got == {"1.1": ["市发展改革委"], "1.2": ["市发展改革委"], "1.3": ["市发展改革委"], "1.4": ["市经委"]}
+
+
+def test_a_persons_clause_before_the_units_of_an_opening_sentence():
+    """n631: 由杨志武副市长负责,市发改委牵头,相关部门配合,尽快…: the person is dropped, the units read."""
+    text = "工作分工\n一、重点工作\n1.推进综合配套改革\n由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案。\n2.推进项目建设\n"
+    got = {a["path"]: (a["lead"], a["supporting"]) for a in to_gold(policyparse.parse(text))["assignments"]}
+    assert got == {"1.1": (["市发改委"], ["相关部门"])}

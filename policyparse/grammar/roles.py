@@ -93,6 +93,11 @@ HUITONG_CLAUSE = re.compile(
     r"(?:^|(?<=[,。;:\s]))由(?P<x>[^,。;:由]{2,40}?)会同"
     r"(?:(?P<y>[^,。;:等]{2,300})等(?:有关|相关)?(?:部门和单位|部门|单位)"
     r"|(?P<y2>[^,。;:]{2,300}?)(?=研究(?!室|院|所|中心)|制定|提出|组织|推进|开展|出台|完善|做好|抓好|加强|共同))")
+# A paragraph after a run of items that gives their units at once: 4项目标的责任单位均为市发展改革委。 (the four
+# items above it), 该目标责任单位为市经委。 (the item above), n634.
+SHARED_UNITS = re.compile(
+    r"^[ \t\u3000]*(?:(?:以上|上述)?(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})项|(?P<one>该|此|本)项?)(?:目标|任务|工作|指标|事项)?的?"
+    r"(?P<label>责任单位|责任部门|牵头单位|牵头部门)(?:均|都|分别)?为(?P<u>[^。\n]{2,200}?)。?[ \t]*$", re.MULTILINE)
 # Golden cases of the unit-list patterns above: name -> (corpus line, the folded text the pattern
 # reads there); None waits for a real line (the test pins which).
 UNIT_LIST_CASES: dict[str, tuple[str, str] | None] = {
@@ -104,6 +109,7 @@ UNIT_LIST_CASES: dict[str, tuple[str, str] | None] = {
     "UNIT_COLUMN_HEADER": ("d10:38", "责任单位"),
     "UNIT_LED": ("d37:7", "4、茄子河区政府负责:"),
     "UNIT_LED_WORK": ("n475:14", "县示范区管委会牵头工作(8项)"),
+    "SHARED_UNITS": ("n634:14", "4项目标的责任单位均为市发展改革委。"),
     "HUITONG_CLAUSE": ("n538:56", ",由发展改革委会同中央农办、农业部、财政部、科技部、国土资源部、水利部、商务部、统计局、粮食局等部门"),
 }
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from policyparse.errors import At, Warnings, warn
-from policyparse.grammar.numerals import DEADLINE_ONGOING, DEADLINE_PERIOD
+from policyparse.grammar.numerals import DEADLINE_ONGOING, DEADLINE_PERIOD, cn_number
 from policyparse.grammar.roles import (
     BARE_GENERIC,
     CONVENTION,
@@ -26,6 +26,7 @@ from policyparse.grammar.roles import (
     LEADING,
     PERSON_TITLE,
     ROLE_VERBS,
+    SHARED_UNITS,
     TRAILING,
     UNIT_COLUMN_HEADER,
     UNIT_LED,
@@ -104,7 +105,29 @@ def draft_to_assignments(text: Text, draft: Draft) -> Assignments:
             continue
         if found.units or found.deadline:
             by_node[i] = found
+    _shared_units(fold, draft.nodes, by_node, state, warnings)
     return Assignments(by_node=by_node, dropped=frozenset(dropped), warnings=tuple(warnings))
+
+
+def _shared_units(fold: str, nodes: tuple[DraftNode, ...], by_node: dict[int, NodeUnits], state, warnings: list) -> None:
+    """A paragraph after a run of items that gives their units at once (4项目标的责任单位均为市发展改革委。, 该目标
+    责任单位为市经委。): its units go to each of the items it counts, ending with the one it stands in."""
+    for i, node in enumerate(nodes):
+        if node.cells is not None or "为" not in fold[node.body[0]:node.body[1]]:
+            continue
+        m = SHARED_UNITS.search(fold, *node.body)
+        if m is None:
+            continue
+        units, _ = parse_unit_list(fold, m.span("u"), label_role(m["label"]) or "responsible", state, warnings)
+        if not units:
+            continue
+        count = 1 if m["one"] else (cn_number(m["n"]) or 1)
+        run = [j for j in range(i, -1, -1) if nodes[j].parent == node.parent][:count]
+        if len(run) < count:
+            continue  # it counts more items than stand above it: not this reading
+        for j in run:
+            have = by_node.get(j, NodeUnits())
+            by_node[j] = NodeUnits(units=have.units + tuple(units), deadline=have.deadline)
 
 
 def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
@@ -323,11 +346,22 @@ def _opening_role_clauses(fold: str, node: DraftNode, found: list):
         stop = _OPENING_STOP.search(fold, s, b)
         end, e = s, stop.start() if stop else b
         for clause in _CLAUSE_END.finditer(fold, s, e + 1):
-            if not _role_clause(fold, *_strip_span(fold, end if end == s else end + 1, clause.start())):
+            part = _strip_span(fold, end if end == s else end + 1, clause.start())
+            if end == s and _person_clause(fold, *part) and clause.start() < e:
+                s = end = clause.start() + 1  # 由杨志武副市长负责,市发改委牵头,…: the person's clause opens, the units follow
+                continue
+            if not _role_clause(fold, *part):
                 break
             end = clause.start()
         if end > s and not _overlaps((s, end), found):
             yield (s, end)
+
+
+def _person_clause(fold: str, s: int, e: int) -> bool:
+    """A clause that gives the work to a person with a role verb: 由杨志武副市长负责."""
+    names = ROLE_VERB.sub("", fold[s:e])
+    parts = [_unled(p.strip()) for p in re.split(r"[、,和及]", names) if p.strip()]
+    return bool(parts) and bool(ROLE_VERB.search(fold, s, e)) and len(person_parts(parts)) == len(parts)
 
 
 _OPENING_STOP = re.compile(r"[。;:\n]")
