@@ -130,7 +130,7 @@ def recognise(image, dpi: float) -> OcrPage:
     The skew comes from the text lines' top edges, refined by the page's long ruling lines
     where it has any (a rule is straight to a pixel, a line box to a CTC column)."""
     cleaned = remove_red(image)
-    result, _ = engine()(cleaned, return_word_box=True)
+    result, _ = engine()(cleaned, return_word_box=True, use_cls=False)  # upright already (ocr_views)
     found = [line for entry in (result or []) if (line := _entry(entry)) is not None]
     if not found:
         return OcrPage([], 0.0, 0.0)
@@ -171,7 +171,7 @@ def reread_cells(chars: list[lay.Char], grids, level, dpi: float) -> list[lay.Ch
         if not missed:
             continue
         crop, (ox, oy) = rulings.cell_image(level, box, dpi, em)
-        result, _ = engine()(crop, return_word_box=True)
+        result, _ = engine()(crop, return_word_box=True, use_cls=False)
         found = [line for entry in (result or []) if (line := _entry(entry)) is not None]
         lines = [_deskewed(b, text, points, 0.0, (0.0, 0.0), scale) for b, text, _, points in _shifted(found, ox, oy)]
         sizes = og.page_sizes(lines) if lines else []
