@@ -37,6 +37,7 @@ OCR_FIXES = (
     (re.compile("丶"), "、"),
     (re.compile(r"(?<=[\u4e00-\u9fff”）)])[·°](?=[\u4e00-\u9fff“（(]|$)"), lambda m: _dot(m)),
     (re.compile(r"^[一—-](\s*\d{1,3}\s*)[一—-]$"), r"—\1—"),  # 一6— too
+    (re.compile("丨"), "|"),  # the radical U+4E28 for a vertical bar (a text table's | cell |)
 )
 RED_CONTRAST = 5  # grey levels per level of red channel below the seal's red (print seen through a seal)
 RED_NOISE = 12  # levels of red channel below the seal's red that are ink density and JPEG noise
@@ -46,6 +47,13 @@ BLACK_BRACKET = 0.8  # a bracket with this share of the line's ideographs' ink i
 END_MARKS = frozenset("、。，；：,;:）)”")  # marks the detector cuts off a line's end
 LEADING_MARKS = frozenset("、，。")  # ... off its start (Word sets 、 at a line's start)
 END_ROOM = 0.8  # ems of room a line is recognised again with
+BAR_READS = frozenset("|｜1lI」!")  # what the recogniser reads for a vertical bar |
+BAR_WIDTH = 0.2  # em: a bar's ink is one stroke no wider than this ...
+BAR_HEIGHT = 0.95  # ... and at least this share of the line's ideographs' height (a 1 or l is ~0.8)
+BAR_REACH = 1.0  # em either side of a glyph's cell where its bar's ink is looked for
+GLYPH_INK = 0.3  # em: a blot this tall or wide is a glyph's ink, not a speck or a neighbour's edge
+IDEOGRAPH_INK = 0.9  # em: the height of an ideograph's ink (a line without any: 2 | 3 |)
+BAR_BAND = 0.15  # em above and below a line's glyph boxes where a bar's ink is looked for
 MIN_SCORE = 0.5  # lines recognised with less confidence are left out
 ENGINE_MODULE = "rapidocr_onnxruntime"
 PIP_LINE = 'pip install "policyparse[ocr]"'
@@ -149,7 +157,7 @@ def recognise(image, dpi: float) -> OcrPage:
     grids = rulings.page_grids(ink, angle, centre, dpi, og.median(sizes))
     level = rulings.deskewed(cleaned, angle, centre, fill=255)
     chars = [ch for line in glyphs for ch in end_marks(
-        list_marks(doc_number_brackets(line, meter)), level, dpi)]
+        list_marks(bars(doc_number_brackets(line, meter), level, dpi)), level, dpi)]
     if grids:
         chars = reread_cells(chars, grids, level, dpi)
     return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle), tuple(grids))
@@ -289,6 +297,45 @@ def doc_number_brackets(glyphs: list[lay.Char], ink) -> list[lay.Char]:
             else:
                 form = "]" if closing else "["
             out[k] = ch._replace(text=form)
+    return out
+
+
+def bars(glyphs: list[lay.Char], level, dpi: float) -> list[lay.Char]:
+    """A vertical bar ``|`` (the cell rule of a table printed as text: ``序号 | 实事项目 |``) as
+    printed: the recogniser reads it as 1, l, 」 and the like.  A glyph read so whose ink is one
+    stroke at most BAR_WIDTH of an em wide and as tall as the line's ideographs (BAR_HEIGHT of
+    their median ink height; a digit or Latin letter stands a fifth lower) is ``|``."""
+    if not any(ch.text in BAR_READS for ch in glyphs):
+        return glyphs
+    em = og.median([ch.size for ch in glyphs])
+    top = min(ch.top for ch in glyphs) - BAR_BAND * em
+    bottom = max(ch.bottom for ch in glyphs) + BAR_BAND * em
+
+    def is_bar(k: int) -> bool:
+        """Glyph ``k``'s cell holds a thin blot of ink as tall as the line's ideographs (and no
+        other ink of a glyph's size), or, where it holds no such ink (the recogniser's position
+        of a bar is loose: ``作。 1卫``), one stands within BAR_REACH em of it that no other
+        glyph's cell holds.  Blots that run out of the line's band are a table's rules."""
+        ch = glyphs[k]
+        blots = rulings.blots_in(level, (ch.x0 - BAR_REACH * em, top, ch.x1 + BAR_REACH * em, bottom), dpi, within=True)
+        bars = [b for b in blots if b[2] - b[0] <= BAR_WIDTH * em and b[3] - b[1] >= tall]
+        own = [b for b in blots if ch.x0 <= (b[0] + b[2]) / 2 < ch.x1 and max(b[2] - b[0], b[3] - b[1]) >= GLYPH_INK * em]
+        if own:
+            return all(b in bars for b in own)
+        return any(not any(o.text.strip() and o.x0 <= (b[0] + b[2]) / 2 < o.x1 for j, o in enumerate(glyphs) if j != k)
+                   for b in bars)
+
+    def height(ch: lay.Char) -> float | None:
+        """The height of all the ink in the glyph's box (an ideograph is several blots)."""
+        blots = rulings.blots_in(level, (ch.x0, ch.top, ch.x1, ch.bottom), dpi)
+        return max(b[3] for b in blots) - min(b[1] for b in blots) if blots else None
+
+    heights = [h for ch in glyphs if og.is_ideograph(ch.text) and (h := height(ch)) is not None]
+    tall = BAR_HEIGHT * (og.median(heights) if heights else IDEOGRAPH_INK * em)
+    out = list(glyphs)
+    for k, ch in enumerate(glyphs):
+        if ch.text in BAR_READS and is_bar(k):
+            out[k] = ch._replace(text="|")
     return out
 
 
