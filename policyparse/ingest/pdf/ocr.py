@@ -55,6 +55,13 @@ GLYPH_INK = 0.3  # em: a blot this tall or wide is a glyph's ink, not a speck or
 IDEOGRAPH_INK = 0.9  # em: the height of an ideograph's ink (a line without any: 2 | 3 |)
 BAR_BAND = 0.15  # em above and below a line's glyph boxes where a bar's ink is looked for
 MIN_SCORE = 0.5  # lines recognised with less confidence are left out
+LONE_MAX = 1.5  # ems: the tallest (widest) blot of missed ink read again outside tables (no rule, no picture)
+LONE_GAP = 1.0  # ems between two blots of one run of missed ink
+LONE_RUN = 6.0  # ems: the longest such run (a row's number, a short word; not a missed paragraph's worth)
+LONE_CLEAR = 3.0  # ems beside such a run where no glyph of the page stands (it is a line of its own)
+LONE_ROOM = 0.2  # ems of the page around such a run cut out with it
+LONE_SCORE = 0.8  # the confidence a missed run must be read with
+DASH_MIN, DASH_THICK = 0.5, 0.2  # ems: a blot at least this long and at most this thick is a dash —
 ENGINE_MODULE = "rapidocr_onnxruntime"
 PIP_LINE = 'pip install "policyparse[ocr]"'
 _engine = None
@@ -146,7 +153,8 @@ def recognise(image, dpi: float) -> OcrPage:
     scale = 72.0 / dpi
     angle = skew([(box, text, score) for box, text, score, _ in found])
     em = og.median(og.page_sizes([_deskewed(box, text, points, angle, centre, scale) for box, text, _, points in found]))
-    ink = rulings.ruling_ink(image, red_mask(image))
+    red = red_mask(image)
+    ink = rulings.ruling_ink(image, red)
     angle = rulings.rule_skew(ink, angle, centre, em / scale)
     lines = [_deskewed(box, text, points, angle, centre, scale) for box, text, _, points in found]
     sizes = og.page_sizes(lines)
@@ -160,6 +168,7 @@ def recognise(image, dpi: float) -> OcrPage:
         list_marks(bars(doc_number_brackets(line, meter), level, dpi)), level, dpi)]
     if grids:
         chars = reread_cells(chars, grids, level, dpi)
+    chars = reread_missed(chars, grids, level, dpi, rulings.deskewed(red.astype("uint8"), angle, centre))
     return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle), tuple(grids))
 
 
@@ -170,24 +179,85 @@ def reread_cells(chars: list[lay.Char], grids, level, dpi: float) -> list[lay.Ch
     row, a 单 of a column header set one character a line).  A cell with ink that no glyph
     box covers (``ocr_rulings.missed_ink``) is cut out of the deskewed page (``level``) and
     recognised by itself; its glyphs that stand on that ink are added."""
-    scale = 72.0 / dpi
     added: list[lay.Char] = []
     for box in {box for grid in grids for row in grid for box in row if box is not None}:
         inside = [ch for ch in chars if rulings.centre_in(ch, box)]
         em = og.median([ch.size for ch in inside]) if inside else og.median([ch.size for ch in chars])
         missed = rulings.missed_ink(level, box, inside, dpi, em)
-        if not missed:
-            continue
-        crop, (ox, oy) = rulings.cell_image(level, box, dpi, em)
-        result, _ = engine()(crop, return_word_box=True, use_cls=False)
-        found = [line for entry in (result or []) if (line := _entry(entry)) is not None]
-        lines = [_deskewed(b, text, points, 0.0, (0.0, 0.0), scale) for b, text, _, points in _shifted(found, ox, oy)]
-        sizes = og.page_sizes(lines) if lines else []
-        for line, size in zip(lines, sizes):
-            glyphs = og.vertical_glyphs(line) if og.is_vertical(line) else og.line_glyphs(line, size)
-            added += [ch for ch in glyphs if ch.text.strip() and rulings.on_ink(ch, missed)
-                      and not any(rulings.centre_in(ch, (o.x0, o.top, o.x1, o.bottom)) for o in inside)]
+        if missed:
+            added += _read_alone(box, inside, missed, level, dpi, em)
     return chars + sorted(added, key=lambda ch: (ch.top, ch.x0))
+
+
+def reread_missed(chars: list[lay.Char], grids, level, dpi: float, red=None) -> list[lay.Char]:
+    """Short texts the page's text detector left out outside any table (a row's number ``4``
+    alone on its line, as a table printed one cell a line has it): blots of ink that no glyph
+    box comes near (``ocr_rulings.missed_ink`` over the page), no taller than LONE_MAX ems,
+    not on red ink (``red``: a seal's mask, deskewed), grouped into runs on one line (LONE_GAP
+    em apart at most), each run no longer than LONE_RUN ems and alone on its line (no glyph
+    beside it within LONE_CLEAR ems) recognised by itself; its glyphs read with LONE_SCORE
+    that stand on that ink are added."""
+    if not chars:
+        return chars
+    em = og.median([ch.size for ch in chars])
+    px = dpi / 72.0
+    page = (0.0, 0.0, level.shape[1] / px, level.shape[0] / px)
+    cells = [box for grid in grids for row in grid for box in row if box is not None]
+    blots = [b for b in rulings.missed_ink(level, page, chars, dpi, em)
+             if b[3] - b[1] <= LONE_MAX * em and b[2] - b[0] <= LONE_MAX * em
+             and not any(box[0] <= (b[0] + b[2]) / 2 < box[2] and box[1] <= (b[1] + b[3]) / 2 < box[3] for box in cells)
+             and (red is None or not red[int(b[1] * px):int(b[3] * px) + 1, int(b[0] * px):int(b[2] * px) + 1].any())]
+    added: list[lay.Char] = []
+    for run in _runs_of(blots, em):
+        box = (min(b[0] for b in run), min(b[1] for b in run), max(b[2] for b in run), max(b[3] for b in run))
+        clear = LONE_CLEAR * em
+        if box[2] - box[0] > LONE_RUN * em or any(
+                ch.top < box[3] and box[1] < ch.bottom and ch.x0 < box[2] + clear and box[0] - clear < ch.x1
+                for ch in chars if ch.text.strip()):
+            continue
+        room = rulings.RULE_MAX_PT + LONE_ROOM * em  # cell_image leaves a cell's rules out
+        read = _read_alone((box[0] - room, box[1] - room, box[2] + room, box[3] + room), [], run,
+                           level, dpi, em, LONE_SCORE)
+        if read:  # dashes the detector left out beside what it read (a page number's — 1 —)
+            size = og.median([ch.size for ch in read])
+            read += [lay.Char("—", b[0], b[2], read[0].top, read[0].bottom, size) for b in run
+                     if b[2] - b[0] >= DASH_MIN * size and b[3] - b[1] <= DASH_THICK * size
+                     and not any(ch.x0 < b[2] and b[0] < ch.x1 for ch in read)]
+        added += read
+    return chars + sorted(added, key=lambda ch: (ch.top, ch.x0))
+
+
+def _runs_of(blots: list, em: float) -> list[list]:
+    """Blots grouped into runs: on one line (their middles within half an em) and at most
+    LONE_GAP em apart."""
+    runs: list[list] = []
+    for b in sorted(blots, key=lambda b: b[0]):
+        for run in runs:
+            last = run[-1]
+            if abs((b[1] + b[3]) / 2 - (last[1] + last[3]) / 2) <= em / 2 and b[0] - last[2] <= LONE_GAP * em:
+                run.append(b)
+                break
+        else:
+            runs.append([b])
+    return runs
+
+
+def _read_alone(box, inside: list[lay.Char], missed: list, level, dpi: float, em: float,
+                min_score: float = MIN_SCORE) -> list[lay.Char]:
+    """The glyphs of ``box`` of the deskewed page recognised by itself that stand on the
+    ``missed`` ink and on no glyph of ``inside``."""
+    scale = 72.0 / dpi
+    crop, (ox, oy) = rulings.cell_image(level, box, dpi, em)
+    result, _ = engine()(crop, return_word_box=True, use_cls=False)
+    found = [line for entry in (result or []) if (line := _entry(entry)) is not None and line[2] >= min_score]
+    lines = [_deskewed(b, text, points, 0.0, (0.0, 0.0), scale) for b, text, _, points in _shifted(found, ox, oy)]
+    sizes = og.page_sizes(lines) if lines else []
+    added = []
+    for line, size in zip(lines, sizes):
+        glyphs = og.vertical_glyphs(line) if og.is_vertical(line) else og.line_glyphs(line, size)
+        added += [ch for ch in glyphs if ch.text.strip() and rulings.on_ink(ch, missed)
+                  and not any(rulings.centre_in(ch, (o.x0, o.top, o.x1, o.bottom)) for o in inside)]
+    return added
 
 
 def end_marks(glyphs: list[lay.Char], level, dpi: float) -> list[lay.Char]:
