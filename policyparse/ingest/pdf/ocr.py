@@ -58,8 +58,9 @@ BAR_REACH = 1.0  # em either side of a glyph's cell where its bar's ink is looke
 GLYPH_INK = 0.3  # em: a blot this tall or wide is a glyph's ink, not a speck or a neighbour's edge
 IDEOGRAPH_INK = 0.9  # em: the height of an ideograph's ink (a line without any: 2 | 3 |)
 BAR_BAND = 0.15  # em above and below a line's glyph boxes where a bar's ink is looked for
-OPENING, CLOSING = frozenset("(（"), frozenset(")）")
-CLOSING_OF = {"(": ")", "（": "）"}
+# Brackets by family (round, square): a closer takes the form of the opener it closes.
+CLOSING_OF = {"(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"}
+FAMILY = {**{ch: "round" for ch in "(（)）"}, **{ch: "square" for ch in "[［【〔]］】〕"}}
 MIN_SCORE = 0.5  # lines recognised with less confidence are left out
 LONE_MAX = 1.5  # ems: the tallest (widest) blot of missed ink read again outside tables (no rule, no picture)
 LONE_GAP = 1.0  # ems between two blots of one run of missed ink
@@ -416,17 +417,18 @@ def bars(glyphs: list[lay.Char], level, dpi: float) -> list[lay.Char]:
 
 
 def paired_brackets(lines: list[list[lay.Char]]) -> list[list[lay.Char]]:
-    """A closing round bracket in the width of the one it closes (the page's lines in order):
-    the room a closer has is squeezed where Word sets a mark after it (``（盛泽镇）、`` prints
-    ``）`` in half an em, measured half-width), and a pair is set in one width."""
+    """A closing bracket in the form of the one it closes, of its family (round: ( （; square:
+    [ ［ 【 〔), the page's lines in order.  The room a closer has is squeezed where Word sets a
+    mark after it (``（盛泽镇）、`` prints ``）`` in half an em, measured half-width), the
+    recogniser mixes the square forms (``［区商务局…平望镇]``), and a pair is set in one form."""
     opened: list[str] = []
     out = []
     for glyphs in lines:
         glyphs = list(glyphs)
         for k, ch in enumerate(glyphs):
-            if ch.text in OPENING:
+            if ch.text in CLOSING_OF:
                 opened.append(ch.text)
-            elif ch.text in CLOSING and opened:
+            elif ch.text in FAMILY and opened and FAMILY[opened[-1]] == FAMILY[ch.text]:
                 glyphs[k] = ch._replace(text=CLOSING_OF[opened.pop()])
         out.append(glyphs)
     return out
