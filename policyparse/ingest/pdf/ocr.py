@@ -39,7 +39,7 @@ DPI = 150  # render resolution: enough for 3号 and 小四 text, and half the ti
 # dot or degree sign between CJK characters or at a line end; — N — page numbers read with 一 (either side).
 OCR_FIXES = (
     (re.compile("丶"), "、"),
-    (re.compile(r"(?<=[\u4e00-\u9fff”）)])[·°](?=[\u4e00-\u9fff“（(]|$)"), lambda m: _dot(m)),
+    (re.compile(r"(?<=[\u4e00-\u9fff”）)%])[·°](?=[\u4e00-\u9fff“（(]|$)"), lambda m: _dot(m)),
     (re.compile(r"^[一—-](\s*\d{1,3}\s*)[一—-]$"), r"—\1—"),  # 一6— too
     (re.compile("丨"), "|"),  # the radical U+4E28 for a vertical bar (a text table's | cell |)
 )
@@ -51,6 +51,9 @@ BLACK_BRACKET = 0.8  # a bracket with this share of the line's ideographs' ink i
 END_MARKS = frozenset("、。，；：,;:）)”")  # marks the detector cuts off a line's end
 LEADING_MARKS = frozenset("、，。")  # ... off its start (Word sets 、 at a line's start)
 END_ROOM = 0.8  # ems of room a line is recognised again with
+END_PIECE = 12  # glyphs of a line's end (start) read again for a mark cut off it
+END_PAD = 1.0  # ems of white on either side of such a piece
+END_MATCH = 3  # the line's end (start) characters the reading again must agree on beside the mark
 BAR_READS = frozenset("|｜1lI」!")  # what the recogniser reads for a vertical bar |
 BAR_WIDTH = 0.2  # em: a bar's ink is one stroke no wider than this ...
 BAR_HEIGHT = 0.95  # ... and at least this share of the line's ideographs' height (a 1 or l is ~0.8)
@@ -270,35 +273,50 @@ def _read_alone(box, inside: list[lay.Char], missed: list, level, dpi: float, em
 def end_marks(glyphs: list[lay.Char], level, dpi: float) -> list[lay.Char]:
     """A mark the text detector cut off a line's end (学、 / 街道) / a 、 set at a line's start):
     where ink no glyph covers stands just past the line's first or last glyph
-    (``ocr_rulings.end_blots``), the line is recognised again with that room and the marks
-    it then reads there (END_MARKS) are added, one em cell each."""
+    (``ocr_rulings.end_blots``), that end of the line (END_PIECE glyphs) is recognised again
+    with the room and a mark it then reads there (END_MARKS), beside the same END_MATCH
+    characters of the line's end (start), is added, one em cell.  A piece, not the whole
+    line: read in one go, a long line loses a small mark at its end (…区)政府、)."""
     ink = [ch for ch in glyphs if ch.text.strip()]
     if not ink:
         return glyphs
     first, last = ink[0], ink[-1]
-    before = rulings.end_blots(level, first, dpi, leftwards=True)
-    after = rulings.end_blots(level, last, dpi, leftwards=False)
-    if not before and not after:
-        return glyphs
     em = first.size
-    x0 = first.x0 - (END_ROOM * em if before else 0.0)
-    x1 = last.x1 + (END_ROOM * em if after else 0.0)
-    crop = rulings.line_image(level, (x0, min(ch.top for ch in ink), x1, max(ch.bottom for ch in ink)), dpi)
-    result, _ = engine()(crop, use_det=False, use_cls=False, use_rec=True)
-    if not result:
-        return glyphs
-    read = fix_text(result[0][0]).strip()
-    text = "".join(ch.text for ch in ink)
-    at = read.find(text)
-    if at < 0:
-        return glyphs
-    head, tail = read[:at], read[at + len(text):]
     out = list(glyphs)
-    if before and len(head) == 1 and head in LEADING_MARKS:
-        out.insert(0, first._replace(text=head, x0=first.x0 - em, x1=first.x0))
-    if after and len(tail) == 1 and tail in END_MARKS:
-        out.append(last._replace(text=tail, x0=last.x1, x1=last.x1 + (em if lay.is_wide(tail) else em / 2)))
+    if rulings.end_blots(level, last, dpi, leftwards=False):
+        piece = ink[-END_PIECE:]
+        read = _read_piece(piece, piece[0].x0, last.x1 + END_ROOM * em, level, dpi)
+        if len(read) >= 2 and read[-1] in END_MARKS and _folded(read[:-1]).endswith(_folded(_text(piece))[-END_MATCH:]):
+            tail = read[-1]
+            out.append(last._replace(text=tail, x0=last.x1, x1=last.x1 + (em if lay.is_wide(tail) else em / 2)))
+    if rulings.end_blots(level, first, dpi, leftwards=True):
+        piece = ink[:END_PIECE]
+        read = _read_piece(piece, first.x0 - END_ROOM * em, piece[-1].x1, level, dpi)
+        if len(read) >= 2 and read[0] in LEADING_MARKS and _folded(read[1:]).startswith(_folded(_text(piece))[:END_MATCH]):
+            out.insert(0, first._replace(text=read[0], x0=first.x0 - em, x1=first.x0))
     return out
+
+
+def _text(glyphs: list[lay.Char]) -> str:
+    return "".join(ch.text for ch in glyphs)
+
+
+def _read_piece(piece: list[lay.Char], x0: float, x1: float, level, dpi: float) -> str:
+    """The text the recogniser reads in ``x0``..``x1`` of the glyphs' band (spaces left out), on
+    END_PAD em of white either side (without it a mark at the crop's end comes and goes)."""
+    import numpy as np
+
+    crop = rulings.line_image(level, (x0, min(ch.top for ch in piece), x1, max(ch.bottom for ch in piece)), dpi)
+    pad = int(END_PAD * piece[0].size * dpi / 72.0)
+    crop = np.pad(crop, ((0, 0), (pad, pad), (0, 0)), constant_values=255)
+    result, _ = engine()(crop, use_det=False, use_cls=False, use_rec=True)
+    return fix_text(result[0][0]).replace(" ", "") if result else ""
+
+
+def _folded(text: str) -> str:
+    """Text as compared with a line read again: half-width forms, no spaces (the glyphs carry
+    the widths measured on the page, a fresh reading the recogniser's own)."""
+    return text.translate(WIDTH_FOLD).replace(" ", "")
 
 
 def _shifted(found: list[tuple], ox: float, oy: float) -> list[tuple]:
