@@ -121,6 +121,8 @@ def test_ocr_text_fixes() -> None:
     assert ocr.fix_text("一3一") == "—3—"  # one character for one: the positions stay
     assert ocr.fix_text("一6—") == "—6—"  # a page number read with 一 on one side only
     assert ocr.fix_text("省政府各部门·各直属机构") == "省政府各部门、各直属机构"  # between two units: 、
+    assert ocr.fix_text("东太湖度假区（太湖新城）·吴江高新区（盛泽镇）") == "东太湖度假区（太湖新城）、吴江高新区（盛泽镇）"  # full-width
+    assert ocr.fix_text("投资增长10%°") == "投资增长10%。"
 
 
 def _line(text: str, centres: list[float], top: float = 100.0, em: float = 16.0):

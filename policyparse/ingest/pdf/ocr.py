@@ -474,7 +474,8 @@ def _dot(match: re.Match) -> str:
     text, at = match.string, match.start()
     before = re.split(r"[，。、；：,;:\s]", text[:at])[-1]
     after = re.split(r"[，。、；：,;:\s]", text[at + 1:])[0]
-    return "、" if before and after and ends_like_unit(before) and looks_like_unit(after) else "。"
+    units = before and after and ends_like_unit(before.translate(WIDTH_FOLD)) and looks_like_unit(after.translate(WIDTH_FOLD))
+    return "、" if units else "。"
 
 
 def fix_text(text: str) -> str:
