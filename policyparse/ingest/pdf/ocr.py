@@ -9,9 +9,13 @@ edges and undone.  Each line becomes glyphs with the boxes a text layer gives (`
 advance cells on the line's character pitch, the page's font sizes, punctuation width and
 spaces as measured, line ends on the text column), so that the lines go into the same layout
 stage as a text layer (``layout.chars_to_lines`` and on).  Repairs of the recogniser's
-confusions are one character for one and grammar-driven: 丶 for 、, a dot between two unit
-names (、) or elsewhere (。), a 发文字号's brackets by their ink (``doc_number_brackets``), a 、
-dropped between two unit names (``list_marks``).
+confusions are one character for one and grammar-driven: 丶 for 、, 丨 for |, a dot between two
+unit names (、) or elsewhere (。), a 发文字号's brackets by their ink (``doc_number_brackets``), a
+text table's bars by theirs (``bars``), a closing bracket in its opener's form
+(``paired_brackets``), a 、 dropped between two unit names (``list_marks``).  Text the page's
+detection missed is read again in crops: in table cells, alone on a line (``reread_missed``),
+past a line's end (``end_marks``).  The engine's 0/180 line classifier is not used: the page is
+upright already (``ocr_views``), and it turned lines of upright print over.
 
 The engine is created once per process (a batch worker loads the models once).
 
