@@ -121,6 +121,8 @@ def test_ocr_text_fixes() -> None:
     assert ocr.fix_text("一3一") == "—3—"  # one character for one: the positions stay
     assert ocr.fix_text("一6—") == "—6—"  # a page number read with 一 on one side only
     assert ocr.fix_text("省政府各部门·各直属机构") == "省政府各部门、各直属机构"  # between two units: 、
+    assert ocr.fix_text("东太湖度假区（太湖新城）·吴江高新区（盛泽镇）") == "东太湖度假区（太湖新城）、吴江高新区（盛泽镇）"  # full-width
+    assert ocr.fix_text("投资增长10%°") == "投资增长10%。"
 
 
 def _line(text: str, centres: list[float], top: float = 100.0, em: float = 16.0):
@@ -328,3 +330,67 @@ def test_a_mark_cut_off_a_line_end_is_read_again(monkeypatch: pytest.MonkeyPatch
     assert "".join(c.text for c in ocr.end_marks(glyphs, level, 150)) == "小学、"
     monkeypatch.setattr(ocr, "engine", lambda: lambda image, **kwargs: ([["小学校", 0.99]], None))
     assert "".join(c.text for c in ocr.end_marks(glyphs, level, 150)) == "小学"  # only marks are added
+
+
+# --- repairs by the page's ink: bars, brackets, lone short texts -----------------------------------
+
+def test_a_vertical_bar_is_told_from_a_digit_by_its_ink() -> None:
+    """序号 | … : a glyph read as 1 whose ink is one thin stroke as tall as the line's ideographs
+    is a bar; a digit 1 stands lower.  (丨 for a bar is mended by the text fixes.)"""
+    import numpy as np
+
+    from policyparse.ingest.pdf.layout import Char
+
+    level = np.full((120, 300, 3), 255, dtype=np.uint8)  # 150 dpi: 10 pt = 20.8 px
+    level[38:57, 22:40] = 0  # an ideograph's ink, 19 px
+    level[36:59, 56:58] = 0  # a bar: 23 px, 2 px wide
+    level[42:57, 128:131] = 0  # a digit 1: 15 px
+    glyphs = [Char("局", 10, 20, 18, 28, 10.0), Char("1", 25, 30, 18, 28, 10.0), Char("1", 60, 65, 18, 28, 10.0)]
+    assert "".join(c.text for c in ocr.bars(glyphs, level, 150)) == "局|1"
+    assert ocr.fix_text("序号丨实事项目") == "序号|实事项目"
+
+
+def test_a_closing_bracket_takes_the_form_of_its_opener() -> None:
+    from policyparse.ingest.pdf.layout import Char
+
+    def line(text: str) -> list[Char]:
+        return [Char(t, 16 * k, 16 * k + 16, 0, 16, 16.0) for k, t in enumerate(text)]
+    out = ocr.paired_brackets([line("吴江高新区（盛泽镇)、震泽镇"), line("［区商务局、发改"), line("委]"), line("江苏(盛泽)纺织)")])
+    assert ["".join(c.text for c in glyphs) for glyphs in out] == ["吴江高新区（盛泽镇）、震泽镇", "［区商务局、发改", "委］",
+                                                                  "江苏(盛泽)纺织)"]  # a closer without an opener stays
+
+
+def test_an_opening_mark_at_a_line_start_is_set_right_before_the_first_ideograph() -> None:
+    """（盛泽镇）: the ink of （ sits in its em's right half, so its recognised position is
+    further in than its cell; set just before 盛, the line starts on the margin (100)."""
+    from policyparse.ingest.pdf.ocr_glyphs import OcrLine, line_glyphs
+
+    line = OcrLine("（盛泽镇）", 104.0, 180.0, 100.0, 116.0, (111.0, 124.0, 140.0, 156.0, 166.0))
+    glyphs = line_glyphs(line, 16.0)
+    assert (glyphs[0].text, glyphs[0].x0, glyphs[0].x1) == ("（", 100.0, 116.0)
+
+
+def test_a_short_text_the_detector_left_out_alone_on_its_line_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table printed one cell a line: its row number 4 alone on a line, missed by the page's
+    detection, is read in a crop of its own; ink beside the page's glyphs or under a seal is not."""
+    import numpy as np
+
+    from policyparse.ingest.pdf.layout import Char
+
+    level = np.full((400, 400, 3), 255, dtype=np.uint8)
+    level[100:120, 40:52] = 0  # the lone 4 (at 150 dpi: 19 x 24 pt)
+    level[200:220, 40:52] = 0  # ink just after a recognised glyph: not alone on its line
+    level[300:320, 40:52] = 0  # ink under a seal
+    seen = [Char("局", 0, 16, 96, 112, 16.0), Char("目", 40, 56, 20, 36, 16.0)]
+    red = np.zeros((400, 400), dtype=np.uint8)
+    red[295:325, 35:57] = 1
+    calls = []
+
+    def engine(image, **kwargs):
+        calls.append(image.shape)
+        h, w = image.shape[:2]
+        quad = [[0, 0], [w, 0], [w, h], [0, h]]
+        return [[quad, "4", 0.99, [quad], ["4"], [0.99]]], None
+    monkeypatch.setattr(ocr, "engine", lambda: engine)
+    out = ocr.reread_missed(seen, [], level, 150, red)
+    assert [c.text for c in out if c not in seen] == ["4"] and len(calls) == 1

@@ -28,18 +28,25 @@ sys.path.insert(0, str(ROOT))
 GOLDEN = ROOT / "tests" / "golden_pdf"
 
 
-def cached_engine(cache: Path, real):
-    """A stand-in for the RapidOCR engine that keeps its results on disk."""
-    def call(image, *args, **kwargs):
+class CachedEngine:
+    """A stand-in for the RapidOCR engine that keeps the results of its calls on disk; its
+    parts (``text_det``, ``text_cls``, ``text_rec``, used by ocr_views) are the real ones."""
+
+    def __init__(self, cache: Path, real):
+        self.cache, self.real = cache, real
+
+    def __getattr__(self, name):
+        return getattr(self.real(), name)
+
+    def __call__(self, image, *args, **kwargs):
         key = hashlib.sha1(image.tobytes() + repr((image.shape, args, sorted(kwargs.items()))).encode()).hexdigest()
-        path = cache / "engine" / f"{key}.pickle"
+        path = self.cache / "engine" / f"{key}.pickle"
         if path.exists():
             return pickle.loads(path.read_bytes())
-        result = real()(image, *args, **kwargs)
+        result = self.real()(image, *args, **kwargs)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(result))
         return result
-    return call
 
 
 def scan_of(name: str, dpi: int, cache: Path) -> bytes:
@@ -69,7 +76,8 @@ def main() -> None:
     from policyparse.ingest.pdf import ocr
 
     real = ocr.engine
-    ocr.engine = lambda: cached_engine(args.cache, real)
+    cached = CachedEngine(args.cache, real)
+    ocr.engine = lambda: cached
     names = args.names or sorted(p.stem for p in GOLDEN.glob("*.pdf") if p.with_name(p.stem + ".gold.json").exists())
     names = names[: args.limit] if args.limit else names
     totals: dict[str, list] = {"text": [], "scan": []}

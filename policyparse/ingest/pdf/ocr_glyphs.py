@@ -30,6 +30,9 @@ from policyparse.ingest.pdf.layout import Char, is_wide
 SPACE_GAP = 0.4  # em of room left over between two glyphs that is a space
 RUN_GAP = 0.5  # ... next to or inside a run of digits or Latin (their advances vary by font)
 NO_SPACE_AFTER = frozenset("(（[［“‘《〈")  # opening marks: a space goes before them
+# Full-width opening marks drawn in the right half of their em: one just before a line's first
+# ideograph has its cell right before that ideograph's (its recognised position is its ink's).
+SET_TIGHT_OPENING = frozenset("（［〔【《〈“‘「『")
 HALF_MAX = 0.72  # em: a mark between two ideographs with at most this room is half-width
 FULL_MIN = 0.85  # em: ... with at least this room is full-width (between: no vote)
 RELIABLE_PAIRS = 3  # neighbouring ideograph pairs a line needs for its pitch to set a page size
@@ -283,6 +286,10 @@ def _packed(text: str, centres, edge: float, em: float, forms, leftwards: bool) 
     for k in order:
         ch = _form(text[k], None, em, forms, before=text[:k])
         w = _advance(ch, em)
+        if leftwards and k == len(text) - 1 and ch in SET_TIGHT_OPENING:  # its ink sits in its cell's right half
+            out.append((ch, x - w, x))
+            x -= w
+            continue
         inner, outer = centres[k] - sign * w / 2, centres[k] + sign * w / 2
         if sign * (inner - x) >= RUN_GAP * em:
             out.append((" ", min(x, inner), max(x, inner)))

@@ -158,6 +158,24 @@ def end_blots(level, glyph, dpi: float, leftwards: bool) -> list[Box]:
     return out
 
 
+def blots_in(level, box: Box, dpi: float, within: bool = False) -> list[Box]:
+    """The connected blots of ink (grey below INK) in ``box`` of the deskewed page, in points;
+    ``within``: only those that do not touch its top or bottom (a rule runs on out of a line)."""
+    import cv2
+    import numpy as np
+
+    px = dpi / 72.0
+    x0, y0 = max(0, int(box[0] * px)), max(0, int(box[1] * px))
+    x1, y1 = int(box[2] * px) + 1, int(box[3] * px) + 1
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return []
+    ink = (level[y0:y1, x0:x1].mean(axis=2) < INK).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return [((x0 + x) / px, (y0 + y) / px, (x0 + x + w) / px, (y0 + y + h) / px)
+            for x, y, w, h in (tuple(int(v) for v in stats[k][:4]) for k in range(1, count))
+            if not within or (y > 0 and y + h < ink.shape[0])]
+
+
 def line_image(level, box: Box, dpi: float):
     """A line's box cut out of the deskewed page, a few pixels of room around it."""
     px = dpi / 72.0
