@@ -24,6 +24,7 @@ GOLD = ROOT / "tests" / "golden" / "units_gold.tsv"
 # resolved: one list in, the resolved names out.
 RESOLVED = [
     (["区发改委", "财政局", "人社局"], ["区发改委", "区财政局", "区人社局"]),             # prefix inherited
+    (["市工信委", "城乡建设局", "城乡规划局"], ["市工信委", "市城乡建设局", "市城乡规划局"]),  # n637: a longer name inherits too
     (["蔡甸区财政局", "发改委"], ["蔡甸区财政局", "蔡甸区发改委"]),                      # a place prefix too
     (["市委组织部", "宣传部", "教育局"], ["市委组织部", "市委宣传部", "市教育局"]),        # 委 only for party organs
     (["市能源(néng)局", "市商務(wù)委"], ["市能源局", "市商務委"]),

@@ -328,8 +328,9 @@ def inherit_prefixes(names: list[str]) -> list[str]:
             group = surface_head(squeeze(name), len(prefixed["p"]))  # 自治区农牧厅 (not in the lexicon) leads the list too
         elif match and not match[0] and match[1].inherit and group and head == fold(name):
             name = adapt_prefix(group, match[1].kind) + name
-        elif not match and group and head == fold(name) and BARE_DEPARTMENT.match(head):
-            name = adapt_prefix(group, "department") + name  # 省发改委、能源局 -> 省能源局 (not in the lexicon)
+        elif (not match or (match[0] and not clean_prefix(*match))) and group and head == fold(name) \
+                and BARE_DEPARTMENT.match(head) and not PLACE_PREFIX.match(head):
+            name = adapt_prefix(group, "department") + name  # 省发改委、能源局 -> 省能源局; 市工信委、城乡建设局 -> 市城乡建设局
         out.append(name)
     return out
 
