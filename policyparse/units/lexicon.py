@@ -304,12 +304,13 @@ def carry_each(out: list[str], scoped: set[int]) -> None:
 
 
 def carry_stems(out: list[str]) -> None:
-    """市政府有关委、办、局 -> 市政府有关办, 市政府有关局; 市政府各部门、单位 -> 市政府各单位."""
+    """市政府有关委、办、局 -> 市政府有关办, 市政府有关局; 市政府各部门、单位 -> 市政府各单位; 市各委、办、局(公司)
+    -> 市各局(公司)."""
     for i in range(1, len(out)):
         prev = fold(out[i - 1])
         end = GENERIC_END.search(prev)
-        if fold(out[i]) in BARE_TAILS and end and SET_WORD.search(prev):
-            out[i] = surface_head(out[i - 1], end.start()) + out[i]
+        if TRAILING_BRACKETS.sub("", fold(out[i])) in BARE_TAILS and end and SET_WORD.search(prev):
+            out[i] = surface_head(out[i - 1], end.start()) + out[i]  # also 局(公司): its note in brackets kept
 
 
 # --- the level prefix of a group -------------------------------------------------------------
