@@ -5,7 +5,7 @@ Columns are named by their header words (``COLUMN_KINDS``).  When a record has a
 as there are columns the mapping is positional; otherwise (merged cells left out, as in
 one-cell-per-line tables) the cells are aligned to the columns in order, by the best fit over
 the whole row (``_typed``).
-About 520 lines: the three text forms (pipe rows, space rows, one cell a line) share one record
+About 560 lines: the three text forms (pipe rows, space rows, one cell a line) share one record
 mapper, its cell types and its wrap joins; apart, each reader would need the mapper's state.
 """
 from __future__ import annotations
@@ -165,17 +165,18 @@ def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
 
 def _numbers_in_first_cells(lines: list[Line], i: int, kinds: list[str], fold: str) -> bool:
     """A table without a 序号 column whose rows start with their number (1.城市人居环境提升项目 | …), not
-    one whose first column holds section headings (一、做好财政信息公开。 | 1.… | 财务科 |, read as paragraphs)."""
+    one that holds section headings in its cells (一、做好财政信息公开。 | 1.… | 财务科 |, read as paragraphs)."""
     if "serial" in kinds:
         return False
-    firsts = []
-    for ln in lines[i:]:
+    firsts, sections = [], False
+    for ln in lines[i - 1:]:
         if ln.stripped and "|" not in ln.text:
             break
         cells = _pipe_cells(ln)
         if cells:
             firsts.append(fold[slice(*cells[0])])
-    return any(NUMBERED_CELL.match(c) for c in firsts) and not any(SECTION_CELL.match(c) for c in firsts)
+            sections = sections or any(SECTION_CELL.match(fold, a, b) for a, b in cells)
+    return any(NUMBERED_CELL.match(c) for c in firsts[1:]) and not sections
 
 
 def _right_aligned(cells: list[FSpan], kinds: list[str], fold: str) -> Row | None:

@@ -5,7 +5,7 @@ Sources, in a node's own text: a unit bracket ending a paragraph (``[…]`` ``�
 (``4、茄子河区政府负责：``), trailing table cells, an item's closing clauses of units and role verbs
 (``…，由区政务服务局牵头，区住建局配合。``), and the mapped cells of a table row.
 The role grammar is ``grammar.roles``; the list-splitting patterns are the constants below.
-About 600 lines: finding lists and splitting them share the bracket/label/verb state of one item
+About 680 lines: finding lists and splitting them share the bracket/label/verb state of one item
 (the convention, the unit-cell header), and the cut-list test needs both.
 """
 from __future__ import annotations
