@@ -17,13 +17,14 @@ _BODY = r"(?:单位|部门|处室|科室|股室)"
 LABEL_TABLE: tuple[tuple[str, str | None, str | None], ...] = (
     (rf"牵头(?:责任|考核)?{_BODY}|牵头", "lead", "d02:5"),                             # 牵头单位：  牵头考核单位：
     (rf"主责{_BODY}|主办{_BODY}|主办", "lead", None),                                 # 主责单位：  主办：
-    (rf"协同责任{_BODY}|(?:协同|配合|协助|协办|参与|参加|协作|支持|指导|(?:数据)?提供){_BODY}|配合|协办|参与", "supporting", "d04:7"),  # 配合单位：  参与：
+    (rf"协同责任{_BODY}|(?:协同|配合|协助|协办|参与|参加|协作|支持|指导|(?:数据)?提供){_BODY}|配合|协办|参与",
+     "supporting", "d04:7"),                                                           # 配合单位：  参与：
     (rf"(?:主要)?责任{_BODY}(?:与协同单位)?|责任主体|(?:负责|承办|实施|落实|执行){_BODY}|责任", "responsible",
      "d01:31"),                                                                        # 责任单位：
     (r"(?:部门)?分工", None, "d08:24"),                                               # 部门分工：X牵头，Y配合
     (r"(?:牵头)?负责领导|分管(?:省|市|区|县)?领导|责任领导|联系领导|牵头领导|责任人", "person", "d02:5"),  # 责任领导：张三
     (r"完成时限|时间节点|完成时间|时限要求|时限", "deadline", "n487:33"),               # 完成时限：2023年6月底前  时限要求：持续推进
-    (rf"(?:督办|督查|督导|监督){_BODY}", "oversight", None),                           # 督办单位：市政府督查室 (oversees, does not do the task)
+    (rf"(?:督办|督查|督导|监督){_BODY}", "oversight", None),                           # 督办单位：市政府督查室 (checks the work)
 )
 # Role verbs ending a run of units: (X、Y牵头，A、B配合), (…按职责分工负责): (pattern, role, golden).
 ROLE_VERB_TABLE: tuple[tuple[str, str, str | None], ...] = (
@@ -45,7 +46,7 @@ COLUMN_TABLE: tuple[tuple[str, str, str | None], ...] = (
     ("serial", r"^序号$", "d15:1"),                                                   # 序号
     # a person column where a person word is in the header (牵头领导, 牵头负责领导, 牵头单位负责人), except a
     # unit column that adds its head (牵头单位及主要负责人: 市民政局 伍泽国, the name dropped)
-    ("lead", r"^(?:牵头|主责|主办)(?:(?:单位|部门)(?:及|和|、)|(?!.*(?:领导|负责人|责任人)))", "n115:1"),  # 牵头单位, 牵头协调部门, 主办单位
+    ("lead", r"^(?:牵头|主责|主办)(?:(?:单位|部门)(?:及|和|、)|(?!.*(?:领导|负责人|责任人)))", "n115:1"),  # 牵头单位, 主办单位
     ("supporting", r"^(?:配合|协办|协同|协助|参与|指导)", "d27:4"),                         # 配合单位
     ("unit", r"(?:责任|负责|承办|实施|落实|办理)(?:单位|部门|股室|处室|科室)|(?:责任|实施)主体|^(?:单位|责任)$", "d10:38"),  # 责任单位
     ("person", r"领导|负责人|责任人|^主要领", "d15:5"),                                 # 责任领导, 牵头区领导

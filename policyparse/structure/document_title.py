@@ -19,8 +19,9 @@ from policyparse.structure.lines import Line, prev_nonblank
 # The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
 TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知", re.DOTALL)
 QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
-TRANSMITTAL_SENTENCE = re.compile(r"(?:^\s*|[将把]|(?:制定|起草|编制|修订|拟定|拟订)了?)《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)",
-                                  re.MULTILINE)  # 《X》已经… / 现将《X》印发 / 研究制定了《X》,经…同意,现印发给你们
+# 《X》已经… / 现将《X》印发 / 研究制定了《X》,经…同意,现印发给你们
+TRANSMITTAL_SENTENCE = re.compile(
+    r"(?:^\s*|[将把]|(?:制定|起草|编制|修订|拟定|拟订)了?)《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)", re.MULTILINE)
 # A document title closed before 已经/经 at the start of a body: …实施方案》已经区政府同意
 ADOPTED_TITLE = re.compile(r"(?P<x>[^《》。\n]{4,60})》(?:已经|经)")
 # Words after a quoted title inside 印发…的通知 that go on with the same title (重点工作任务分工), not
