@@ -68,7 +68,7 @@ def per_line(edit: Callable[[str], str]) -> Callable[[str], str]:
 def hard_wrap(width: float) -> Callable[[str], str]:
     """A text cut into lines of ``width`` cells (a PDF's lines copied as text), where it was not
     wrapped already; table rows (with ``|`` or tabs) stay whole."""
-    from policyparse.normalize import display_width, wrap_width
+    from policyparse.normalize import wrap_width
 
     def edit(text: str) -> str:
         if wrap_width(text.split("\n")) is not None:
@@ -78,16 +78,23 @@ def hard_wrap(width: float) -> Callable[[str], str]:
             if "|" in line or "\t" in line:
                 out.append(line)
                 continue
-            cur, w = "", 0.0
-            for ch in line:
-                cw = display_width(ch)
-                if w + cw > width:
-                    out.append(cur)
-                    cur, w = "", 0.0
-                cur, w = cur + ch, w + cw
-            out.append(cur)
+            out.extend(wrap_line(line, width))
         return "\n".join(out)
     return edit
+
+
+def wrap_line(line: str, width: float) -> list[str]:
+    """One line cut into lines of ``width`` cells (a full-width character is one cell, ASCII half)."""
+    from policyparse.normalize import display_width
+    out, cur, w = [], "", 0.0
+    for ch in line:
+        cw = display_width(ch)
+        if w + cw > width:
+            out.append(cur)
+            cur, w = "", 0.0
+        cur, w = cur + ch, w + cw
+    out.append(cur)
+    return out
 
 
 # Variants that must score as the corpus does (tests/test_variants.py), and the hard wraps, reported
