@@ -26,6 +26,8 @@ LABEL_TABLE: tuple[tuple[str, str | None, str | None], ...] = (
     (r"完成时限|时间节点|完成时间|时限要求|时限", "deadline", "n487:33"),               # 完成时限：2023年6月底前  时限要求：持续推进
     (rf"(?:督办|督查|督导|监督){_BODY}", "oversight", None),                           # 督办单位：市政府督查室 (checks the work)
 )
+# The label roles whose lists name no unit of the task: people, and the bodies that check the work.
+NO_UNIT_ROLES = frozenset({"person", "oversight"})
 # Role verbs ending a run of units: (X、Y牵头，A、B配合), (…按职责分工负责): (pattern, role, golden).
 ROLE_VERB_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"按照?职责分工(?:分别)?牵头|分别牵头|共同牵头|总牵头|牵头抓总|牵头负责|牵头落实|牵头|主办|承办", "lead", "d05:8"),  # X、Y牵头  X承办

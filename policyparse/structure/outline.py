@@ -20,7 +20,7 @@ from policyparse.structure.draft import Draft, DraftNode, FSpan, TableCells
 from policyparse.structure.envelope import find_envelope
 from policyparse.structure.lines import split_lines
 from policyparse.structure.numbering import Marker, find_markers
-from policyparse.structure.tables import Table, find_tables
+from policyparse.structure.tables import Table, find_tables, strip_end
 from policyparse.structure.toc import toc_spans
 
 ROW_RANK = 4.5  # table rows: under a section row of their table (一、…), above steps in their cells (1.)
@@ -317,17 +317,11 @@ def _first_sentence(fold: str, a: int, b: int) -> FSpan:
         elif ch in ")》”]】":
             depth = max(0, depth - 1)
         elif ch == "|" or (ch in "。!?" and depth == 0):
-            return (a, _rstrip(fold, a, i))
-    return (a, _rstrip(fold, a, b))
-
-
-def _rstrip(fold: str, a: int, b: int) -> int:
-    while b > a and fold[b - 1] in " \t\n|":
-        b -= 1
-    return b
+            return (a, strip_end(fold, a, i))
+    return (a, strip_end(fold, a, b))
 
 
 def _cut_unit_tail(fold: str, span: FSpan) -> FSpan:
     a, b = span
     m = TITLE_UNIT_TAIL.search(fold, a, b)
-    return (a, _rstrip(fold, a, m.start())) if m and m.start() > a else span
+    return (a, strip_end(fold, a, m.start())) if m and m.start() > a else span

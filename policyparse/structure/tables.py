@@ -261,7 +261,10 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
     if spaced:  # a blank line after every cell: the lines of one cell stand together (…46.3%; / 市发改委 are two)
         merged: list[FSpan] = []
         for cell, gap in zip(cells, blank_before):
-            merged.append(cell) if gap or not merged else merged.__setitem__(-1, (merged[-1][0], cell[1]))
+            if gap or not merged:
+                merged.append(cell)
+            else:
+                merged[-1] = (merged[-1][0], cell[1])
         cells = merged
     a, b = cells[0]
     glued = GLUED_SERIAL_HEADER.match(fold, a, b)
@@ -296,7 +299,8 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
     return Table((lines[i].start, lines[j - 1].end), rows), j
 
 
-def _strip_end(fold: str, a: int, b: int) -> int:
+def strip_end(fold: str, a: int, b: int) -> int:
+    """The end of fold[a:b] without its trailing blanks and cell bars."""
     while b > a and fold[b - 1] in " \t\n|":
         b -= 1
     return b
@@ -320,7 +324,7 @@ def _section_row(cells: list[FSpan], fold: str) -> Row | None:
     """A row holding only a section heading (一、… spanning the table) — not a task, not a continuation;
     a marker alone in its cell (``(一)`` / ``加强战略科技力量建设。``) takes the next cell as its title."""
     if cells and len(cells) <= 2 and SECTION_CELL.match(fold, *cells[0]) and not SERIAL_CELL.match(fold[cells[0][0]:cells[0][1]]):
-        bare = SECTION_CELL.match(fold, *cells[0]).end() >= _strip_end(fold, *cells[0])
+        bare = SECTION_CELL.match(fold, *cells[0]).end() >= strip_end(fold, *cells[0])
         if bare and len(cells) == 2:
             return Row(None, (("section", cells[0]), ("section_title", cells[1])), (cells[0][0], cells[-1][1]))
         return Row(None, (("section", cells[0]),), (cells[0][0], cells[-1][1]))

@@ -24,6 +24,7 @@ from policyparse.grammar.roles import (
     LABELS,
     LEAD_MARK,
     LEADING,
+    NO_UNIT_ROLES,
     PERSON_TITLE,
     ROLE_VERBS,
     SHARED_UNITS,
@@ -52,7 +53,6 @@ from policyparse.structure.tables import at_text_end
 _LABEL_ALT = "|".join(f"(?:{p})" for p, _ in LABELS)
 # A role label: ``责任单位：`` or in lenticular brackets ``【牵头单位】``.
 LABEL = re.compile(rf"(?:【\s*(?P<blabel>{_LABEL_ALT})\s*】|(?P<label>{_LABEL_ALT})\s*(?:{LABEL_LINK_PATTERN}))")
-_SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"\s*[。;]")
 _PARAGRAPH_TAIL = re.compile(r"[\s。;,.|]*")   # what may follow a bracket that ends its paragraph
 LABEL_LINE = re.compile(rf"\s*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*(?:{LABEL_LINK_PATTERN}))")
@@ -170,7 +170,7 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
 def _only_people(fold: str, span: FSpan) -> bool:
     """A list that names only people (责任领导：张三) rightly yields no unit."""
     labels = [m["label"] or m["blabel"] for m in LABEL.finditer(fold, *span)]
-    return bool(labels) and all(label_role(lb) in ("person", "oversight") for lb in labels)
+    return bool(labels) and all(label_role(lb) in NO_UNIT_ROLES for lb in labels)
 
 
 def _row_units(fold: str, node: DraftNode, state: _State) -> NodeUnits:
@@ -448,7 +448,7 @@ def _text_truncated_in_units(fold: str, a: int, b: int) -> bool:
     if not any(LABEL_LINE.match(ln) for ln in rest):
         return False
     last = LABEL_LINE.match(rest[-1])  # cut in a person's or a deadline's line (牵头领导:靳国) cuts no unit list (n325)
-    return not (last and label_role(last.group().strip(" \t:为【】")) in ("person", "deadline", "oversight"))
+    return not (last and label_role(last.group().strip(" \t:为【】")) in NO_UNIT_ROLES | {"deadline"})
 
 
 def _cut_after_sentence(before: str, inner: str) -> bool:
@@ -539,7 +539,7 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
     deadline = None
     labelled = LABEL.search(fold, a, b)
     for role, (s, e) in _chunks(fold, a, b, default_role):
-        if role in ("person", "oversight"):
+        if role in NO_UNIT_ROLES:
             continue
         if labelled and s < labelled.start() and not is_unit_list(fold, s, labelled.start()):
             lead_in = LEAD_DEADLINE.match(fold, s, e)  # (9月底前取得阶段性成效,牵头考核单位:…): a target, no unit
