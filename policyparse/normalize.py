@@ -214,7 +214,7 @@ def unwrap(fold: str, fmap: array, raw: str) -> tuple[str, array]:
         return fold, fmap
     drop = set()
     for k, (line, nxt) in enumerate(zip(shown, lines[1:])):
-        if _fills(line, width) and nxt.strip() and not NEW_BLOCK.match(nxt) and "|" not in line + nxt:
+        if _fills(line, width) and nxt.strip() and not NEW_BLOCK.match(nxt) and not _table_row(line) and not _table_row(nxt):
             drop.add(starts[k + 1] - 1)
     cuts = [-1, *sorted(drop), len(fold)]
     pieces = [(a + 1, b) for a, b in zip(cuts, cuts[1:])]
@@ -231,7 +231,7 @@ def wrap_width(lines: list[str]) -> float | None:
     (``WRAP_FEW_LINES``) do and none is longer (table rows left out); below ``WRAP_NARROW`` cells,
     only where a good share of the lines reach it.  Paragraphs that were never wrapped have no such
     edge: their lengths spread."""
-    widths = [display_width(ln.strip()) for ln in lines if ln.strip() and "|" not in ln]
+    widths = [display_width(ln.strip()) for ln in lines if ln.strip() and not _table_row(ln)]
     if len(widths) < 8:
         return None
     top = max(round(w) for w in widths)
@@ -265,6 +265,11 @@ WRAP_NARROW = 20
 WRAP_NARROW_SHARE = 0.3
 WRAP_FEW_LINES = 3
 FILL_SLACK = 2.5  # cells a wrapped line may fall short of the width (a character pushed down, half-width text)
+
+
+def _table_row(line: str) -> bool:
+    """A line of a table copied as text (cells between ``|`` or tabs): never a wrapped line of prose."""
+    return "|" in line or "\t" in line.strip()
 
 
 def display_width(s: str) -> float:

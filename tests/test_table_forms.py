@@ -245,3 +245,48 @@ def test_a_table_whose_name_column_holds_short_indicator_names():
         "1": "地区生产总值增长12%", "2": "地方财政一般预算收入增长12%以上", "3": "全社会固定资产投资增长15%"}
     assert {a["path"]: a["responsible"] for a in gold["assignments"]} == {
         "1": ["市发改委", "统计局"], "2": ["市财政局", "国税局", "地税局"], "3": ["市发改委", "统计局"]}
+
+
+# Found by a generator of random tables (every column set x form x numbering): 责任部门 is also a portal metadata
+# label (责任部门: X is page furniture), rows may be numbered from 31 on in every form, a tab-separated row keeps
+# its empty cells in place, and tab rows of like widths are no hard-wrapped prose.
+ODD_HEADERS = [("序号", "工作内容", "牵头单位", "责任部门"), ("序号", "工作事项", "责任部门", "备注"),
+               ("序号", "重点任务", "责任领导", "完成时限", "主责单位")]
+ODD_FILL = {"工作内容": None, "工作事项": None, "重点任务": None, "备注": "", "责任领导": "张伟", "完成时限": "6月底前"}
+
+
+def _odd_cases():
+    rng = random.Random(10)
+    forms = {"cell_lines": STYLES["cell_lines"], "tabs": STYLES["tabs"], "pipes": STYLES["pipes"]}
+    for header, first, (style, fmt) in itertools.product(ODD_HEADERS, (1, 31), forms.items()):
+        rows, wants = [list(header)], []
+        for k, task in zip(range(first, first + 4), rng.sample(TASKS, 4)):
+            lead, *others = rng.sample(KNOWN, 3)
+            led = "牵头单位" in header or "主责单位" in header
+            lists = {"牵头单位": [lead], "主责单位": [lead], "责任部门": others if led else [lead, *others]}
+            rows.append([str(k) if c == "序号" else "、".join(lists[c]) if c in lists else
+                         task if ODD_FILL[c] is None else ODD_FILL[c] for c in header])
+            wants.append((str(k), {"lead": [lead] if led else [],
+                                   "responsible": lists["责任部门"] if "责任部门" in header else []}))
+        yield pytest.param(fmt(rows), wants, id=f"{style}-{first}-{'/'.join(header)}")
+
+
+@pytest.mark.parametrize("table, wants", list(_odd_cases()))
+def test_a_table_with_a_metadata_word_header_continued_numbers_or_empty_tab_cells(table, wants):
+    got = {a["path"].rsplit(".", 1)[-1]: a
+           for a in to_gold(policyparse.parse(f"某某区2024年重点工作任务分解表\n{table}\n"))["assignments"]}
+    for serial, want in wants:
+        assert serial in got, f"row {serial}: no assignment"
+        assert {r: got[serial][r] for r in want} == want, f"row {serial}"
+
+
+def test_unit_cells_with_a_bare_zone_or_a_district_among_units():
+    """A unit cell that is a zone by its type alone (经开区, n592) is no person's name, and a district among
+    units (市卫生健康委、黄埔区) is its government: both stay in their unit column when a row's 备注 is empty."""
+    cells = ["序号 |", "工作事项 |", "责任部门 |", "备注 |",
+             "1 |", "提升基层医疗卫生服务能力 |", "市卫生健康委、黄埔区 |", " |",
+             "2 |", "实施重点企业技术改造项目 |", "经开区 |", " |",
+             "3 |", "建设区域性物流集散中心 |", "市商务局 |", " |"]
+    gold = to_gold(policyparse.parse("某某区2024年重点工作任务分解表\n" + "\n".join(cells) + "\n"))
+    assert {a["path"]: a["responsible"] for a in gold["assignments"]} == {
+        "1": ["市卫生健康委", "黄埔区"], "2": ["经开区"], "3": ["市商务局"]}

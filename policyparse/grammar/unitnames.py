@@ -327,6 +327,8 @@ BRANCH = re.compile(r"^(?P<parent>.+?局)(?P<place>[^局]{1,4})分局$")
 DEPARTMENT_NAME = r"[\u4e00-\u9fff]{2,8}(?:厅|局)"
 # A list's lead names its level even when the lexicon does not know it: 自治区农牧厅, 省X改革委.
 PREFIXED_DEPARTMENT = re.compile(r"^(?P<p>自治区|省|市|区|县|州|旗|盟)[\u4e00-\u9fff]{2,8}(?:厅|局|委)$")
+# A zone named by its type alone, as a unit cell of a table (2021年11月 | 经开区 |: the county's own zone).
+BARE_ZONE = re.compile(rf"^(?:省|市|区|县|州|旗)?{ZONE_WORD}(?:\([^()]*\))?$")
 BARE_DEPARTMENT = re.compile(rf"^(?!各|有关|相关|国家|中国|中央|全国|省|市|区|县|州|旗|盟|镇|乡|自治|{PROVINCE_START}){DEPARTMENT_NAME}$")
 
 # Golden cases of the shared-part patterns above: name -> (corpus line, the unit as written there, the
@@ -355,4 +357,5 @@ SHARED_PART_CASES: dict[str, tuple[str, str, str]] = {
     "BRANCH": ("d02:25", "市生态环境局咸安分局", "市生态环境局咸安分局"),
     "PREFIXED_DEPARTMENT": ("n007:27", "区发改局", "区发改局"),
     "BARE_DEPARTMENT": ("n005:3", "人社局", "人社局"),
+    "BARE_ZONE": ("n592:12", "经开区", "经开区"),
 }

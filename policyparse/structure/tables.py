@@ -18,7 +18,8 @@ from policyparse.grammar.envelope import BOILERPLATE
 from policyparse.grammar.markers import GLUED_SERIAL, SECTION_START, SERIAL_CELL, SPACED_SERIAL
 from policyparse.grammar.numerals import CN_NUMERALS, DEADLINE_START
 from policyparse.grammar.roles import COLUMN_KINDS, ROLE_WORDS
-from policyparse.grammar.unitnames import BARE_PLACE_NAME, NAME_SHAPED, PLACE_GOVERNMENT, UNIT_END, ZONE_END, split_list
+from policyparse.grammar.unitnames import BARE_PLACE_NAME, BARE_ZONE, NAME_SHAPED, PLACE_GOVERNMENT, UNIT_END, ZONE_END, split_list
+from policyparse.grammar.unittokens import PLACE_LIKE
 from policyparse.structure.draft import FSpan
 from policyparse.structure.lines import Line
 
@@ -44,6 +45,7 @@ NUMBERED_CELL = re.compile(r"\s*(?P<n>\d{1,3}[.、])(?=[\u4e00-\u9fff])")  # 1.�
 LONE_SERIAL_HEADER = re.compile(r"^序\s*号\s*\|?$")  # 序号 alone on its line: one cell a line follows
 HEADER_WORD_END = re.compile(r"[\u4e00-\u9fff]{1,3}")  # 部门: the end of a header word wrapped in its cell
 GLUED_SERIAL_HEADER = re.compile(r"\s*序\s*号(?P<rest>[\u4e00-\u9fff]{2,8})\s*$")
+BARE_NUMBER = re.compile(r"\s*\d{1,3}\s*")
 TABLE_END = re.compile(r"^\s*(?:附件\s*\d*\s*$|附件[:])")
 
 
@@ -202,6 +204,9 @@ def _space_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
             j += 1
             continue
         cells = _space_cells(ln)
+        fields = _tab_fields(ln)
+        if len(fields) == len(header) > len(cells) and fields[0][1] > fields[0][0]:
+            cells = fields  # 1<tab>任务<tab><tab>市财政局: an empty cell kept in its place, the row maps by position
         spaced = SPACED_SERIAL.match(ln.text)
         glued = None if spaced else GLUED_SERIAL.match(fold, ln.start, ln.end)
         if glued and int(glued[1]) == expected:
@@ -246,10 +251,30 @@ def _space_cells(ln: Line) -> list[FSpan]:
     return [(ln.start + m.start(), ln.start + m.end()) for m in re.finditer(r"\S+", ln.text)]
 
 
+def _tab_fields(ln: Line) -> list[FSpan]:
+    """Every field of a tab-separated line, an empty one as an empty span (no fields without a tab)."""
+    if "\t" not in ln.text:
+        return []
+    fields, pos = [], ln.start
+    for part in ln.text.split("\t"):
+        lead = len(part) - len(part.lstrip())
+        fields.append((pos + lead, pos + lead + len(part.strip())))
+        pos += len(part) + 1
+    return fields
+
+
+def _stream_end(ln: Line) -> bool:
+    """A line that ends a one-cell-a-line table: page furniture or an attachment mark; not a header
+    word that is also a metadata label (责任部门 |: a column, where 责任部门: X is furniture)."""
+    if TABLE_END.match(ln.text):
+        return True
+    return bool(BOILERPLATE.match(ln.text)) and column_kind(ln.stripped.rstrip("| ")) == "other"
+
+
 def _stream_rows(lines: list[Line], i: int, fold: str):
     """One cell per line (optionally ending ``|``); records start at the next serial number."""
     cells, j, blank_before, blank = [], i, [], False
-    while j < len(lines) and not BOILERPLATE.match(lines[j].text) and not TABLE_END.match(lines[j].text):
+    while j < len(lines) and not _stream_end(lines[j]):
         got = _pipe_cells(lines[j]) if "|" in lines[j].text else \
             ([(lines[j].content_start, lines[j].content_end)] if lines[j].stripped else [])
         if got:
@@ -271,7 +296,7 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
     if glued:  # 序号指标: two header cells joined by a reader
         cells[:1] = [(a, glued.start("rest")), (glued.start("rest"), b)]
     header, k = [], 0
-    while k < len(cells) and fold[cells[k][0]:cells[k][1]].strip() != "1" and not SECTION_CELL.match(fold, *cells[k]) \
+    while k < len(cells) and not _bare_number(cells[k], fold) and not SECTION_CELL.match(fold, *cells[k]) \
             and not fold[cells[k][0]:cells[k][1]].rstrip().endswith("。"):  # 强化科技创新支撑能力。: a category row, no header word
         a, b = cells[k]
         word = fold[a:b]
@@ -285,7 +310,8 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
     while lead_in and len(kinds) > lead_in + 1 and kinds[-1] == "other":
         # 类别 | 序号 | …: the first row's cells before its 序号 (产业发展) came before the 1, not header words
         header, kinds, k, lead_in = header[:-1], kinds[:-1], k - 1, lead_in - 1
-    records, expected = [], 1
+    records = []
+    expected = int(fold[slice(*cells[k])]) if k < len(cells) and _bare_number(cells[k], fold) else 1  # 31, 32 …: goes on
     for a, b in cells[k:]:
         if fold[a:b].strip() == str(expected):
             records.append([])
@@ -396,6 +422,11 @@ def _unit_columns_from_the_right(mapped: tuple, kinds: list[str], fold: str) -> 
             (len(mapped) > k and cell_type(fold[slice(*mapped[-k - 1][1])]) == "unit"):
         return mapped
     return mapped[:-k] + tuple(zip(kinds[-k:], (span for _, span in tail)))
+
+
+def _bare_number(cell: FSpan, fold: str) -> bool:
+    """A cell of digits alone: the first row's 序号 (1, or 31 where the numbering goes on)."""
+    return bool(BARE_NUMBER.fullmatch(fold, *cell))
 
 
 def _is_serial(cell: FSpan, fold: str) -> bool:
@@ -532,11 +563,13 @@ def cell_type(s: str) -> str:
         return "number"
     if len(s) <= 16 and DEADLINE_START.match(s):
         return "deadline"
-    if PERSON_CELL.match(s) and not UNIT_END.search(s.replace(" ", "")):
+    if PERSON_CELL.match(s) and not UNIT_END.search(s.replace(" ", "")) and not BARE_ZONE.match(s):
         return "person"
     parts = [s[a:b].strip() for a, b in split_list(s)]
-    if parts and "。" not in s and all(_unit_part(p) or _shares_government(parts, k) for k, p in enumerate(parts)):
-        return "unit"
+    units = [_unit_part(p) for p in parts]
+    if parts and "。" not in s and all(u or _shares_government(parts, k) or (PLACE_LIKE.match(parts[k]) and any(units))
+                                       for k, u in enumerate(units)):
+        return "unit"  # 市卫生健康委、黄埔区: a district among units is its government
     return "text"
 
 
@@ -548,7 +581,8 @@ def _shares_government(parts: list[str], k: int) -> bool:
 def _unit_part(p: str) -> bool:
     """A part of a unit cell: 市水利局, 各县(市、区)党委和人民政府, 城乡一体化示范区, 农业局等."""
     p = ETC_TAIL.sub("", ROLE_WORDS.sub("", p).strip())
-    return bool(p) and len(p) <= 30 and (p.startswith("各") or bool(UNIT_END.search(p)) or bool(ZONE_END.search(p)))
+    return bool(p) and len(p) <= 30 and (p.startswith("各") or bool(UNIT_END.search(p)) or bool(ZONE_END.search(p))
+                                         or bool(BARE_ZONE.match(p)))
 
 
 def _accepts(kind: str, ctype: str, s: str) -> bool:
