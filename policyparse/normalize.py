@@ -234,6 +234,7 @@ def wrap_width(lines: list[str]) -> float | None:
     widths = [display_width(ln.strip()) for ln in lines if ln.strip() and not _table_row(ln)]
     if len(widths) < 8:
         return None
+    numbers = sum(1 for ln in lines if ROW_NUMBER_LINE.fullmatch(ln))  # 1 / 2 / …: a table one cell a line
     top = max(round(w) for w in widths)
     widths.sort()  # counted by bisection: time linear in the lines, not lines x widest line
     for w in range(int(top), 14, -1):
@@ -242,6 +243,8 @@ def wrap_width(lines: list[str]) -> float | None:
         longer = len(widths) - upto
         if w < WRAP_NARROW and near < WRAP_NARROW_SHARE * len(widths):
             continue  # a narrow edge that few lines reach: a table copied one cell a line, not a wrap
+        if numbers >= near:
+            continue  # no more lines at the edge than rows numbered alone on their lines: its long cells, not a wrap
         if (near >= WRAP_MIN_LINES and longer <= max(2, 0.1 * near)) or (near >= WRAP_FEW_LINES and not longer):
             return float(w)
     return None
@@ -257,6 +260,7 @@ DOC_NUMBER_GAP = re.compile(rf"(?<![ \t\u3000])[ \t\u3000]+(?={DOC_NUMBER_TEXT}(
 DATE_GAP = re.compile(rf"(?<=\n)(?P<keep>{SIGN_DATE.pattern})[ \t\u3000]+(?=\S)")  # a date opening its line, text after a gap
 SENTENCE_GAP = re.compile(rf"(?P<keep>[{RUN_ON_ENDS}])[ \t\u3000]+(?=\S)")
 WRAP_MIN_LINES = 6
+ROW_NUMBER_LINE = re.compile(r"[ \t]*\d{1,3}[ \t]*\|?[ \t]*")  # a table row's 序号 alone on its line
 NARROW_CHAR = re.compile(r"[\x00-\u2e7f]")  # what display_width counts as half a cell
 CLAUSE_MARK = re.compile(r"[,，;；]")  # running text's clause marks, which a title line does not hold
 # cells: below this width a wrap must cut a good share of the lines (a table copied one cell a line

@@ -290,3 +290,18 @@ def test_unit_cells_with_a_bare_zone_or_a_district_among_units():
     gold = to_gold(policyparse.parse("某某区2024年重点工作任务分解表\n" + "\n".join(cells) + "\n"))
     assert {a["path"]: a["responsible"] for a in gold["assignments"]} == {
         "1": ["市卫生健康委", "黄埔区"], "2": ["经开区"], "3": ["市商务局"]}
+
+
+def test_a_one_cell_a_line_table_of_long_cells_with_sections_and_numbers_going_on_is_no_wrapped_text():
+    """Three task cells of the same width and none longer look like a hard-wrapped text to the unwrapper,
+    which joined each to the unit cell below it: rows numbered alone on their lines say it is a table.  The
+    numbering goes on from 31 after a section row."""
+    cells = ["序号", "工作任务", "牵头单位", "责任领导", "配合单位", "一、产业发展",
+             "31", "加大招商引资力度，全年引进亿元以上项目20个", "咸宁高新区管委会", "李明", "河南银保监局、住建局",
+             "32", "深入实施乡村振兴战略，推进农业农村现代化", "市经信委", "李明", "市法院", "二、民生保障",
+             "33", "开展营商环境专项整治行动", "市公安局", "张伟", "市发展改革委",
+             "34", "完善农村饮水安全保障体系、全面提高农村供水保障水平", "市规划局", "张伟", "市财政局"]
+    gold = to_gold(policyparse.parse("某某区2024年重点工作任务分解表\n" + "\n".join(cells) + "\n"))
+    assert {a["path"]: (a["lead"], a["supporting"]) for a in gold["assignments"]} == {
+        "1.31": (["咸宁高新区管委会"], ["河南银保监局", "住建局"]), "1.32": (["市经信委"], ["市法院"]),
+        "2.33": (["市公安局"], ["市发展改革委"]), "2.34": (["市规划局"], ["市财政局"])}

@@ -311,7 +311,8 @@ def _stream_rows(lines: list[Line], i: int, fold: str):
         # 类别 | 序号 | …: the first row's cells before its 序号 (产业发展) came before the 1, not header words
         header, kinds, k, lead_in = header[:-1], kinds[:-1], k - 1, lead_in - 1
     records = []
-    expected = int(fold[slice(*cells[k])]) if k < len(cells) and _bare_number(cells[k], fold) else 1  # 31, 32 …: goes on
+    # the first row's number: 1, or 31 where the numbering goes on (after a section row, too)
+    expected = next((int(fold[a:b]) for a, b in cells[k:k + 3] if _bare_number((a, b), fold)), 1)
     for a, b in cells[k:]:
         if fold[a:b].strip() == str(expected):
             records.append([])
