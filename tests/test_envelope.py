@@ -524,3 +524,27 @@ def test_a_government_order_set_as_gbt_9704_sets_it():
     n = gold["notice"]
     assert (n["title"], n["doc_number"], n["issuer"], n["date"]) == ("某市人民政府令", "第8号", None, "2023-03-10")
     assert gold["document_title"] == "某市城市供水管理办法"
+
+
+def test_a_forwarding_notice_whose_attachments_name_their_issuers_takes_the_document_present():
+    """n640: 附件 names two documents as 省农业厅、省财政厅《关于…的通知》 and the excerpt holds only the second,
+    its heading wrapped over three lines under its two issuers: that heading is the document's title, without
+    the marks or the issuers (the first is named in the notice's body and list only)."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    text = ("各镇政府、各街道办事处:\n省农业厅、省财政厅联合下发了《关于做好特色农业促进项目申报工作的通知》和《关于做好产业兴村强县"
+            "示范行动项目申报工作的通知》,现转发给你们,请认真做好申报工作。\n附件:1、省农业厅、省财政厅《关于做好特色农业促进项目申报工作的通知》\n"
+            "2、省农业厅、省财政厅《关于做好产业兴村强县示范行动项目申报工作的通知》\n某县农业局 某县财政局\n2018年6月22日\n"
+            "山东省农业厅\n山东省财政厅\n关于做好产业兴村强县\n示范行动项目\n申报工作的通知\n各市农业局、各市财政局:\n一、总体要求\n"
+            "(一)指导思想。深入贯彻落实乡村振兴战略。\n")
+    assert to_gold(policyparse.parse(text))["document_title"] == "关于做好产业兴村强县示范行动项目申报工作的通知"
+
+
+def test_a_signature_date_whose_last_mark_the_page_dropped():
+    """n645: 金乡县人民政府 / 2021年2月22 (no 日): still the signature, so the issuer is the signing organ."""
+    import policyparse
+    from policyparse.export.json import to_gold
+    text = ("金乡县人民政府关于下达2021年计划的通知\n金政发〔2021〕3号\n各镇政府,县政府各部门:\n现将2021年计划下达给你们,请认真组织实施。\n"
+            "金乡县人民政府\n2021年2月22\n金乡县2021年计划\n一、主要目标\n")
+    n = to_gold(policyparse.parse(text))["notice"]
+    assert (n["issuer"], n["date"]) == ("金乡县人民政府", "2021-02-22")

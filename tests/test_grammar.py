@@ -139,6 +139,11 @@ def test_digits_only_date_readings():
     assert env_grammar.digits_date("2021991") is None and env_grammar.digits_date("12345") is None
 
 
+def test_a_signature_date_without_its_last_mark_reads_its_corpus_line():
+    assert env_grammar.digits_date(_fold(env_grammar.CUT_DATE_CASE)) == "2021-02-22"
+    assert env_grammar.digits_date("2021年13月2") is None
+
+
 def _unit_in_line(case: tuple[str, str]) -> str:
     where, unit = case
     folded = text_from_string(unit).fold

@@ -136,8 +136,18 @@ DIGITS_DATE_CASES = ("n015:28", "n487:13", "n488:14", "n401:51")
 DIGITS_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})")
 
 
+# A signature date whose last 日 a page dropped (2021年2月22, n645:22).
+CUT_DATE_CASE = "n645:22"
+CUT_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})")
+
+
 def digits_date(s: str) -> str | None:
-    """ISO form of a digits-only date (2022526 -> 2022-05-26), or None."""
+    """ISO form of a signature date that lost its marks (2022526 -> 2022-05-26, 2021年2月22 ->
+    2021-02-22), or None."""
+    cut = CUT_DATE.fullmatch(s.strip())
+    if cut:
+        y, mo, d = int(cut["y"]), int(cut["m"]), int(cut["d"])
+        return f"{y}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
     m = DIGITS_DATE.fullmatch(s.strip())
     if not m:
         return None

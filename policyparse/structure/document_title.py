@@ -131,7 +131,9 @@ def find_doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: st
     found = _title_line(lines, start, x, fold)
     if found is None:
         return None
-    a, b = _with_head_line(lines, start, found.span)
+    a, b = found.span
+    if x is None or not (fold.startswith("关于", a) and title_key(fold[a:b]) == title_key(x.value)):
+        a, b = _with_head_line(lines, start, found.span)  # (关于… as its notice names it whole: its issuers stand above it)
     while (m := TITLE_NOTE.search(fold, a, b)) and (cut := _blanks_before(fold, a, m.start())) > a:
         b = cut
     if _quoted_whole(fold[a:b]):  # 《黄山市…实施方案》 as the heading: the marks are no part of the name (rules 21, 25)

@@ -45,6 +45,7 @@ from policyparse.structure.document_title import (
     doc_start_without_signature,
     find_doc_title,
     is_terminal,
+    title_key,
     transmitted_from_body,
     transmitted_title,
 )
@@ -104,7 +105,8 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         return _no_envelope(lines, stop, fold, title)
     x = transmitted_title(title, fold, (after, min(len(fold), after + 600)))
     if x is None and documents:  # 关于做好…的通知 … 附件:1.2018年…任务分解表: what it transmits is named there
-        x = _unquoted(documents[0])
+        named_after = max([after, sign_end or 0, *(a.span[1] for a in attachments)])  # not the body's or the list's mention
+        x = _present_document([_unquoted(_issued_name(d)) for d in documents], fold, named_after)
     if transmittal:
         body_end = sign_start if sign_start is not None else doc_start_without_signature(lines, after, x, fold)
         doc_start = max(note.span[1] if note else 0, sign_end or 0, body_end)
@@ -143,6 +145,25 @@ def _notice_like(value: str) -> bool:
     """A title that names a notice-type document (…的通知, 关于…方案, 政府令)."""
     return bool(NOTICE_TITLE.search(value) or NOTICE_TITLE_END.search(value) or LOOSE_TITLE.search(value)
                 or ORDER_TITLE.search(value))
+
+
+ISSUED_NAME = re.compile(r"(?P<org>[^《》]{2,40}?)(?P<q>《[^《》]+》)$")  # 省农业厅、省财政厅《关于…的通知》
+
+
+def _issued_name(fv: FieldValue) -> FieldValue:
+    """An attachment named with its issuers before the marks (省农业厅、省财政厅《关于…的通知》): the quoted name."""
+    m = ISSUED_NAME.fullmatch(fv.value)
+    if not m or not all(is_org_line(p) for p in re.split(r"[、,\s]+", m["org"].strip()) if p):
+        return fv
+    a = fv.span[0] + m.start("q")
+    return FieldValue(m["q"], (a, a + len(m["q"])))
+
+
+def _present_document(documents: list[FieldValue], fold: str, after: int) -> FieldValue:
+    """Of the documents a notice transmits, the first whose name stands in the text after the notice (its
+    heading, wrapped or not); the first of all when none does (the excerpt ends before any)."""
+    rest = title_key(fold[after:])
+    return next((d for d in documents if len(title_key(d.value)) >= 6 and title_key(d.value) in rest), documents[0])
 
 
 def _unquoted(fv: FieldValue) -> FieldValue:
