@@ -194,8 +194,9 @@ def unit_bracket_cut(fold: str, title: FSpan, got: NodeUnits) -> FSpan:
     return (a, i)
 
 
-# A label closing the lead sentence, after its comma: ,牵头部门: / ,责任单位为
-LABEL_PART = re.compile(r"[,;][\u4e00-\u9fff]{2,8}(?::|为)")
+# A label closing the lead sentence, after its comma (,牵头部门: / ,责任单位为) or in lenticular brackets
+# glued to it (…工程【牵头单位】X).
+LABEL_PART = re.compile(r"[,;][\u4e00-\u9fff]{2,8}(?::|为)|【[\u4e00-\u9fff]{2,8}】")
 
 
 def _label_part_cut(fold: str, title: FSpan, got: NodeUnits) -> FSpan | None:

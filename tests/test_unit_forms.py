@@ -166,3 +166,39 @@ def test_a_persons_clause_before_the_units_of_an_opening_sentence():
     text = "工作分工\n一、重点工作\n1.推进综合配套改革\n由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案。\n2.推进项目建设\n"
     got = {a["path"]: (a["lead"], a["supporting"]) for a in to_gold(policyparse.parse(text))["assignments"]}
     assert got == {"1.1": (["市发改委"], ["相关部门"])}
+
+
+# Found by a generator of random items (13 unit-list forms x where they stand): every form at the paragraph's end
+# was read; in the heading sentence (1.任务(X)。具体…), a bracket of units alone, a 【label】 glued to the task and a
+# whole role sentence inside the paragraph were not.
+MID_FORMS = {
+    "plain_bracket": lambda L, S: (f"（{J([L, *S])}）。", [], [L, *S], []),
+    "square_bracket": lambda L, S: (f"[{J([L, *S])}]。", [], [L, *S], []),
+    "lenticular_labels": lambda L, S: (f"【牵头单位】{L}【配合单位】{J(S)}。", [L], [], S),
+    "role_sentence": lambda L, S: (f"。{L}牵头，{J(S)}配合。", [L], [], S),
+}
+
+
+def _mid_cases():
+    rng = random.Random(12)
+    for form, build in MID_FORMS.items():
+        for trial in range(SAMPLES):
+            L, *S = rng.sample(KNOWN, 1 + rng.randint(1, 3))
+            yield pytest.param(*build(L, S), id=f"{form}-{trial}")
+
+
+@pytest.mark.parametrize("clause, lead, responsible, supporting", list(_mid_cases()))
+def test_a_unit_list_in_the_heading_sentence_with_more_text_after_it(clause, lead, responsible, supporting):
+    text = f"某某区2024年重点工作\n一、重点任务\n1.推进老旧小区改造提升工程{clause}全面落实各项政策措施，确保取得实效。\n"
+    gold = to_gold(policyparse.parse(text))
+    got = next(a for a in gold["assignments"] if a["path"] == "1.1")
+    assert (got["lead"], got["responsible"], got["supporting"]) == (lead, responsible, supporting)
+    assert next(o["title"] for o in gold["outline"] if o["path"] == "1.1") == "推进老旧小区改造提升工程"
+
+
+def test_a_gloss_in_brackets_inside_the_text_is_no_unit_list():
+    """报市政府督查室(电子公文平台)。 (n485), 综合体(社区服务中心); (n220): a bracket after a noun inside the
+    paragraph, not at the end of the item's heading, names no unit of the item."""
+    text = ("某某区2024年重点工作\n一、重点任务\n1.细化任务。各责任单位要制定推进方案,并于3月8日前报市政府督查室(电子公文平台)。"
+            "要建立工作台账。\n2.建设社区综合体。建成社区嵌入式服务综合体(社区服务中心);完善服务功能。\n")
+    assert to_gold(policyparse.parse(text))["assignments"] == []

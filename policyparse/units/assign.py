@@ -54,6 +54,7 @@ _LABEL_ALT = "|".join(f"(?:{p})" for p, _ in LABELS)
 # A role label: ``责任单位：`` or in lenticular brackets ``【牵头单位】``.
 LABEL = re.compile(rf"(?:【\s*(?P<blabel>{_LABEL_ALT})\s*】|(?P<label>{_LABEL_ALT})\s*(?:{LABEL_LINK_PATTERN}))")
 _SENTENCE_END = re.compile(r"\s*[。;]")
+_SENTENCE_STOP = re.compile(r"。")
 _PARAGRAPH_TAIL = re.compile(r"[\s。;,.|]*")   # what may follow a bracket that ends its paragraph
 LABEL_LINE = re.compile(rf"\s*(?:【\s*(?:{_LABEL_ALT})\s*】|(?:{_LABEL_ALT})\s*(?:{LABEL_LINK_PATTERN}))")
 ROLE_VERB = re.compile(
@@ -144,7 +145,7 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
         lists.append(((led.start("u"), led.end("u")), "lead" if led["v"] == "牵头" else "responsible"))
     for span in _label_lines(fold, a, b):
         lists.append((span, None))
-    for span in _unit_brackets(fold, a, b, warnings):
+    for span in _unit_brackets(fold, a, b, warnings, node.title[1]):
         lists.append((span, None))
     for span in _trailing_cells(fold, a, b):
         lists.append((span, "responsible"))
@@ -152,6 +153,7 @@ def _node_units(fold: str, node: DraftNode, state: _State, warnings: list):
         lists.extend((span, "responsible") for span in _unit_cell_lines(fold, a, b, lists))
     for span in _trailing_role_sentence(fold, a, b, lists):
         lists.append((span, None))
+    lists.extend((span, None) for span in _inner_role_sentences(fold, a, b, lists))
     for span in _opening_role_clauses(fold, node, lists):
         lists.append((span, None))
     lists.extend(_huitong_clauses(fold, a, b, lists))
@@ -220,7 +222,8 @@ def _label_lines(fold: str, a: int, b: int):
         s = k
         while s > pos and fold[s - 1].isspace():
             s -= 1
-        start = s if _label_boundary(fold, a, s) else s + 1  # the first place the label may stand from
+        # the first place the label may stand from (a 【label】 is marked off by its brackets: …中心【牵头单位】X)
+        start = s if m["blabel"] or _label_boundary(fold, a, s) else s + 1
         if start > k:
             continue  # glued to the text before it (各牵头单位:)
         if start > a and fold[start - 1] == "," and not is_unit_list(fold, m.end(), _list_end(fold, m.end(), b), strict=True):
@@ -242,7 +245,7 @@ def _list_end(fold: str, a: int, b: int) -> int:
     return m.start() if m else b
 
 
-def _unit_brackets(fold: str, a: int, b: int, warnings: list):
+def _unit_brackets(fold: str, a: int, b: int, warnings: list, title_end: int = -1):
     """Bracket groups that hold a unit list and end a paragraph — or end a sentence, when they
     carry role labels or verbs: ``（一）推进改革（市发改委牵头）。具体…``.  A unit bracket left
     open is parsed to the end of the item, with a warning."""
@@ -257,7 +260,7 @@ def _unit_brackets(fold: str, a: int, b: int, warnings: list):
         elif depth and ch == closer:
             depth -= 1
             if depth == 0:
-                if _ends_block(fold, start + 1, i, b) and is_unit_list(fold, start + 1, i):
+                if _ends_block(fold, start + 1, i, b, title_end) and is_unit_list(fold, start + 1, i):
                     yield (start + 1, i)
                 elif (inner := _label_after_clause(fold, start + 1, i)) is not None and _ends_block(fold, inner, i, b):
                     yield (inner, i)  # (9月底前取得阶段性成效,牵头考核单位:市数据局): the label's part
@@ -286,10 +289,15 @@ def _label_after_clause(fold: str, s: int, e: int) -> int | None:
     return None
 
 
-def _ends_block(fold: str, s: int, e: int, b: int) -> bool:
+def _ends_block(fold: str, s: int, e: int, b: int, title_end: int = -1) -> bool:
+    """A bracket that ends its paragraph, or its sentence when it carries role labels or verbs, or
+    ends the item's title naming units only (1.推进改革(市发改委)。具体…: the heading's units; not a
+    gloss after a noun inside the text, 报市政府督查室(电子公文平台)。)."""
     if _ends_paragraph(fold, e + 1, b):
         return True
-    return bool(_SENTENCE_END.match(fold, e + 1, b)) and bool(LABEL.search(fold, s, e) or ROLE_VERB.search(fold, s, e))
+    return bool(_SENTENCE_END.match(fold, e + 1, b)) and bool(
+        LABEL.search(fold, s, e) or ROLE_VERB.search(fold, s, e)
+        or (e + 1 == title_end and is_unit_list(fold, s, e, strict=True)))
 
 
 def _ends_paragraph(fold: str, i: int, b: int) -> bool:
@@ -317,6 +325,17 @@ def _trailing_role_sentence(fold: str, a: int, b: int, found: list):
         comma = fold.rfind(",", s, comma)
     if start is not None:
         yield _strip_span(fold, start, e)
+
+
+def _inner_role_sentences(fold: str, a: int, b: int, found: list):
+    """A whole sentence inside an item's paragraph that is only unit names ending like units, each run
+    closed by a role verb: ``1.推进改革。市发改委牵头,市财政局配合。到年底…`` (the last sentence is
+    ``_trailing_role_sentence``'s)."""
+    ends = [m.end() for m in _SENTENCE_STOP.finditer(fold, a, b)]
+    for s, e in zip(ends, ends[1:]):
+        s, e = _strip_span(fold, s, e - 1)
+        if e > s and not _overlaps((s, e), found) and _role_clause(fold, s, e):
+            yield (s, e)
 
 
 def _huitong_clauses(fold: str, a: int, b: int, found: list):
@@ -374,8 +393,9 @@ def _role_clause(fold: str, s: int, e: int) -> bool:
     if not _role_sentence(fold, s, e):
         return False
     names = ROLE_VERB.sub("、", fold[s:e].rstrip("。;"))
-    parts = [TRAILING.sub("", _unled(fold_part)).strip() for fold_part in re.split(r"[、,和及]", names)]
-    return all(UNIT_END.search(p) for p in parts if p)
+    parts = [TRAILING.sub("", _unled(fold_part)).strip() for fold_part in re.split(r"[、,]", names)]
+    # a part joined by 和/及 is two units when both end like one (市财政局和市税务局), else one (县自然资源和规划局)
+    return all(UNIT_END.search(p) or all(UNIT_END.search(q) for q in re.split(r"[和及]", p) if q) for p in parts if p)
 
 
 def _role_sentence(fold: str, s: int, e: int) -> bool:
