@@ -548,3 +548,14 @@ def test_a_signature_date_whose_last_mark_the_page_dropped():
             "金乡县人民政府\n2021年2月22\n金乡县2021年计划\n一、主要目标\n")
     n = to_gold(policyparse.parse(text))["notice"]
     assert (n["issuer"], n["date"]) == ("金乡县人民政府", "2021-02-22")
+
+
+@pytest.mark.parametrize("second", ["《关于加快发展养老服务业的实施意见》的通知", "关于加快发展养老服务业的实施意见的通知"])
+def test_a_title_wrapped_after_its_verb_before_a_name_that_opens_with_guanyu(second):
+    """Found by a generator of random envelopes: 某市人民政府关于印发 / 《关于…的实施意见》的通知 — the second line is
+    a whole 关于…的通知 by itself, yet the title begins on the line above, whose verb has no object."""
+    from policyparse.export.json import to_gold
+    text = (f"黄冈市人民政府关于印发\n{second}\n黄政发〔2024〕3号\n各县(市、区)人民政府,市政府各部门:\n"
+            "现将《关于加快发展养老服务业的实施意见》印发给你们,请认真贯彻执行。\n黄冈市人民政府\n2024年3月1日\n"
+            "关于加快发展养老服务业的实施意见\n一、总体要求\n")
+    assert to_gold(policyparse.parse(text))["notice"]["title"] == "黄冈市人民政府关于印发" + second

@@ -144,6 +144,10 @@ def test_a_signature_date_without_its_last_mark_reads_its_corpus_line():
     assert env_grammar.digits_date("2021年13月2") is None
 
 
+def test_a_title_line_cut_after_its_verb_reads_its_corpus_line():
+    assert env_grammar.TITLE_CUT_AT_VERB.search(_fold(env_grammar.TITLE_CUT_AT_VERB_CASE).strip())
+
+
 def _unit_in_line(case: tuple[str, str]) -> str:
     where, unit = case
     folded = text_from_string(unit).fold

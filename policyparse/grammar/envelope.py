@@ -287,6 +287,9 @@ TRANSMIT_TABLE: tuple[tuple[str, str | None], ...] = (
 )
 TRANSMITS = re.compile("|".join(p for p, _ in TRANSMIT_TABLE))
 TITLE_TRANSMITS = re.compile(r"(?:印发|转发|印送|分解落实|分解下达|任务分解|责任分解)")  # 关于分解落实…任务的通知 introduces its task list
+# A title line cut after its verb, the transmitted name (关于… too) on the next: 某市人民政府关于印发 / 《关于…的意见》的通知.
+TITLE_CUT_AT_VERB = re.compile(r"(?:印发|转发|印送|批转)$")
+TITLE_CUT_AT_VERB_CASE = "n332:16"   # 吉林省人民政府关于印发
 # 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
 CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
 PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")

@@ -33,6 +33,7 @@ from policyparse.grammar.envelope import (
     ORDER_TITLE,
     PRINTED_BY,
     SELF_ANNOUNCED,
+    TITLE_CUT_AT_VERB,
     TITLE_PREFIX,
     TITLE_TRANSMITS,
     TRANSMITS,
@@ -380,6 +381,10 @@ def _complete_title(lines: list[Line], i: int, start: int, end: int) -> FieldVal
         j, start = k, lines[k].content_start
         text = lines[k].stripped + text
     k = prev_nonblank(lines, j, within=2)
+    if k is not None and k >= j - 2 and TITLE_CUT_AT_VERB.search(lines[k].stripped) and _title_fragment(lines[k].stripped):
+        j, start = k, lines[k].content_start  # 某市人民政府关于印发 / 关于…的意见的通知: the name transmitted opens with 关于
+        text = lines[k].stripped + text
+        k = prev_nonblank(lines, j, within=2)
     if text.startswith("关于") and k is not None and k >= j - 2 and is_org_line(lines[k].stripped):
         start = lines[k].content_start  # 西平县人民政府办公室 / 关于印发…的通知
     return FieldValue(value="", span=(start, end))
