@@ -19,9 +19,10 @@ from policyparse.structure.lines import Line, prev_nonblank
 # The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
 TRANSMITTED_IN_TITLE = re.compile(r"(?:印发|转发|印送)(?P<x>.+?)的通知", re.DOTALL)
 QUOTED = re.compile(r"[《〈](?P<x>[^《》〈〉]+(?:[〈《][^《》〈〉]*[〉》][^《》〈〉]*)*)[》〉]")
-# 《X》已经… / 现将《X》印发 / 研究制定了《X》,经…同意,现印发给你们
+# 《X》已经… / 现将《X》印发 / 研究制定了《X》,经…同意,现印发给你们 / 县政府研究确定了《X》,现印发给你们 (n474)
 TRANSMITTAL_SENTENCE = re.compile(
-    r"(?:^\s*|[将把]|(?:制定|起草|编制|修订|拟定|拟订)了?)《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)", re.MULTILINE)
+    r"(?:^\s*|[将把]|(?:制定|起草|编制|修订|拟定|拟订|确定|审定|出台|形成|梳理)了?)《(?P<x>[^》]+)》\s*(?:已经|经|印发|现印发|已|,|。)",
+    re.MULTILINE)
 # A document title closed before 已经/经 at the start of a body: …实施方案》已经区政府同意
 ADOPTED_TITLE = re.compile(r"(?P<x>[^《》。\n]{4,60})》(?:已经|经)")
 # Words after a quoted title inside 印发…的通知 that go on with the same title (重点工作任务分工), not
@@ -194,10 +195,12 @@ def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) 
                 return FieldValue("", (ln.content_start, nxt.content_end))
             if not key.startswith(joined):
                 break
+        line_span = (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped)))
         if s == key or (s.startswith(key) and len(s) - len(key) <= 6):
-            return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
+            return FieldValue("", line_span)
         if key.startswith(s) and len(s) >= 6:
-            return FieldValue("", x.span)
+            # 印发A和B的通知 / 印发A等制度的通知 over A's heading: the first document present (rule 11)
+            return FieldValue("", line_span if SEVERAL_NAMED.match(key, len(s)) else x.span)
     if key:
         near = _nearest_title_line(cands, key)
         return near if near is not None else FieldValue("", x.span)
@@ -207,6 +210,8 @@ def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) 
     return None
 
 
+# What goes on after the first document's name in a title naming several: A和B, A及B, A、B, A等制度.
+SEVERAL_NAMED = re.compile(r"(?:和|及|与|暨|、|等)")
 NEAR_TITLE = 0.75  # how alike the heading a document has and the name its notice gives it must be
 
 
@@ -252,7 +257,8 @@ def _title_like(s: str) -> bool:
 
 
 def _strip_pipes(s: str) -> str:
-    return s.strip().strip("|").strip()
+    """A line without the cell bars around it (…任务分解 | || : a metadata row's empty cells too)."""
+    return s.strip().lstrip("|").strip().rstrip(" \t|")
 
 
 def is_terminal(s: str) -> bool:
