@@ -528,8 +528,8 @@ def test_a_government_order_set_as_gbt_9704_sets_it():
 
 def test_a_forwarding_notice_whose_attachments_name_their_issuers_takes_the_document_present():
     """n640: 附件 names two documents as 省农业厅、省财政厅《关于…的通知》 and the excerpt holds only the second,
-    its heading wrapped over three lines under its two issuers: that heading is the document's title, without
-    the marks or the issuers (the first is named in the notice's body and list only)."""
+    its heading wrapped over three lines under its two issuers: that heading is the document's title, with the
+    organ lines stacked above it (rule 33) and without the marks (the first is named in the body and list only)."""
     import policyparse
     from policyparse.export.json import to_gold
     text = ("各镇政府、各街道办事处:\n省农业厅、省财政厅联合下发了《关于做好特色农业促进项目申报工作的通知》和《关于做好产业兴村强县"
@@ -537,7 +537,7 @@ def test_a_forwarding_notice_whose_attachments_name_their_issuers_takes_the_docu
             "2、省农业厅、省财政厅《关于做好产业兴村强县示范行动项目申报工作的通知》\n某县农业局 某县财政局\n2018年6月22日\n"
             "山东省农业厅\n山东省财政厅\n关于做好产业兴村强县\n示范行动项目\n申报工作的通知\n各市农业局、各市财政局:\n一、总体要求\n"
             "(一)指导思想。深入贯彻落实乡村振兴战略。\n")
-    assert to_gold(policyparse.parse(text))["document_title"] == "关于做好产业兴村强县示范行动项目申报工作的通知"
+    assert to_gold(policyparse.parse(text))["document_title"] == "山东省农业厅山东省财政厅关于做好产业兴村强县示范行动项目申报工作的通知"
 
 
 def test_a_signature_date_whose_last_mark_the_page_dropped():
@@ -559,3 +559,16 @@ def test_a_title_wrapped_after_its_verb_before_a_name_that_opens_with_guanyu(sec
             "现将《关于加快发展养老服务业的实施意见》印发给你们,请认真贯彻执行。\n黄冈市人民政府\n2024年3月1日\n"
             "关于加快发展养老服务业的实施意见\n一、总体要求\n")
     assert to_gold(policyparse.parse(text))["notice"]["title"] == "黄冈市人民政府关于印发" + second
+
+
+def test_a_transmitted_document_named_with_others_takes_the_first_heading_present():
+    """n121, n206 (rule 11): 关于印发A和B的通知, 关于印发A等制度的通知 — A's heading stands in the text, so it is the
+    document's title, not the title's collective name; 研究确定了《X》,现印发给你们 names X in the body (n474)."""
+    from policyparse.export.json import to_gold
+    head = "某市卫生计生委关于印发2016年工作总结和2017年工作要点的通知\n各区、县卫生计生局:\n"
+    text = head + ("《2016年工作总结》和《2017年工作要点》已经委主任办公会议通过,现予以下发,请贯彻执行。\n某市卫生计生委\n"
+                   "2017年2月22日\n2016年工作总结\n一、主要成绩\n")
+    assert to_gold(policyparse.parse(text))["document_title"] == "2016年工作总结"
+    text = ("各镇政府,县政府各部门:\n为全面完成各项任务,县政府研究确定了《2025年金乡县政府重要工作事项责任分工》,现印发给你们,"
+            "请认真落实。\n金乡县人民政府\n2025年2月28日\n一、经济发展\n")
+    assert to_gold(policyparse.parse(text))["document_title"] == "2025年金乡县政府重要工作事项责任分工"

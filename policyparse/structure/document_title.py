@@ -10,7 +10,7 @@ import re
 from difflib import SequenceMatcher
 
 from policyparse.grammar.characters import squash
-from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, DOWNLOAD_SUFFIX, PRINTED_BY, TITLE_WORDS, TRANSMITS
+from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, DOWNLOAD_SUFFIX, PRINTED_BY, TITLE_WORDS, TRANSMITS, is_org_line
 from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
 from policyparse.grammar.roles import LABEL_START_PATTERN
 from policyparse.structure.draft import FieldValue, FSpan
@@ -132,9 +132,7 @@ def find_doc_title(lines: list[Line], start: int, x: FieldValue | None, fold: st
     found = _title_line(lines, start, x, fold)
     if found is None:
         return None
-    a, b = found.span
-    if x is None or not (fold.startswith("关于", a) and title_key(fold[a:b]) == title_key(x.value)):
-        a, b = _with_head_line(lines, start, found.span)  # (关于… as its notice names it whole: its issuers stand above it)
+    a, b = _with_head_line(lines, start, found.span, fold)
     while (m := TITLE_NOTE.search(fold, a, b)) and (cut := _blanks_before(fold, a, m.start())) > a:
         b = cut
     if _quoted_whole(fold[a:b]):  # 《黄山市…实施方案》 as the heading: the marks are no part of the name (rules 21, 25)
@@ -164,13 +162,20 @@ HEAD_LINE_MAX = 30
 NOT_A_HEAD = re.compile(r"(?:文件|网|网站|门户|\d)$|[:|()《》“”]")
 
 
-def _with_head_line(lines: list[Line], start: int, span: FSpan) -> FSpan:
-    """``span`` of a title line, from the line above when that line is the heading's opening part."""
+def _with_head_line(lines: list[Line], start: int, span: FSpan, fold: str) -> FSpan:
+    """``span`` of a title line, from the line above when that line is the heading's opening part; above
+    a 关于… heading, from every organ line stacked over it (山东省农业厅 / 山东省财政厅 / 关于…, rule 33)."""
     i = next((k for k, ln in enumerate(lines) if ln.start <= span[0] < max(ln.end, ln.start + 1)), None)
     if i is None or span[0] != lines[i].content_start:
         return span
     k = prev_nonblank(lines, i, within=2, after=start)
-    return (lines[k].content_start, span[1]) if k is not None and _opens_heading(lines[k]) else span
+    if k is None or not _opens_heading(lines[k]):
+        return span
+    while fold.startswith("关于", span[0]) and is_org_line(lines[k].stripped) and (
+            (j := prev_nonblank(lines, k, within=2, after=start)) is not None
+            and is_org_line(lines[j].stripped) and _opens_heading(lines[j])):
+        k = j
+    return (lines[k].content_start, span[1])
 
 
 def _opens_heading(ln: Line) -> bool:
