@@ -572,3 +572,21 @@ def test_a_transmitted_document_named_with_others_takes_the_first_heading_presen
     text = ("各镇政府,县政府各部门:\n为全面完成各项任务,县政府研究确定了《2025年金乡县政府重要工作事项责任分工》,现印发给你们,"
             "请认真落实。\n金乡县人民政府\n2025年2月28日\n一、经济发展\n")
     assert to_gold(policyparse.parse(text))["document_title"] == "2025年金乡县政府重要工作事项责任分工"
+
+
+@pytest.mark.parametrize("page, headline", [
+    ("点击进入侨情管理信息系统\n\n某县将侨联基层组织建设纳入乡镇街道年度目标考核\n\n2013-05-17 10:11:36\n\n"
+     "某县将侨联基层组织建设纳入乡镇街道年度目标考核\n\n  某县是侨资源比较匮乏的县,全县现有侨眷755人。\n",
+     "某县将侨联基层组织建设纳入乡镇街道年度目标考核"),
+    ("你所在的位置: 某市侨联 > 侨联动态\n\n某县侨联以创先争优为抓手 构筑张弛有度的网络\n\n2013年01月05日 14:55:58来源:某市侨联字体:\n"
+     "  2012年,某县侨联紧抓区划调整后的契机,开展基层侨联组织建设。\n", "某县侨联以创先争优为抓手 构筑张弛有度的网络"),
+    ("发布机构: 某街办 生成日期: 2022-10-24\n某街道开展“洁净千万家 喜迎二十大”环境卫生大扫除行动\n  • 浏览量:\n\n"
+     "某街道开展洁净千万家 喜迎二十大环境卫生大扫除行动\n\n为迎接党的二十大胜利召开,营造干净整洁的环境。\n",
+     "某街道开展洁净千万家 喜迎二十大环境卫生大扫除行动"),
+])
+def test_a_news_page_without_a_document_type_word_is_titled_by_its_headline(page, headline):
+    """Rule 11 (n413, n414, n445): a portal news page names no document type; its headline is the line the page
+    repeats as its heading (the later one) or the line above its date and time."""
+    from policyparse.export.json import to_gold
+    gold = to_gold(policyparse.parse(page))
+    assert (gold["notice"], gold["document_title"]) == (None, headline)

@@ -212,7 +212,36 @@ def _title_line(lines: list[Line], start: int, x: FieldValue | None, fold: str) 
     for _, ln in reversed(cands):
         if _title_like(ln.stripped):
             return FieldValue("", (ln.content_start, ln.content_start + len(_strip_pipes(ln.stripped))))
+    return _headline(lines, cands)
+
+
+# A news page's headline (rule 11): a short line that is no sentence, label, path or organ name.
+HEADLINE_CHARS = (8, 50)
+NOT_HEADLINE = re.compile(r"[:|>【】]|^\W|\d{1,2}:\d{2}")
+DATE_TIME_LINE = re.compile(r"\s*(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
+_HEADLINE_MARKS = str.maketrans("", "", "“”\"'《》 \t\u3000")
+
+
+def _headline(lines: list[Line], cands: list[tuple[int, Line]]) -> FieldValue | None:
+    """Where no line names a document type: the line a page repeats as its heading (its <title> and its
+    <h1>: the later one, n413, n445), else the line right above its date and time (n414)."""
+    heads = [(i, ln) for i, ln in cands if _headline_like(ln.stripped)]
+    seen: dict[str, Line] = {}
+    for _, ln in heads:
+        key = ln.stripped.translate(_HEADLINE_MARKS)
+        if key in seen:
+            return FieldValue("", (ln.content_start, ln.content_end))
+        seen[key] = ln
+    for i, ln in heads:
+        nxt = next((n for n in lines[i + 1:i + 3] if n.stripped), None)
+        if nxt is not None and DATE_TIME_LINE.match(nxt.text):
+            return FieldValue("", (ln.content_start, ln.content_end))
     return None
+
+
+def _headline_like(s: str) -> bool:
+    return (HEADLINE_CHARS[0] <= len(s.translate(_HEADLINE_MARKS)) <= HEADLINE_CHARS[1] and not is_terminal(s)
+            and not NOT_HEADLINE.search(s) and not BOILERPLATE.match(s) and not is_org_line(s) and "。" not in s)
 
 
 # What goes on after the first document's name in a title naming several: A和B, A及B, A、B, A等制度.
