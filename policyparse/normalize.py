@@ -39,8 +39,13 @@ PINYIN_GLOSS = re.compile(r"[(（](?:[a-zü] ?)*[āáǎàēéěèīíǐìōóǒ�
 
 # HTML character references left in scraped text: &nbsp; &amp; &#12288;
 HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,6}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
-# Runs of raw text the fold drops (glosses) or turns into one character (entities).
-FOLDED_RUNS = re.compile(f"(?P<gloss>{PINYIN_GLOSS.pattern})|(?P<entity>{HTML_ENTITY.pattern})")
+# Markup a page's copy left in its text (a law database's export: <p style="…"> 山西省人民政府</p>): a block tag
+# is a line break, an inline one nothing.
+BLOCK_TAG = r"</?(?:p|br|div|li|ul|ol|tr|table|tbody|h[1-6]|section|article|blockquote)(?:\s[^<>\n]{0,200})?\s*/?>"
+INLINE_TAG = r"</?(?:span|strong|b|i|em|font|u|a|td|th|sup|sub|center|o:p)(?:\s[^<>\n]{0,200})?\s*/?>"
+# Runs of raw text the fold drops (glosses, inline tags) or turns into one character (entities, block tags).
+FOLDED_RUNS = re.compile(f"(?P<gloss>{PINYIN_GLOSS.pattern})|(?P<entity>{HTML_ENTITY.pattern})"
+                         f"|(?P<block>{BLOCK_TAG})|(?P<inline>{INLINE_TAG})", re.IGNORECASE)
 
 # What starts a new block after a line: a numbering marker, a role label, a bracket.
 NEW_BLOCK = re.compile(rf"\s*(?:{ITEM_START.pattern}|{LABEL_START_PATTERN}|附件|抄送|[(\[【〔]?此件)")
@@ -119,6 +124,9 @@ def _folded(raw: str) -> tuple[str, array]:
         if m.lastgroup == "entity":  # &nbsp; -> one character, mapped to the entity's start
             char = html.unescape(m.group())
             out.append(table.get(ord(char), char) if len(char) == 1 else " ")
+            fmap.append(m.start())
+        elif m.lastgroup == "block":  # </p><p> -> a line break, mapped to the tag's start
+            out.append("\n")
             fmap.append(m.start())
         pos = m.end()
     _fold_chars(raw, pos, len(raw), table, out, fmap)
@@ -301,7 +309,9 @@ def fold_string(s: str) -> str:
 
 
 def _folded_run(m: re.Match[str]) -> str:
-    if m.lastgroup == "gloss":
+    if m.lastgroup in ("gloss", "inline"):
         return ""
+    if m.lastgroup == "block":
+        return "\n"
     char = html.unescape(m.group())
     return char if len(char) == 1 else " "

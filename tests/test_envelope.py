@@ -590,3 +590,20 @@ def test_a_news_page_without_a_document_type_word_is_titled_by_its_headline(page
     from policyparse.export.json import to_gold
     gold = to_gold(policyparse.parse(page))
     assert (gold["notice"], gold["document_title"]) == (None, headline)
+
+
+def test_a_text_export_that_kept_its_page_markup_reads_as_its_lines():
+    """n211: a law database's text export keeps the page's tags (<p style="text-align: right;"> 山西省人民政府</p>):
+    block tags are line breaks and inline ones nothing, so the addressees, signature, note and title are found."""
+    from policyparse.export.json import to_gold
+    text = ("发文机关:山西省人民政府\n文号 :晋政发〔2018〕13号\n<p>各市、县人民政府,省人民政府各委、办、厅、局:</p><p> 现将《山西省"
+            "激发重点群体活力带动城乡居民增收的实施方案》印发给你们,请认真组织实施。</p><p style=\"text-align: right;\"> 山西省人民政府"
+            "</p><p style=\"text-align: right;\"> 2018年3月27日</p><p style=\"text-align: right;\"> (此件公开发布)</p><p><br/></p>"
+            "<p style=\"text-align: center;\"><strong>山西省激发重点群体活力带动城乡居民增收的实施方案</strong></p><p><br/></p>"
+            "<p><strong> 一、总体要求</strong></p><p> 到2020年,城镇就业规模逐步扩大。</p>\n")
+    gold = to_gold(policyparse.parse(text))
+    n = gold["notice"]
+    assert (n["issuer"], n["date"], n["public_note"]) == ("山西省人民政府", "2018-03-27", "此件公开发布")
+    assert n["addressees"][:2] == ["各市", "县人民政府"]
+    assert gold["document_title"] == "山西省激发重点群体活力带动城乡居民增收的实施方案"
+    assert [(o["path"], o["title"]) for o in gold["outline"]] == [("1", "总体要求")]
