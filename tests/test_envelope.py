@@ -607,3 +607,32 @@ def test_a_text_export_that_kept_its_page_markup_reads_as_its_lines():
     assert n["addressees"][:2] == ["各市", "县人民政府"]
     assert gold["document_title"] == "山西省激发重点群体活力带动城乡居民增收的实施方案"
     assert [(o["path"], o["title"]) for o in gold["outline"]] == [("1", "总体要求")]
+
+
+def test_a_decision_whose_attachment_is_a_list_of_names_transmits_nothing():
+    """n433: a 决定 with 附件: …先进工作者名单 is self-contained: its own title is the document's (a 名单 is no document
+    it sends, as a form to fill in is none)."""
+    from policyparse.export.json import to_gold
+    text = ("某市人民政府关于表彰2007年度先进工作者的决定\n(某政发[2008]37号)\n各县(市)区人民政府,市政府各部门:\n"
+            "为表彰先进,市政府决定对先进工作者予以表彰。\n附件:某市2007年度先进工作者名单\n二○○八年九月十一日\n附件:\n"
+            "某市2007年度先进工作者名单\n一、优胜乡镇\n")
+    assert to_gold(policyparse.parse(text))["document_title"] == "某市人民政府关于表彰2007年度先进工作者的决定"
+
+
+def test_a_notice_whose_title_names_a_package_takes_the_first_document_its_body_names_and_the_text_heads():
+    """n425 (rule 11): 印发《…“五个全覆盖”工作方案》 over 现将《A》《B》…印发给你们 and A's heading below: A."""
+    from policyparse.export.json import to_gold
+    text = ("于府办发〔2022〕33号\n于都县人民政府办公室\n关于印发《于都县应急管理工作“五个全覆盖”工作方案》的通知\n"
+            "各乡(镇)人民政府,县政府有关部门:\n经县政府研究同意,现将《于都县应急责任落实全覆盖工作方案》《于都县安全风险识别全覆盖工作方案》"
+            "印发给你们,请认真贯彻执行。\n2022年4月26日\n于都县应急责任落实全覆盖工作方案\n一、工作目标\n")
+    assert to_gold(policyparse.parse(text))["document_title"] == "于都县应急责任落实全覆盖工作方案"
+
+
+def test_a_notice_that_lays_out_its_own_tasks_is_the_document():
+    """n472: 关于2024年重点工作及责任分解的通知 with its tasks right under the addressees (nothing sent, no heading of
+    its own): the notice's title is the document's; a body mention of 《政府工作报告》 is no heading (n411)."""
+    from policyparse.export.json import to_gold
+    text = ("滁州市人民政府关于2024年重点工作及责任分解的通知\n信息来源:滁州市人民政府办公室| 发布时间:2024-02-02 17:50|\n\n"
+            "各县、市、区人民政府,市政府各部门、各直属机构:\n\n一、经济社会发展的主要预期目标\n\n1. 地区生产总值增长7.5%。\n\n"
+            "牵头责任领导:邓继敢。\n\n牵头单位:市发展改革委。\n")
+    assert to_gold(policyparse.parse(text))["document_title"] == "滁州市人民政府关于2024年重点工作及责任分解的通知"

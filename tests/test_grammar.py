@@ -144,6 +144,11 @@ def test_a_signature_date_without_its_last_mark_reads_its_corpus_line():
     assert env_grammar.digits_date("2021年13月2") is None
 
 
+def test_a_form_attachment_reads_its_corpus_line():
+    name = _fold(env_grammar.FORM_ATTACHMENT_CASE).split(":", 1)[1].strip()
+    assert env_grammar.FORM_ATTACHMENT.search(name), name
+
+
 def test_a_title_line_cut_after_its_verb_reads_its_corpus_line():
     assert env_grammar.TITLE_CUT_AT_VERB.search(_fold(env_grammar.TITLE_CUT_AT_VERB_CASE).strip())
 

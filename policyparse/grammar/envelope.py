@@ -40,7 +40,8 @@ DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
 # An attachment that is a form to fill in and send back, not a transmitted document (n434: 附件:
 # 1.2018年度全省学会活动计划表): a notice with only such attachments is self-contained.  A task table
 # (…任务分解表, …分工表, …清单) is the transmitted document itself.
-FORM_ATTACHMENT = re.compile(r"(?:报名|申报|登记|汇总|统计|推荐|反馈|信息|活动计划|需求|意见征求|征求意见|申请|备案)表$|回执$")
+FORM_ATTACHMENT = re.compile(r"(?:报名|申报|登记|汇总|统计|推荐|反馈|信息|活动计划|需求|意见征求|征求意见|申请|备案)表$|回执$|名单$")
+FORM_ATTACHMENT_CASE = "n433:7"  # 附件:丹东市 2007年度…优胜乡镇和先进工作者名单 (a 决定's list of names: it transmits nothing)
 # Words that make a line title-like without ending a title: …任务分解 | …主要工作安排 | …情况表.
 TITLE_WORDS = "分解|安排|表|情况|举措|政策|任务"
 DOC_TYPE_WORDS = "|".join(word for word, _ in DOC_TYPE_TABLE)
@@ -194,6 +195,7 @@ METADATA_KEYS: tuple[tuple[str, str | None, str | None], ...] = (
     ("发布部门", "issuer", "d34:3"),
     ("发文单位", "issuer", "n018:5"),
     ("发文部门", "issuer", "n131:25"),
+    ("发文机构", "issuer", "n231:3"),
     ("制定机关", "issuer", "n002:2"),
     ("颁发部门", "issuer", "n591:6"),
     ("成文日期", "date", "n014:2"),

@@ -115,7 +115,12 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     else:
         doc_start, notice_body = after, None
     if transmittal:
+        if x is not None and notice_body is not None:  # 印发《A》 over 现将《B》《C》…印发: the first whose heading stands below
+            x = _present_document([x, *_quoted_names(fold, *notice_body)], fold, doc_start)
         doc_title = find_doc_title(lines, doc_start, x, fold)
+        if doc_title is None and x is None and title is not None and not documents and notice_body[1] <= notice_body[0]:
+            # 关于2024年重点工作及责任分解的通知 over its own tasks (no document sent, its body the document's, rule 29)
+            doc_title = FieldValue(title.value, title.span)
     else:
         doc_title = title and FieldValue(title.value, title.span)
     cc = CC.search(fold, after)
@@ -161,10 +166,21 @@ def _issued_name(fv: FieldValue) -> FieldValue:
 
 
 def _present_document(documents: list[FieldValue], fold: str, after: int) -> FieldValue:
-    """Of the documents a notice transmits, the first whose name stands in the text after the notice (its
-    heading, wrapped or not); the first of all when none does (the excerpt ends before any)."""
-    rest = title_key(fold[after:])
-    return next((d for d in documents if len(title_key(d.value)) >= 6 and title_key(d.value) in rest), documents[0])
+    """Of the documents a notice transmits, the first whose name is a heading in the text after the notice
+    (a line, or two or three lines of a wrapped heading); the first of all when none is (the excerpt ends
+    before any)."""
+    keys = [title_key(line) for line in fold[after:].split("\n") if line.strip()][:HEADING_LINES_MAX]
+    headings = {"".join(keys[k:k + n]) for k in range(len(keys)) for n in (1, 2, 3)}
+    return next((d for d in documents if title_key(d.value) in headings), documents[0])
+
+
+HEADING_LINES_MAX = 400  # lines after a notice searched for its documents' headings
+QUOTED_NAME = re.compile(r"《(?P<x>[^《》\n]{4,80})》")
+
+
+def _quoted_names(fold: str, a: int, b: int) -> list[FieldValue]:
+    """The names a notice's body quotes, in order (现将《A》《B》印发给你们)."""
+    return [FieldValue(m["x"], m.span("x")) for m in QUOTED_NAME.finditer(fold, a, b)]
 
 
 def _unquoted(fv: FieldValue) -> FieldValue:
