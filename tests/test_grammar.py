@@ -144,6 +144,11 @@ def test_a_signature_date_without_its_last_mark_reads_its_corpus_line():
     assert env_grammar.digits_date("2021年13月2") is None
 
 
+def test_the_site_footer_patterns_read_their_corpus_lines():
+    assert env_grammar.SITE_FOOTER.search(_fold(env_grammar.SITE_FOOTER_CASE))
+    assert env_grammar.FOOTER_CONTACT.search(_fold(env_grammar.FOOTER_CONTACT_CASE))
+
+
 def test_a_form_attachment_reads_its_corpus_line():
     name = _fold(env_grammar.FORM_ATTACHMENT_CASE).split(":", 1)[1].strip()
     assert env_grammar.FORM_ATTACHMENT.search(name), name

@@ -316,3 +316,17 @@ def test_the_colon_of_a_ratio_starts_no_item():
     from policyparse.export.json import to_gold
     text = "某市卫生健康事业发展规划\n一、总体要求\n(一)工作目标。到2025年,公立医院床人比不低于1:1.6,医护比不低于1:1.2,服务能力明显增强。\n(二)基本原则。坚持公益性。\n"
     assert [o["path"] for o in to_gold(policyparse.parse(text))["outline"]] == ["1", "1.1", "1.2"]
+
+
+@pytest.mark.parametrize("footer", [
+    "主办单位：某市人民政府办公室  承办单位：某市大数据中心\n网站标识码：1234567890  备案号：京ICP备12345678号\n联系电话：0551-1234567\n",
+    "扫一扫在手机打开当前页\n上一篇：关于做好安全工作的通知\n主办：某市人民政府办公室\n版权所有：某市人民政府 技术支持：某公司\n",
+])
+def test_a_site_footer_after_the_last_item_is_neither_its_units_nor_a_cut(footer):
+    """A portal page copied whole ends with its site footer (n409 has one at its top): its 主办单位: line is no
+    unit list of the last item, and the item is not taken for one cut inside its units (it was dropped)."""
+    from policyparse.export.json import to_gold
+    text = ("某市2024年重点工作任务分解方案\n一、推动经济发展\n1.加快项目建设。推进重大项目落地。(责任单位:市发改委、市财政局)\n"
+            "2.加强监督检查。(市审计局负责)\n" + footer)
+    gold = to_gold(policyparse.parse(text))
+    assert {a["path"]: a["responsible"] for a in gold["assignments"]} == {"1.1": ["市发改委", "市财政局"], "1.2": ["市审计局"]}

@@ -89,6 +89,13 @@ FURNITURE_LABELS: tuple[tuple[str, str, str | None], ...] = (
     ("政策文号", r"政策文号", "d34:5"),
     ("发布文号", r"发布文号", "d08:10"),
 )
+# A portal's site footer (its 网站标识码 / ICP备 line, and the 主办单位: / 联系电话: lines beside it, n409:1-3): page
+# furniture wherever the copy put it, never a task's unit label line.
+SITE_FOOTER = re.compile(r"网站标识码|ICP\s*备|公网安备|版权所有|Copyright|©|技术支持\s*[:|]|网站地图|政府网站找错")
+SITE_FOOTER_CASE = "n409:3"
+FOOTER_CONTACT = re.compile(
+    r"^\s*(?:主办|承办|协办|主管|维护|运维|管理)(?:单位)?\s*[:|]|联系电话|联系方式|地址\s*[:|]|邮编|传真|电话\s*[:|]")
+FOOTER_CONTACT_CASE = "n409:1"
 FURNITURE_NAVIGATION: tuple[tuple[str, str, str | None], ...] = (
     ("当前位置", r"当前位置", "d17:1"),
     ("首页", r"首页", "d05:1"),
