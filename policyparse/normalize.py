@@ -41,11 +41,15 @@ PINYIN_GLOSS = re.compile(r"[(（](?:[a-zü] ?)*[āáǎàēéěèīíǐìōóǒ�
 HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,6}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 # Markup a page's copy left in its text (a law database's export: <p style="…"> 山西省人民政府</p>): a block tag
 # is a line break, an inline one nothing.
-BLOCK_TAG = r"</?(?:p|br|div|li|ul|ol|tr|table|tbody|h[1-6]|section|article|blockquote)(?:\s[^<>\n]{0,200})?\s*/?>"
-INLINE_TAG = r"</?(?:span|strong|b|i|em|font|u|a|td|th|sup|sub|center|o:p)(?:\s[^<>\n]{0,200})?\s*/?>"
-# Runs of raw text the fold drops (glosses, inline tags) or turns into one character (entities, block tags).
+BLOCK_TAG = r"</?(?i:p|br|div|li|ul|ol|tr|table|tbody|h[1-6]|section|article|blockquote)(?:\s[^<>\n]{0,200})?\s*/?>"
+INLINE_TAG = r"</?(?i:span|strong|b|i|em|font|u|a|td|th|sup|sub|center|o:p)(?:\s[^<>\n]{0,200})?\s*/?>"
+# A page number left on its own line by a text export of a paged document (- 3 -, 第 3 页 共 8 页): the fold
+# drops the line, so a list or sentence it cut in two goes on.
+PAGE_NUMBER_LINE = r"(?m:^[ \t]*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,4}\s*页\s*[/,，、]?\s*共\s*\d{1,4}\s*页)[ \t]*\n)"
+# Runs of raw text the fold drops (glosses, inline tags, page numbers) or turns into one character (entities,
+# block tags).
 FOLDED_RUNS = re.compile(f"(?P<gloss>{PINYIN_GLOSS.pattern})|(?P<entity>{HTML_ENTITY.pattern})"
-                         f"|(?P<block>{BLOCK_TAG})|(?P<inline>{INLINE_TAG})", re.IGNORECASE)
+                         f"|(?P<block>{BLOCK_TAG})|(?P<inline>{INLINE_TAG})|(?P<page>{PAGE_NUMBER_LINE})")
 
 # What starts a new block after a line: a numbering marker, a role label, a bracket.
 NEW_BLOCK = re.compile(rf"\s*(?:{ITEM_START.pattern}|{LABEL_START_PATTERN}|附件|抄送|[(\[【〔]?此件)")
@@ -309,7 +313,7 @@ def fold_string(s: str) -> str:
 
 
 def _folded_run(m: re.Match[str]) -> str:
-    if m.lastgroup in ("gloss", "inline"):
+    if m.lastgroup in ("gloss", "inline", "page"):
         return ""
     if m.lastgroup == "block":
         return "\n"

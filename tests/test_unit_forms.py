@@ -202,3 +202,16 @@ def test_a_gloss_in_brackets_inside_the_text_is_no_unit_list():
     text = ("某某区2024年重点工作\n一、重点任务\n1.细化任务。各责任单位要制定推进方案,并于3月8日前报市政府督查室(电子公文平台)。"
             "要建立工作台账。\n2.建设社区综合体。建成社区嵌入式服务综合体(社区服务中心);完善服务功能。\n")
     assert to_gold(policyparse.parse(text))["assignments"] == []
+
+
+@pytest.mark.parametrize("tail, supporting", [
+    ("(牵头单位:市发改委;配合单位:\n- 3 -\n市财政局、市自然资源局)", ["市财政局", "市自然资源局"]),   # a text export's page number
+    ("\n牵头单位:市发改委\n配合单位:市财政局、\n市自然资源局", ["市财政局", "市自然资源局"]),         # the list wrapped after 、
+    ("\n牵头单位:市发改委\n配合单位:市财政局\n市自然资源局\n2.完善政策体系。", ["市财政局", "市自然资源局"]),  # a cell's lines
+])
+def test_a_labelled_list_that_goes_on_below_its_line(tail, supporting):
+    """A list under its label that a page number, a wrap after a separator or a cell's own lines carried onto
+    the next line keeps its units (the next item or label still ends it)."""
+    gold = to_gold(policyparse.parse(f"某某区2024年重点工作\n一、重点任务\n1.推进老旧小区改造提升工程。全面落实各项政策措施。{tail}\n"))
+    got = next(a for a in gold["assignments"] if a["path"] == "1.1")
+    assert (got["lead"], got["supporting"]) == (["市发改委"], supporting)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from policyparse.errors import At, Warnings, warn
+from policyparse.grammar.markers import ITEM_START
 from policyparse.grammar.numerals import DEADLINE_ONGOING, DEADLINE_PERIOD, cn_number
 from policyparse.grammar.roles import (
     BARE_GENERIC,
@@ -37,9 +38,11 @@ from policyparse.grammar.roles import (
 from policyparse.grammar.unitnames import (
     BARE_LEVEL,
     BARE_PLACE_NAME,
+    LEVEL,
     NAME_SHAPED,
     OPEN,
     PLACE_GOVERNMENT,
+    PROVINCE_START,
     UNIT_END,
     depth_zero,
     looks_like_unit,
@@ -231,8 +234,29 @@ def _label_lines(fold: str, a: int, b: int):
         end = _list_end(fold, m.end(), b)
         if not fold[m.end():end].strip() and end < b and fold[end] == "\n":  # 责任单位: / 市发改委、… below
             end = _list_end(fold, end + 1, b)
+        end = _list_goes_on(fold, end, b)
         yield (start, end)
         pos = scan = end + 1
+
+
+def _list_goes_on(fold: str, end: int, b: int) -> int:
+    """The end of a labelled list that goes on below its line: after a separator at the line's end
+    (责任单位:市发改委、 / 市财政局), or in lines that are only units (责任单位:市发改委 / 市财政局, a cell's
+    lines), never into a new block (a marker, another label)."""
+    while end < b and fold[end] == "\n":
+        nxt = _list_end(fold, end + 1, b)
+        line = fold[end + 1:nxt]
+        if not line.strip() or ITEM_START.match(line.lstrip()) or LABEL_LINE.match(line):
+            break
+        cont = fold[:end].rstrip(" \t").endswith(("、", ",", ";"))
+        if not (cont and "。" not in line[:-1] and is_unit_list(fold, end + 1, nxt, strict=True)) and not (
+                len(line.strip()) <= UNITS_LINE_MAX and is_unit_list(fold, end + 1, nxt, strict=True)):
+            break
+        end = nxt
+    return end
+
+
+UNITS_LINE_MAX = 40  # characters: a line of unit names alone under a label line is short
 
 
 def _label_boundary(fold: str, a: int, i: int) -> bool:
@@ -689,10 +713,26 @@ def _strip_span(fold: str, a: int, b: int) -> FSpan:
     return a, b
 
 
+def _line_pieces(fold: str, a: int, b: int) -> list[FSpan]:
+    """A piece cut at its line breaks where the next line opens with a level (市发改委 / 市财政局: units a line
+    each); a name wrapped inside (市人力资源和社 / 会保障局) stays one piece."""
+    out, pos = [], a
+    for m in re.finditer(r"\n\s*", fold[a:b]):
+        nxt = a + m.end()
+        if LEVEL_START.match(fold, nxt) and nxt > pos:
+            out.append((pos, a + m.start()))
+            pos = nxt
+    return [*out, (pos, b)]
+
+
+LEVEL_START = re.compile(rf"(?:各|{LEVEL}|{PROVINCE_START})")
+
+
 def _split_spaces(fold: str, a: int, b: int) -> list[FSpan]:
-    """``县水务局 县住建局`` (cell lines joined by a space) -> two units, where every piece is a unit name;
-    ``规划 建设局`` (a space inside one name) stays whole."""
+    """``县水务局 县住建局`` (cell lines joined by a space) or on lines of their own under a label -> two
+    units, where every piece is a unit name; ``规划 建设局`` (a space inside one name) stays whole."""
     pieces = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^ \t]+", fold[a:b])]
+    pieces = [q for p in pieces for q in _line_pieces(fold, *p)]
     while len(pieces) > 1 and NAME_AFTER_UNIT.fullmatch(fold[slice(*pieces[-1])]) and not _unit_like(fold[slice(*pieces[-1])]) \
             and _unit_like(fold[slice(*pieces[-2])]):
         pieces.pop()  # 市民政局 伍泽国: a 牵头单位及主要负责人 cell names the unit, then its head
