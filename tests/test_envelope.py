@@ -636,3 +636,13 @@ def test_a_notice_that_lays_out_its_own_tasks_is_the_document():
             "各县、市、区人民政府,市政府各部门、各直属机构:\n\n一、经济社会发展的主要预期目标\n\n1. 地区生产总值增长7.5%。\n\n"
             "牵头责任领导:邓继敢。\n\n牵头单位:市发展改革委。\n")
     assert to_gold(policyparse.parse(text))["document_title"] == "滁州市人民政府关于2024年重点工作及责任分解的通知"
+
+
+@pytest.mark.parametrize("date", ["2024-03-01", "2024.3.1", "2024/3/1"])
+def test_a_signature_dated_in_numbers(date):
+    """A copy that writes the signature date in numbers (as portals write a 成文日期, n401:18) keeps its signature."""
+    from policyparse.export.json import to_gold
+    text = ("某市人民政府办公室关于印发某市优化营商环境行动方案的通知\n某政办发〔2024〕5号\n各县(市、区)人民政府,市政府各部门:\n"
+            f"现将《某市优化营商环境行动方案》印发给你们,请认真组织实施。\n某市人民政府办公室\n{date}\n某市优化营商环境行动方案\n一、总体要求\n")
+    n = to_gold(policyparse.parse(text))["notice"]
+    assert (n["issuer"], n["date"]) == ("某市人民政府办公室", "2024-03-01")

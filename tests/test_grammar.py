@@ -142,6 +142,8 @@ def test_digits_only_date_readings():
 def test_a_signature_date_without_its_last_mark_reads_its_corpus_line():
     assert env_grammar.digits_date(_fold(env_grammar.CUT_DATE_CASE)) == "2021-02-22"
     assert env_grammar.digits_date("2021年13月2") is None
+    assert env_grammar.digits_date(_fold(env_grammar.NUMERIC_DATE_CASE)) == "2023-06-26"
+    assert env_grammar.digits_date("2023.6.26") == env_grammar.digits_date("2023/6/26") == "2023-06-26"
 
 
 def test_the_site_footer_patterns_read_their_corpus_lines():

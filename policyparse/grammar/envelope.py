@@ -149,10 +149,15 @@ CUT_DATE_CASE = "n645:22"
 CUT_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})")
 
 
+# A signature date written with numbers only (2023-06-26, as n401:18 writes its 成文日期; 2023.6.26, 2023/6/26).
+NUMERIC_DATE_CASE = "n401:18"
+NUMERIC_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-./])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})")
+
+
 def digits_date(s: str) -> str | None:
     """ISO form of a signature date that lost its marks (2022526 -> 2022-05-26, 2021年2月22 ->
-    2021-02-22), or None."""
-    cut = CUT_DATE.fullmatch(s.strip())
+    2021-02-22) or is written in numbers (2023-06-26, 2023.6.26), or None."""
+    cut = CUT_DATE.fullmatch(s.strip()) or NUMERIC_DATE.fullmatch(s.strip())
     if cut:
         y, mo, d = int(cut["y"]), int(cut["m"]), int(cut["d"])
         return f"{y}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
