@@ -215,3 +215,14 @@ def test_a_labelled_list_that_goes_on_below_its_line(tail, supporting):
     gold = to_gold(policyparse.parse(f"某某区2024年重点工作\n一、重点任务\n1.推进老旧小区改造提升工程。全面落实各项政策措施。{tail}\n"))
     got = next(a for a in gold["assignments"] if a["path"] == "1.1")
     assert (got["lead"], got["supporting"]) == (["市发改委"], supporting)
+
+
+@pytest.mark.parametrize("bracket, lead, responsible, supporting", [
+    ("(主责:市发改委;协办:市财政局)", ["市发改委"], [], ["市财政局"]),                  # 主责 alone, as 主办 alone
+    ("(责任单位:市发改委;时间:2024年底)", [], ["市发改委"], []),                        # a label the grammar lacks
+    ("(责任单位:市发改委;进度:按季度推进)", [], ["市发改委"], []),
+])
+def test_a_part_with_a_label_the_grammar_does_not_know_is_no_unit_name(bracket, lead, responsible, supporting):
+    gold = to_gold(policyparse.parse(f"某某区2024年重点工作\n一、重点任务\n1.推进老旧小区改造提升工程。全面落实各项政策措施。{bracket}\n"))
+    got = next(a for a in gold["assignments"] if a["path"] == "1.1")
+    assert (got["lead"], got["responsible"], got["supporting"]) == (lead, responsible, supporting)

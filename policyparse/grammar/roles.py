@@ -16,7 +16,7 @@ _BODY = r"(?:单位|部门|处室|科室|股室)"
 # None (部门分工) is a label whose list carries its own role verbs.
 LABEL_TABLE: tuple[tuple[str, str | None, str | None], ...] = (
     (rf"牵头(?:责任|考核)?{_BODY}|牵头", "lead", "d02:5"),                             # 牵头单位：  牵头考核单位：
-    (rf"主责{_BODY}|主办{_BODY}|主办", "lead", None),                                 # 主责单位：  主办：
+    (rf"主责{_BODY}|主办{_BODY}|主办|主责", "lead", None),                            # 主责单位：  主办：  主责：
     (rf"协同责任{_BODY}|(?:协同|配合|协助|协办|参与|参加|协作|支持|指导|(?:数据)?提供){_BODY}|配合|协办|参与",
      "supporting", "d04:7"),                                                           # 配合单位：  参与：
     (rf"(?:主要)?责任{_BODY}(?:与协同单位)?|责任主体|(?:负责|承办|实施|落实|执行){_BODY}|责任", "responsible",

@@ -75,6 +75,7 @@ PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}[^局委办厅处科室站所院�
 NAME_AFTER_UNIT = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # The end of a labelled list: its 。 or its line's end.
 LIST_END = re.compile(r"[。\n]")
+PART_LABEL = re.compile(r"[\u4e00-\u9fff]{1,6}\s*:\s*")  # a list part opening with a word and a colon (时间:2024年底)
 PROSE_END = re.compile(r"[的了着]$")  # 全面负责省人民政府工作任务的(落实): prose about a body, no unit
 UNKNOWN_LABEL = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:单位|部门|处室|科室|股室)\s*:")
 CHUNK_LABEL = re.compile(rf"{LABEL.pattern}|(?<![\u4e00-\u9fff]){UNKNOWN_LABEL.pattern}")
@@ -609,6 +610,11 @@ def parse_unit_list(fold: str, span: FSpan, default_role: str, state: _State, wa
                 cleaned = _clean(fold, us, ue)
                 if cleaned is None:
                     continue
+                if (word := PART_LABEL.match(fold, *cleaned)) and word.end() < cleaned[1]:
+                    cleaned = (word.end(), cleaned[1])  # 时间:2024年底 / 进度:…: a label the grammar does not know
+                    value = fold[cleaned[0]:cleaned[1]]
+                    if not DEADLINE.match(value) and not _unit_like(value.strip()):
+                        continue  # 进度:按季度推进: what it labels is no unit
                 if DEADLINE.match(fold[cleaned[0]:cleaned[1]]):
                     deadline = deadline or cleaned
                     continue
