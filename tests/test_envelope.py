@@ -646,3 +646,29 @@ def test_a_signature_dated_in_numbers(date):
             f"现将《某市优化营商环境行动方案》印发给你们,请认真组织实施。\n某市人民政府办公室\n{date}\n某市优化营商环境行动方案\n一、总体要求\n")
     n = to_gold(policyparse.parse(text))["notice"]
     assert (n["issuer"], n["date"]) == ("某市人民政府办公室", "2024-03-01")
+
+
+def test_joint_issuers_side_by_side_over_the_title_and_a_note_set_left_of_the_date():
+    """n653: 中共珲春市委办公室 珲春市人民政府办公室 / 关于印发…的通知 (two organs on one line over the title), the
+    signature's organs one a line, and (此件发至乡) on the date's line left of it: title, joint issuer, date, note."""
+    from policyparse.export.json import to_gold
+    text = ("中共某市委办公室 某市人民政府办公室\n\n关于印发《某市河(湖)长制工作实施方案》的通知\n\n某办发〔2017〕19号\n\n"
+            "各乡(镇)党委、人民政府,各人民团体:\n\n《某市河(湖)长制工作实施方案》已经市委、市政府同意,现印发给你们。\n\n"
+            "中共某市委办公室\n某市人民政府办公室\n\n(此件发至乡)                  2017年6月13日\n\n某市河(湖)长制工作实施方案\n一、总体要求\n")
+    n = to_gold(policyparse.parse(text))["notice"]
+    assert n["title"].startswith("中共某市委办公室") and n["title"].endswith("关于印发《某市河(湖)长制工作实施方案》的通知")
+    assert (n["issuer"], n["date"], n["public_note"]) == ("中共某市委办公室、某市人民政府办公室", "2017-06-13", "此件发至乡")
+
+
+def test_addressees_joined_by_ji_before_a_set_and_a_body_sentence_opening_with_the_documents_name():
+    """n660: 市政府各委办局及各人民团体 is two addressees; with no signature, a body sentence that opens with the
+    transmitted name's words (市五届二次人代会《政府工作报告》确定的…) is no title line: the points stay the notice's."""
+    from policyparse.export.json import to_gold
+    text = ("某市人民政府办公室关于印发《市五届二次人代会〈政府工作报告〉重点任务分工方案》的通知\n"
+            "各旗县市区人民政府、开发区管委会,市政府各委办局及各人民团体:\n"
+            "经市人民政府同意,现将《市五届二次人代会〈政府工作报告〉重点任务分工方案》印发给你们,并提出如下要求,请一并抓好贯彻落实。\n"
+            "一、加强领导,落实责任\n市五届二次人代会《政府工作报告》确定的各项重点任务是做好今年政府工作的总抓手,各部门要负总责。\n"
+            "二、强化调度,协调推进\n市政府负责领导要抓好工作调度。\n")
+    gold = to_gold(policyparse.parse(text))
+    assert gold["notice"]["addressees"] == ["各旗县市区人民政府", "开发区管委会", "市政府各委办局", "各人民团体"]
+    assert [(o["scope"], o["path"]) for o in gold["outline"]] == [("notice", "1"), ("notice", "2")]

@@ -146,6 +146,10 @@ def test_a_signature_date_without_its_last_mark_reads_its_corpus_line():
     assert env_grammar.digits_date("2023.6.26") == env_grammar.digits_date("2023/6/26") == "2023-06-26"
 
 
+def test_a_doc_number_without_its_closing_bracket_reads_its_corpus_line():
+    assert env_grammar.DOC_NUMBER.search(_fold(env_grammar.DOC_NUMBER_CUT_CASE))["num"] == "安〔20231号"
+
+
 def test_the_site_footer_patterns_read_their_corpus_lines():
     assert env_grammar.SITE_FOOTER.search(_fold(env_grammar.SITE_FOOTER_CASE))
     assert env_grammar.FOOTER_CONTACT.search(_fold(env_grammar.FOOTER_CONTACT_CASE))

@@ -226,3 +226,10 @@ def test_a_part_with_a_label_the_grammar_does_not_know_is_no_unit_name(bracket, 
     gold = to_gold(policyparse.parse(f"某某区2024年重点工作\n一、重点任务\n1.推进老旧小区改造提升工程。全面落实各项政策措施。{bracket}\n"))
     got = next(a for a in gold["assignments"] if a["path"] == "1.1")
     assert (got["lead"], got["responsible"], got["supporting"]) == (lead, responsible, supporting)
+
+
+def test_a_closing_role_sentence_whose_unit_names_hold_brackets():
+    """n661: 由市人民政府各相关部门,各县(市)、区人民政府负责落实。 — a bracket inside a unit's name (各县(市)) does not
+    make the sentence prose."""
+    gold = to_gold(policyparse.parse("某市2007年工作要点\n一、主要目标\n生产总值增长13%。\n由市人民政府各相关部门,各县(市)、区人民政府负责落实。\n"))
+    assert next(a for a in gold["assignments"] if a["path"] == "1")["responsible"] == ["市人民政府各相关部门", "各县(市)", "区人民政府"]

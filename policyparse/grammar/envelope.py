@@ -9,7 +9,10 @@ from policyparse.grammar.unitnames import UNIT_END
 # Golden cases by the bracket of the year (None: waiting for a real line).
 DOC_NUMBER_CASES = {"〔": "d01:7", "[": "d40:1", "【": "n419:3", "(": "n405:15"}
 DOC_NUMBER_BODY = r"[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}"  # 咸安政发〔2019〕1 (a line that lost 号)
-DOC_NUMBER_TEXT = DOC_NUMBER_BODY + r"\s*号"
+# …and one whose closing bracket a page dropped, the year run into the number: 安〔20231号 (n654:11)
+DOC_NUMBER_CUT = r"[\u4e00-\u9fff]{1,10}\s*〔\s*(?:19|20)\d{2}\d{1,4}\s*号"
+DOC_NUMBER_CUT_CASE = "n654:11"
+DOC_NUMBER_TEXT = rf"(?:{DOC_NUMBER_BODY}\s*号|{DOC_NUMBER_CUT})"
 # The last word of a document title: …的通知 / …实施方案 / …任务分解表: (word, golden case).
 DOC_TYPE_TABLE: tuple[tuple[str, str | None], ...] = (
     ("通知", "d01:1"),

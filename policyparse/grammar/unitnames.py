@@ -266,6 +266,9 @@ COLLECTIVE_CASES: dict[str, tuple[str, str] | None] = {
 JOINER = re.compile(r"[及和与并]")
 
 
+EACH_SET_MAX = 10  # characters of a 各… set joined after a unit (各人民团体, 各直属机构)
+
+
 def split_joiners(fold: str, a: int, b: int) -> list[tuple[int, int]]:
     """Spans of ``fold[a:b]`` split at 及/和/与/并 only where both sides end like unit names."""
     for m in JOINER.finditer(fold, a, b):
@@ -274,7 +277,8 @@ def split_joiners(fold: str, a: int, b: int) -> list[tuple[int, int]]:
         left = left[:-1] if etc else left
         unit_left = ((UNIT_END.search(left) and len(left) >= 3) or COLLECTIVE_PLACE.search(left)  # 各市及省直有关部门
                      or (len(left) == 1 and UNIT_END.search(left) and right.startswith("各")))  # 省政府各厅、委和各直属机构
-        right_unit = (ends_like_unit(right) and len(right) >= 3) or (etc and BARE_PLACE.match(right))  # …等和各市、县人民政府
+        right_unit = ((ends_like_unit(right) and len(right) >= 3) or (etc and BARE_PLACE.match(right))  # …等和各市、县人民政府
+                      or (right.startswith("各") and 3 <= len(right) <= EACH_SET_MAX))  # 市政府各委办局及各人民团体 (n660)
         if depth_zero(left) and unit_left and right_unit:
             return [(a, m.start() - etc), *split_joiners(fold, m.end(), b)]
     return [(a, b)]

@@ -103,7 +103,8 @@ def doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | N
     (…并就有关事项通知如下…), a preamble between."""
     key = title_key(x.value) if x else None
     for ln in lines:
-        if ln.start >= after and ln.stripped and key and title_key(ln.text).startswith(key[: max(4, len(key) // 2)]):
+        if ln.start >= after and ln.stripped and key and title_key(ln.text).startswith(key[: max(4, len(key) // 2)]) \
+                and not is_terminal(ln.stripped):  # not a body sentence that opens with its words (n660)
             return ln.start
     for k, ln in enumerate(lines):
         rest = ln.text[max(0, after - ln.start):]  # the line holding ``after`` counts from there (title, 主送 and body run together)

@@ -38,6 +38,7 @@ from policyparse.grammar.envelope import (
     TITLE_TRANSMITS,
     TRANSMITS,
     is_org_line,
+    org_names,
 )
 from policyparse.grammar.markers import FIRST_ITEM
 from policyparse.grammar.unitnames import BARE_PLACE, looks_like_unit, split_joiners, split_list
@@ -53,7 +54,7 @@ from policyparse.structure.document_title import (
 from policyparse.structure.draft import Envelope, FieldValue, FSpan
 from policyparse.structure.lines import Line, prev_nonblank
 from policyparse.structure.metadata import find_metadata
-from policyparse.structure.signature import find_note_line, find_public_note, find_signature
+from policyparse.structure.signature import find_note_line, find_public_note, find_signature, note_before_date
 
 # One entry of a numbered attachment list: 1.甲方案 / 2、乙清单
 # What stands for the line break(s) of a wrapped addressee line while it is read (not a wide gap, which
@@ -90,6 +91,8 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     date, issuer, sign_start, sign_end = sign
     date, issuer = date or meta.fields.get("date"), issuer or meta.fields.get("issuer")
     note = find_public_note(lines, sign_end, fold) if sign_end is not None else find_note_line(lines, after)
+    if note is None and date is not None and sign[0] is not None:
+        note = note_before_date(fold, date)
     attachments, attachment_blocks = find_attachments(lines, after, sign_start or len(fold), fold)
     body_text = fold[after:sign_start or len(fold)]
     attachments = tuple(_fill(a, fold) for a in attachments)
@@ -401,7 +404,7 @@ def _complete_title(lines: list[Line], i: int, start: int, end: int) -> FieldVal
         j, start = k, lines[k].content_start  # 某市人民政府关于印发 / 关于…的意见的通知: the name transmitted opens with 关于
         text = lines[k].stripped + text
         k = prev_nonblank(lines, j, within=2)
-    if text.startswith("关于") and k is not None and k >= j - 2 and is_org_line(lines[k].stripped):
+    if text.startswith("关于") and k is not None and k >= j - 2 and org_names(lines[k].stripped):
         start = lines[k].content_start  # 西平县人民政府办公室 / 关于印发…的通知
     return FieldValue(value="", span=(start, end))
 

@@ -64,7 +64,8 @@ def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
     before, rest = ln.text[: m.start()], ln.text[m.end():]
     end = ln.start + m.end()
     note_after = bool(NOTE_ONLY.fullmatch(rest.strip()))  # 2021年1月20日（此件公开发布）: a PDF joined the two
-    if not before.strip() and (NO_TEXT.fullmatch(rest) or note_after):  # the date on its own line
+    note_before = bool(NOTE_ONLY.fullmatch(before.strip()))  # (此件发至乡)      2017年6月13日: the note set left of it
+    if (not before.strip() or note_before) and (NO_TEXT.fullmatch(rest) or note_after):  # the date on its own line
         line_end = end if note_after else ln.end
         k = prev_nonblank(lines, i, after=after)
         if k is not None and org_names(lines[k].stripped) and lines[k].start >= after:
@@ -109,6 +110,15 @@ def find_public_note(lines: list[Line], after: int, fold: str) -> FieldValue | N
         g = "b" if m["b"] else "l"
         return FieldValue("", (m.start(g), m.end(g)))
     return None
+
+
+def note_before_date(fold: str, date: FieldValue) -> FieldValue | None:
+    """附注 set on the date's line left of it: (此件发至乡)      2017年6月13日 (n653)."""
+    line_start = fold.rfind("\n", 0, date.span[0]) + 1
+    m = NOTE_ONLY.search(fold, line_start, date.span[0])
+    if m is None or fold[line_start:m.start()].strip() or fold[m.end():date.span[0]].strip():
+        return None  # the note alone before the date, nothing else on the line
+    return FieldValue("", m.span("note"))
 
 
 NOTE_LINES_MAX = 8  # an unsigned notice's 附注 stands within its first lines after the addressees

@@ -424,8 +424,13 @@ def _role_clause(fold: str, s: int, e: int) -> bool:
 
 
 def _role_sentence(fold: str, s: int, e: int) -> bool:
-    """Only units with role verbs: 市发改委牵头,市财政局配合 / 由市发改委负责."""
-    return bool(ROLE_VERB.search(fold, s, e)) and is_unit_list(fold, s, e, strict=True) and "(" not in fold[s:e]
+    """Only units with role verbs: 市发改委牵头,市财政局配合 / 由市发改委负责; a bracket only inside a name
+    (各县(市)、区人民政府负责落实)."""
+    return (bool(ROLE_VERB.search(fold, s, e)) and is_unit_list(fold, s, e, strict=True)
+            and "(" not in NAME_BRACKET.sub("", fold[s:e]))
+
+
+NAME_BRACKET = re.compile(r"\([^()。,;]{1,8}\)")  # 各县(市), 黄冈(市): a bracket of a unit's name
 
 
 def _overlaps(span: FSpan, found: list) -> bool:
