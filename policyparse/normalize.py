@@ -75,6 +75,9 @@ class Text:
     fold: str
     fold_map: array  # fold index -> raw index (typecode "q"); one extra entry = len(raw)
     page_starts: tuple[int, ...] = ()
+    # raw spans of page furniture the fold dropped (a page number's line, markup), with what stands for
+    # each in a surface string (a line break for a block tag): a value never shows them
+    furniture: tuple[tuple[int, int, str], ...] = ()
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a fold span to the raw span it came from."""
@@ -87,9 +90,21 @@ class Text:
         return a, b
 
     def surface(self, start: int, end: int) -> str:
-        """The raw text behind a fold span, exactly as written."""
+        """The raw text behind a fold span, exactly as written (page furniture the fold dropped left out)."""
         a, b = self.to_raw(start, end)
-        return self.raw[a:b]
+        if not self.furniture:
+            return self.raw[a:b]
+        out, pos = [], a
+        first = max(0, bisect.bisect_left(self.furniture, (a, -1, "")) - 1)  # a run that starts before a may reach past it
+        for s, e, stand_in in self.furniture[first:]:
+            if s >= b:
+                break
+            if e <= pos:
+                continue
+            out += [self.raw[pos:max(s, pos)], stand_in]
+            pos = e
+        out.append(self.raw[pos:b] if pos < b else "")
+        return "".join(out)
 
     def page_of(self, raw_offset: int) -> int | None:
         """1-based page of a raw offset, or None for sources without pages."""
@@ -104,24 +119,25 @@ def source_to_text(source: Source) -> Text:
 
 def text_from_string(raw: str, page_starts: tuple[int, ...] = ()) -> Text:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    fold, fmap = _folded(raw)
+    fold, fmap, furniture = _folded(raw)
     fold, fmap = unwrap(*halve_breaks(fold, fmap), raw)
-    return Text(raw=raw, fold=rewrap(fold), fold_map=fmap, page_starts=page_starts)
+    return Text(raw=raw, fold=rewrap(fold), fold_map=fmap, page_starts=page_starts, furniture=furniture)
 
 
 def name_text(s: str) -> Text:
     """The folded view of one name or short phrase (one line): characters and glosses folded, no
     line-level passes (those leave a line this short as it is)."""
-    fold, fmap = _folded(s)
-    return Text(raw=s, fold=fold, fold_map=fmap)
+    fold, fmap, furniture = _folded(s)
+    return Text(raw=s, fold=fold, fold_map=fmap, furniture=furniture)
 
 
-def _folded(raw: str) -> tuple[str, array]:
+def _folded(raw: str) -> tuple[str, array, tuple[tuple[int, int, str], ...]]:
     """Fold characters one for one (runs such as a pinyin gloss or an HTML entity as one) with the
-    map from folded to raw offsets."""
+    map from folded to raw offsets, and the raw spans of the page furniture it dropped."""
     table = t2s_table()
     out: list[str] = []  # chunks of the folded view (one character for one, but where runs fold)
     fmap = array("q")
+    furniture: list[tuple[int, int, str]] = []
     pos = 0
     for m in FOLDED_RUNS.finditer(raw):
         _fold_chars(raw, pos, m.start(), table, out, fmap)
@@ -132,10 +148,13 @@ def _folded(raw: str) -> tuple[str, array]:
         elif m.lastgroup == "block":  # </p><p> -> a line break, mapped to the tag's start
             out.append("\n")
             fmap.append(m.start())
+            furniture.append((m.start(), m.end(), "\n"))
+        elif m.lastgroup in ("inline", "page"):
+            furniture.append((m.start(), m.end(), ""))
         pos = m.end()
     _fold_chars(raw, pos, len(raw), table, out, fmap)
     fmap.append(len(raw))
-    return "".join(out), fmap
+    return "".join(out), fmap, tuple(furniture)
 
 
 def rewrap(fold: str) -> str:

@@ -109,7 +109,22 @@ VARIANTS: dict[str, tuple[Callable[[str], str], Callable[[str], str] | None]] = 
     "crlf": (lambda text: text.replace("\n", "\r\n"), None),
     "nbsp": (char_map({"\u3000": "\u00a0", " ": "\u00a0"}), char_map({"\u3000": "\u00a0", " ": "\u00a0"})),
     "trailing": (per_line(lambda line: line.rstrip() + " \u3000"), None),
+    "pagenums": (lambda text: page_numbers(text, PAGE_LINES), None),
 }
+
+
+PAGE_LINES = 20  # lines to a page of a paged document exported as text
+
+
+def page_numbers(text: str, every: int) -> str:
+    """A paged document's text export: a page number (``- 2 -``) on a line of its own every ``every`` lines."""
+    lines = text.split("\n")
+    out = []
+    for k, line in enumerate(lines):
+        if k and k % every == 0:
+            out.append(f"- {k // every + 1} -")
+        out.append(line)
+    return "\n".join(out)
 
 
 def all_variants() -> dict[str, tuple[Callable[[str], str], Callable[[str], str] | None]]:
