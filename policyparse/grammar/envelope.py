@@ -117,6 +117,7 @@ FURNITURE_NAVIGATION: tuple[tuple[str, str, str | None], ...] = (
     ("上一篇", r"上一篇", "n413:13"),
     ("下一篇", r"下一篇", "n413:14"),
     ("相关链接", r"相关链接", None),
+    ("由会员分享", r"《[^》\n]{1,120}》由会员分享", "n005:2"),  # a doc-sharing site's header: 《X.docx》由会员分享,可在线阅读…
 )
 # A download link's file name: its suffix ends the line (17.内蒙古…政策清单.docx, n320:1); never an outline item.
 DOWNLOAD_SUFFIX = r"\.(?:docx?|wps|pdf|xlsx?|ofd|zip|rar)"
