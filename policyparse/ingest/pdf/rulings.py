@@ -71,8 +71,10 @@ def page_paths(page) -> tuple[float, list[Subpath]] | None:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == _FORM:
             return None  # pdfminer paints a form's paths too, in the form's matrix: left to it
-        if kind != _PATH or not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+        if kind != _PATH:
             continue
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+            return None
         m = tuple(_decimal(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f))
         segments = []
         for s in range(max(pdfium_c.FPDFPath_CountSegments(obj), 0)):
@@ -81,14 +83,19 @@ def page_paths(page) -> tuple[float, list[Subpath]] | None:
                 return None
             segments.append((pdfium_c.FPDFPathSegment_GetType(seg), _decimal(x.value), _decimal(y.value),
                              bool(pdfium_c.FPDFPathSegment_GetClose(seg))))
-        subpaths += _subpaths(segments, m)
+        found = _subpaths(segments, m)
+        if found is None:
+            return None
+        subpaths += found
     return _decimal(top.value), subpaths
 
 
-def _subpaths(segments: list[tuple[int, float, float, bool]], m: tuple[float, ...]) -> list[Subpath]:
+def _subpaths(segments: list[tuple[int, float, float, bool]], m: tuple[float, ...]) -> list[Subpath] | None:
     """pdfium's segments of one path object -> pdfminer's subpaths (one per ``m``), points through
     the object's matrix as ``pdfminer.utils.apply_matrix_pt`` does.  A segment pdfium marks closed
-    is followed by pdfminer's ``h``; a Bézier curve is three pdfium segments, one ``c``."""
+    is followed by pdfminer's ``h``; a Bézier curve is three pdfium segments, one ``c``.  None for
+    what pdfminer might read otherwise: no ``m`` first, a segment after ``h`` without one, an
+    unknown segment type."""
     a, b, c, d, e, f = m
     out: list[tuple[list[str], list[Point]]] = []
     bezier = 0
@@ -97,8 +104,8 @@ def _subpaths(segments: list[tuple[int, float, float, bool]], m: tuple[float, ..
         if kind == _MOVE:
             out.append((["m"], [point]))
             bezier = 0
-        elif not out:
-            return []  # pdfminer paints nothing of a path that does not begin with m
+        elif not out or out[-1][0][-1] == "h":
+            return None
         elif kind == _BEZIER:
             bezier += 1
             if bezier % 3:
@@ -109,7 +116,7 @@ def _subpaths(segments: list[tuple[int, float, float, bool]], m: tuple[float, ..
             out[-1][0].append("l")
             out[-1][1].append(point)
         else:
-            return []
+            return None
         if closed:
             out[-1][0].append("h")
             out[-1][1].append(out[-1][1][0])
