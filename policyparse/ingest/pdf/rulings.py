@@ -193,8 +193,6 @@ def edges_to_grids(edges: list[dict], height: float) -> list[Grid] | None:
     SLACK lower or higher finds other cells), where pdfium's float32 coordinates might fall on
     the other side of it than pdfminer's."""
     grids = _grids(edges, height)
-    if not grids:
-        return grids
     for shift in (-SLACK, SLACK):
         if not _close(grids, _grids(edges, height, shift)):
             return None
