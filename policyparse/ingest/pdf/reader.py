@@ -2,7 +2,8 @@
 
 Text comes from pypdfium2 (glyphs with their loose boxes and font size, 20-40x faster than
 pdfminer); pdfplumber's table finder runs only on pages whose vector graphics look like a
-ruled table.  Stages (each in ``pdflayout`` when it is pure geometry):
+ruled table, on the edges of pdfium's path objects (``rulings``; pdfplumber opens the PDF
+only for a page those cannot stand for).  Stages (each in ``pdflayout`` when it is pure geometry):
 
     open (CorruptInput on bad input) -> page glyphs -> tables (ruled pages only)
     -> visual lines -> page furniture dropped -> paragraphs + table rows -> Source
@@ -28,7 +29,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from policyparse.errors import At, CorruptInput, Warn, Warnings, warn
-from policyparse.ingest.pdf import borderless, furniture, ocr, ocr_views
+from policyparse.ingest.pdf import borderless, furniture, ocr, ocr_views, rulings
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf.pagetext import pages_to_text, views_to_pages
 from policyparse.ingest.pdf.tables import FURNITURE_CHARS, Table, grid_to_table
@@ -136,7 +137,9 @@ def read_pages(data: bytes, name: str) -> list[PageRead]:
 
 
 class RuledTables:
-    """pdfplumber's table finder over pypdfium2's glyphs, opened at the first ruled page."""
+    """pdfplumber's table finder over pypdfium2's glyphs: on the edges of the page's pdfium paths
+    (``rulings``), or on pdfplumber's own reading of the page where those cannot stand for it
+    (the PDF opened at the first such page)."""
 
     def __init__(self, data: bytes, name: str):
         self.data, self.name = data, name
@@ -152,7 +155,22 @@ class RuledTables:
             except (PdfminerException, MalformedPDFException, PSException, TypeError, ValueError, KeyError):
                 pass  # closing a damaged in-memory PDF after its pages were read loses nothing (fuzzing, issue 11)
 
-    def __call__(self, index: int, chars: list[lay.Char], at: int | None = None) -> tuple[Table, ...]:
+    def __call__(self, index: int, chars: list[lay.Char], at: int | None = None,
+                 paths: tuple[float, list[rulings.Subpath]] | None = None) -> tuple[Table, ...]:
+        grids = self._vector_grids(index, paths) if paths is not None else None
+        if grids is None or rulings.on_borders(grids, chars):  # a page pdfium's paths cannot stand for
+            grids = self._plumber_grids(index)
+        tables = (grid_to_table(grid, chars, index if at is None else at) for grid in grids)
+        return tuple(t for t in tables if t is not None)
+
+    def _vector_grids(self, index: int, paths: tuple[float, list[rulings.Subpath]]) -> list | None:
+        height, subpaths = paths
+        try:
+            return rulings.edges_to_grids(rulings.paths_to_edges(height, subpaths), height)
+        except (ArithmeticError, AssertionError, TypeError, ValueError, KeyError, IndexError):
+            return None  # absurd coordinates (inf, nan: fuzzing): pdfplumber reads the page, or says what is wrong
+
+    def _plumber_grids(self, index: int) -> list:
         try:
             if self.pdf is None:
                 self.pdf = pdfplumber.open(io.BytesIO(self.data))
@@ -165,8 +183,7 @@ class RuledTables:
             raise CorruptInput(f"{self.name}: damaged page tree (page {index + 1} cannot be found again)") from None
         except (TypeError, ValueError, KeyError, AttributeError) as exc:  # pdfminer on damaged objects (fuzzing)
             raise CorruptInput(f"{self.name}: damaged page {index + 1} ({type(exc).__name__}: {exc})") from None
-        tables = (grid_to_table(grid, chars, index if at is None else at) for grid in grids)
-        return tuple(t for t in tables if t is not None)
+        return grids
 
 
 def _open_table(page: PageRead | None) -> Table | None:
@@ -182,10 +199,10 @@ def read_page(doc: pdfium.PdfDocument, index: int, table_finder: RuledTables, na
     """PDF page ``index`` read as the view(s) ``at``, ``at + 1`` (one, or two of a two-up scan); ``above``,
     an unruled table that ended the page before."""
     with PDFIUM_LOCK:
-        chars, garbled, ruled, images, box = page_glyphs(doc, index, name)
+        chars, garbled, ruled, images, box, paths = page_glyphs(doc, index, name)
     if not chars and images and ocr.enabled():
         return ocr_page(doc, index, name, box, at)
-    tables = table_finder(index, chars, at) if ruled else ()
+    tables = table_finder(index, chars, at, paths) if ruled else ()
     lines = lines_outside(chars, tables, at)
     if not tables and (unruled := borderless.find_tables(lines, at, above)):  # a task table drawn without rules
         tables, lines = unruled, lines_outside(chars, unruled, at)
@@ -226,8 +243,10 @@ def ocr_page(doc: pdfium.PdfDocument, index: int, name: str, box: tuple, at: int
     return tuple(out)
 
 
-def page_glyphs(doc: pdfium.PdfDocument, index: int, name: str) -> tuple[list[lay.Char], int, bool, int, tuple]:
-    """All that pdfium gives of one page: glyphs, garbled count, ruled?, images, media box.
+def page_glyphs(doc: pdfium.PdfDocument, index: int, name: str) -> tuple[list[lay.Char], int, bool, int, tuple,
+                                                                          tuple | None]:
+    """All that pdfium gives of one page: glyphs, garbled count, ruled?, images, media box, and
+    on a ruled page its painted paths (``rulings.page_paths``; None: pdfplumber must read it).
     The caller holds ``PDFIUM_LOCK``."""
     try:
         page = doc[index]
@@ -241,11 +260,12 @@ def page_glyphs(doc: pdfium.PdfDocument, index: int, name: str) -> tuple[list[la
         finally:
             textpage.close()
         ruled, images = page_graphics(page)
+        paths = rulings.page_paths(page) if ruled else None
     except pdfium.PdfiumError as exc:
         raise CorruptInput(f"{name}: damaged page {index + 1} ({exc})") from None
     finally:
         page.close()
-    return chars, garbled, ruled, images, box
+    return chars, garbled, ruled, images, box, paths
 
 
 def page_chars(textpage: pdfium.PdfTextPage, page_top: float) -> tuple[list[lay.Char], int]:
