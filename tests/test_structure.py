@@ -330,3 +330,15 @@ def test_a_site_footer_after_the_last_item_is_neither_its_units_nor_a_cut(footer
             "2.加强监督检查。(市审计局负责)\n" + footer)
     gold = to_gold(policyparse.parse(text))
     assert {a["path"]: a["responsible"] for a in gold["assignments"]} == {"1.1": ["市发改委", "市财政局"], "1.2": ["市审计局"]}
+
+
+def test_a_site_footers_label_does_not_make_a_notices_own_points_its_documents():
+    """A notice whose points follow its transmittal sentence keeps them in notice scope; the 主办单位: of the
+    page's footer below them is no role label that would make them the transmitted task list."""
+    from policyparse.export.json import to_gold
+    text = ("某市人民政府办公厅关于印发2020年市《政府工作报告》确定的主要目标任务责任分解方案的通知\n某政办〔2020〕1号\n"
+            "各区人民政府,市人民政府各部门:\n现将《2020年市〈政府工作报告〉确定的主要目标任务责任分解方案》印发给你们,"
+            "请认真组织实施。\n一、层层压实责任,积极推进落实\n各单位要高度重视。\n"
+            "二、加强工作统筹,科学制订落实方案\n各单位要制定方案。\n"
+            "主办单位:某市人民政府办公室  承办单位:某市大数据中心\n网站标识码:1234567890  京ICP备12345678号\n")
+    assert [(o["scope"], o["path"]) for o in to_gold(policyparse.parse(text))["outline"]] == [("notice", "1"), ("notice", "2")]

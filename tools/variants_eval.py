@@ -110,9 +110,12 @@ VARIANTS: dict[str, tuple[Callable[[str], str], Callable[[str], str] | None]] = 
     "nbsp": (char_map({"\u3000": "\u00a0", " ": "\u00a0"}), char_map({"\u3000": "\u00a0", " ": "\u00a0"})),
     "trailing": (per_line(lambda line: line.rstrip() + " \u3000"), None),
     "pagenums": (lambda text: page_numbers(text, PAGE_LINES), None),
+    "portal": (lambda text: PORTAL_HEAD + text, None),
 }
 
 
+# A portal page's head before the document: its navigation path and widgets (each a furniture row).
+PORTAL_HEAD = "首页 > 政务公开 > 政策文件\n字号：大 中 小  打印本页  关闭窗口\n扫一扫在手机打开当前页\n"
 PAGE_LINES = 20  # lines to a page of a paged document exported as text
 
 

@@ -14,6 +14,7 @@ from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, DOWNLOAD_S
 from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
 from policyparse.grammar.roles import LABEL_START_PATTERN
 from policyparse.structure.draft import FieldValue, FSpan
+from policyparse.structure.footer import footer_spans
 from policyparse.structure.lines import Line, prev_nonblank
 
 # The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
@@ -111,13 +112,20 @@ def doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | N
         if ln.end > after and (TRANSMITS.search(rest) or ANNOUNCES_POINTS.search(rest)):
             nxt = next((n for n in lines[k + 1:] if n.stripped), None)
             if nxt is not None and ITEM_START.match(nxt.stripped):
-                if ROLE_LABEL.search(fold, nxt.start, nxt.start + UNITS_WINDOW):
+                if _role_label_near(lines, fold, nxt.start):
                     return ln.end  # …现印发给你们。/ 一、… / 1.… / 责任单位:…: the transmitted list itself
                 return lines[-1].end  # 现印发给你们。/ 一、强化责任落实…: the notice's own points
             if ANNOUNCES_OWN_POINTS.search(rest) and any(ITEM_START.match(n.stripped) for n in lines[k + 1:]):
                 return lines[-1].end  # …并就有关事项通知如下: its points come after a preamble paragraph
             return ln.end
     return after
+
+
+def _role_label_near(lines: list[Line], fold: str, start: int) -> bool:
+    """A role label within UNITS_WINDOW of ``start``, not one of a site footer (主办单位:… 网站标识码…)."""
+    footers = footer_spans(lines)
+    return any(not any(a <= m.start() < b for a, b in footers)
+               for m in ROLE_LABEL.finditer(fold, start, start + UNITS_WINDOW))
 
 
 def _blanks_before(fold: str, a: int, pos: int) -> int:

@@ -52,6 +52,7 @@ from policyparse.structure.document_title import (
     transmitted_title,
 )
 from policyparse.structure.draft import Envelope, FieldValue, FSpan
+from policyparse.structure.footer import footer_spans
 from policyparse.structure.lines import Line, prev_nonblank
 from policyparse.structure.metadata import find_metadata
 from policyparse.structure.signature import find_note_line, find_public_note, find_signature, note_before_date
@@ -208,11 +209,13 @@ def _fill(fv: FieldValue | None, fold: str) -> FieldValue | None:
 
 
 def _dateless_signature(lines: list[Line], after: int) -> FieldValue | None:
-    """The issuer signing a 通报 without a date: its last line before page furniture, an organ alone."""
+    """The issuer signing a 通报 without a date: its last line before page furniture (a site footer too),
+    an organ alone."""
+    footers = footer_spans(lines)
     for ln in reversed(lines):
         if ln.end <= after:
             return None
-        if not ln.stripped or BOILERPLATE.match(ln.text):
+        if not ln.stripped or BOILERPLATE.match(ln.text) or any(a <= ln.start < b for a, b in footers):
             continue
         return FieldValue("", (ln.content_start, ln.content_end)) if is_org_line(ln.stripped) else None
     return None

@@ -51,11 +51,17 @@ def _digits_signature(lines: list[Line], after: int):
         if ln.start < after or not (iso := digits_date(ln.text)):
             continue
         k = prev_nonblank(lines, i, within=2, after=after)
-        if k is not None and org_names(lines[k].stripped):
+        if k is not None and org_names(lines[k].stripped) and _body_before(lines, after, k):
             top = _joint_issuers(lines, k, after)
             date = FieldValue(iso, (ln.content_start, ln.content_end))
             return date, FieldValue("", (lines[top].content_start, lines[k].content_end)), lines[top].start, ln.end
     return None, None, None, None
+
+
+def _body_before(lines: list[Line], after: int, k: int) -> bool:
+    """A sentence of the notice's body stands between ``after`` and line ``k``: an organ line over a date
+    in numbers is a signature only below a body (not a metadata block's values: 长清区政府 / 2021-04-01)."""
+    return any(ln.start >= after and "。" in ln.text for ln in lines[:k])
 
 
 def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
