@@ -122,13 +122,17 @@ def _more_cases():
         yield pytest.param(table, wants, id=f"{shape}-{'/'.join(header)}")
 
 
-@pytest.mark.parametrize("table, wants", list(_more_cases()))
-def test_a_task_table_with_the_columns_and_rows_real_ones_add(table, wants):
-    got = {a["path"].rsplit(".", 1)[-1]: a
-           for a in to_gold(policyparse.parse(f"某某区2024年重点工作任务分解表\n一、重点任务\n{table}\n"))["assignments"]}
+def _assert_rows(text: str, wants: list) -> None:
+    """Each (序号, {role: units}) of ``wants`` is the assignment of the row numbered so (its path's last part)."""
+    got = {a["path"].rsplit(".", 1)[-1]: a for a in to_gold(policyparse.parse(text))["assignments"]}
     for serial, want in wants:
         assert serial in got, f"row {serial}: no assignment"
         assert {r: got[serial][r] for r in want} == want, f"row {serial}"
+
+
+@pytest.mark.parametrize("table, wants", list(_more_cases()))
+def test_a_task_table_with_the_columns_and_rows_real_ones_add(table, wants):
+    _assert_rows(f"某某区2024年重点工作任务分解表\n一、重点任务\n{table}\n", wants)
 
 
 # A table copied from a web page with merged cells (rowspan): in one cell a line, the 类别 cell stands only
@@ -273,11 +277,7 @@ def _odd_cases():
 
 @pytest.mark.parametrize("table, wants", list(_odd_cases()))
 def test_a_table_with_a_metadata_word_header_continued_numbers_or_empty_tab_cells(table, wants):
-    got = {a["path"].rsplit(".", 1)[-1]: a
-           for a in to_gold(policyparse.parse(f"某某区2024年重点工作任务分解表\n{table}\n"))["assignments"]}
-    for serial, want in wants:
-        assert serial in got, f"row {serial}: no assignment"
-        assert {r: got[serial][r] for r in want} == want, f"row {serial}"
+    _assert_rows(f"某某区2024年重点工作任务分解表\n{table}\n", wants)
 
 
 def test_unit_cells_with_a_bare_zone_or_a_district_among_units():
