@@ -672,3 +672,32 @@ def test_addressees_joined_by_ji_before_a_set_and_a_body_sentence_opening_with_t
     gold = to_gold(policyparse.parse(text))
     assert gold["notice"]["addressees"] == ["各旗县市区人民政府", "开发区管委会", "市政府各委办局", "各人民团体"]
     assert [(o["scope"], o["path"]) for o in gold["outline"]] == [("notice", "1"), ("notice", "2")]
+
+
+@pytest.mark.parametrize("number", ["渝北府发〔20211", "南兴府办函〔202058"])
+def test_a_doc_number_that_lost_its_closing_bracket_and_hao(number):
+    """n670:7, n665:10: a page dropped 〕 and 号 of its 文号 (and 年月日 of its date: 202091)."""
+    from policyparse.export.json import to_gold
+    text = (f"某区人民政府办公室关于印发某区优化营商环境实施方案的通知\n{number}\n各镇人民政府,各街道办事处:\n"
+            "经区人民政府同意,现将某区优化营商环境实施方案》印发给你们,请结合实际,认真组织实施\n某区人民政府办公室\n202091\n")
+    n = to_gold(policyparse.parse(text))["notice"]
+    assert (n["doc_number"], n["issuer"], n["date"]) == (number, "某区人民政府办公室", "2020-09-01")
+
+
+def test_an_attachment_the_body_names_by_its_number_is_the_document():
+    """n666: no 附件: list; a point of the notice says 要认真对照《2025年〈政府工作报告〉主要目标分解表》(附件1)和…"""
+    from policyparse.export.json import to_gold
+    text = ("某省人民政府办公厅关于做好2025年《政府工作报告》重点工作落实的通知\n各市人民政府,省政府各部门:\n"
+            "为抓好《政府工作报告》落实,现就有关事项通知如下:\n一、提高站位抓落实。各地各部门要高度重视。\n"
+            "二、守土尽责抓推进。要认真对照《2025年〈政府工作报告〉主要目标分解表》(附件1)和《2025年〈政府工作报告〉重点工作分工方案》"
+            "(附件2),逐项抓好落实。\n")
+    assert to_gold(policyparse.parse(text))["document_title"] == "2025年〈政府工作报告〉主要目标分解表"
+
+
+def test_a_heading_that_sets_its_organ_before_the_name_its_notice_gives():
+    """n670: 关于印发《政府工作报告》的通知 over the heading 重庆市渝北区人民政府工作报告: the heading, organ and all."""
+    from policyparse.export.json import to_gold
+    text = ("重庆市渝北区人民政府关于印发《政府工作报告》的通知\n渝北府发〔2021〕1号\n各镇人民政府,各街道办事处:\n"
+            "现将《政府工作报告》印发给你们,请认真贯彻落实。\n重庆市渝北区人民政府\n2021年1月20日\n"
+            "重庆市渝北区人民政府工作报告\n一、2020年工作回顾\n")
+    assert to_gold(policyparse.parse(text))["document_title"] == "重庆市渝北区人民政府工作报告"

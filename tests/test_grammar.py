@@ -150,6 +150,10 @@ def test_a_doc_number_without_its_closing_bracket_reads_its_corpus_line():
     assert env_grammar.DOC_NUMBER.search(_fold(env_grammar.DOC_NUMBER_CUT_CASE))["num"] == "安〔20231号"
 
 
+def test_an_attachment_named_in_the_body_reads_its_corpus_line():
+    assert env_grammar.ATTACHMENT_MENTION.search(_fold(env_grammar.ATTACHMENT_MENTION_CASE))
+
+
 def test_the_site_footer_patterns_read_their_corpus_lines():
     assert env_grammar.SITE_FOOTER.search(_fold(env_grammar.SITE_FOOTER_CASE))
     assert env_grammar.FOOTER_CONTACT.search(_fold(env_grammar.FOOTER_CONTACT_CASE))

@@ -9,8 +9,9 @@ from policyparse.grammar.unitnames import UNIT_END
 # Golden cases by the bracket of the year (None: waiting for a real line).
 DOC_NUMBER_CASES = {"〔": "d01:7", "[": "d40:1", "【": "n419:3", "(": "n405:15"}
 DOC_NUMBER_BODY = r"[\u4e00-\u9fff]{1,10}\s*[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}"  # 咸安政发〔2019〕1 (a line that lost 号)
-# …and one whose closing bracket a page dropped, the year run into the number: 安〔20231号 (n654:11)
-DOC_NUMBER_CUT = r"[\u4e00-\u9fff]{1,10}\s*〔\s*(?:19|20)\d{2}\d{1,4}\s*号"
+# …and one whose closing bracket a page dropped, the year run into the number: 安〔20231号 (n654:11), its 号
+# too (渝北府发〔20211, n670:7; the number alone on its line then, as the pattern's users read it)
+DOC_NUMBER_CUT = r"[\u4e00-\u9fff]{1,10}\s*〔\s*(?:19|20)\d{2}\d{1,4}(?:\s*号|(?=\s*$))"
 DOC_NUMBER_CUT_CASE = "n654:11"
 DOC_NUMBER_TEXT = rf"(?:{DOC_NUMBER_BODY}\s*号|{DOC_NUMBER_CUT})"
 # The last word of a document title: …的通知 / …实施方案 / …任务分解表: (word, golden case).
@@ -311,6 +312,9 @@ TITLE_CUT_AT_VERB_CASE = "n332:16"   # 吉林省人民政府关于印发
 # 版记: 抄送：区委办，区人大办。 and 印发机关和日期: …办公室 2009年5月14日印发
 CC = re.compile(r"抄\s*送\s*:\s*(?P<list>[^。\n]+?)\s*(?:。|\n|$)")
 PRINTED_BY = re.compile(r"(?P<org>[\u4e00-\u9fff]{4,30}?(?:办公室|办公厅|政府|委员会|局|厅))\s*" + SIGN_DATE.pattern + r"\s*印发?")
+# An attachment named in the body by its number: 《2025年〈政府工作报告〉主要目标分解表》(附件1) (n666:9).
+ATTACHMENT_MENTION = re.compile(r"《(?P<x>[^《》\n]{4,80})》\s*\(\s*附件\s*\d{0,2}\s*\)")
+ATTACHMENT_MENTION_CASE = "n666:9"
 # 附件: and its list (which may start on the next line).
 ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:]\s*(?P<list>.*?)\s*$")
 # Labels that end with a colon but do not introduce addressees.

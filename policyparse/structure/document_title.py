@@ -272,6 +272,8 @@ def _nearest_title_line(cands: list[tuple[int, Line]], key: str) -> FieldValue |
             if not _title_like(text):
                 continue
             line_key = title_key(text)
+            if line_key.endswith(key) and HEAD_PLACE.match(line_key):
+                return FieldValue("", (ln.content_start, end))  # 重庆市渝北区人民政府工作报告 over 政府工作报告 (n670)
             if key in line_key:
                 continue  # the name itself with more on the line (a signature and date run into it): not another heading
             ratio = SequenceMatcher(None, line_key, key, autojunk=False).ratio()

@@ -14,6 +14,7 @@ import re
 
 from policyparse.grammar.characters import join_lines
 from policyparse.grammar.envelope import (
+    ATTACHMENT_MENTION,
     BOILERPLATE,
     CC,
     CITATION_LEAD,
@@ -98,6 +99,8 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     body_text = fold[after:sign_start or len(fold)]
     attachments = tuple(_fill(a, fold) for a in attachments)
     documents = [a for a in attachments if not FORM_ATTACHMENT.search(a.value)]  # forms are not transmitted
+    if not attachments:  # …要认真对照《2025年〈政府工作报告〉主要目标分解表》(附件1)和…: attachments the body names
+        documents = [FieldValue(m["x"], m.span("x")) for m in ATTACHMENT_MENTION.finditer(fold, after, sign_start or len(fold))]
     transmittal = bool(
         (title and TITLE_TRANSMITS.search(title.value)) or TRANSMITS.search(body_text[:600]) or documents
     )

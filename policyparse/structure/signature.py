@@ -61,7 +61,12 @@ def _digits_signature(lines: list[Line], after: int):
 def _body_before(lines: list[Line], after: int, k: int) -> bool:
     """A sentence of the notice's body stands between ``after`` and line ``k``: an organ line over a date
     in numbers is a signature only below a body (not a metadata block's values: 长清区政府 / 2021-04-01)."""
-    return any(ln.start >= after and "。" in ln.text for ln in lines[:k])
+    return any(ln.start >= after and ("。" in ln.text or len(IDEOGRAPH.findall(ln.text)) >= BODY_LINE_MIN)
+               for ln in lines[:k])
+
+
+BODY_LINE_MIN = 15  # ideographs: a line of the body (a sentence that lost its 。 too), not a metadata value
+IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _signature_at(lines: list[Line], i: int, m: re.Match[str], after: int):
