@@ -701,3 +701,12 @@ def test_a_heading_that_sets_its_organ_before_the_name_its_notice_gives():
             "现将《政府工作报告》印发给你们,请认真贯彻落实。\n重庆市渝北区人民政府\n2021年1月20日\n"
             "重庆市渝北区人民政府工作报告\n一、2020年工作回顾\n")
     assert to_gold(policyparse.parse(text))["document_title"] == "重庆市渝北区人民政府工作报告"
+
+
+def test_a_labelled_public_note_under_the_signature_date():
+    """n665 (rule 37): 公开方式:主动公开 on the line under the date, where other notices write (此件公开发布)."""
+    from policyparse.export.json import to_gold
+    text = ("某区人民政府办公室关于印发某区优化营商环境实施方案的通知\n某府办函〔2020〕58号\n各镇人民政府,各街道办事处:\n"
+            "经区人民政府同意,现将《某区优化营商环境实施方案》印发给你们,请认真组织实施。\n某区人民政府办公室\n2020年9月1日\n"
+            "公开方式:主动公开\n某区优化营商环境实施方案\n一、总体要求\n")
+    assert to_gold(policyparse.parse(text))["notice"]["public_note"] == "公开方式:主动公开"

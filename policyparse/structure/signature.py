@@ -14,8 +14,9 @@ JOINT_ISSUERS_MAX = 20  # signature lines of joint issuers, one organ a line or 
 # A 附注 alone: （此件公开发布）
 NOTE_ONLY = re.compile(r"[(\[]\s*(?P<note>此件[^)\]\n]{1,12}?)\s*[)\]]")
 # 附注 after the signature: （此件公开发布） / 此件公开发布 on its own line.
-PUBLIC_NOTE_AFTER = re.compile(r"\s{0,40}?(?:[(\[]\s*(?P<b>此件[^)\]\n]{1,12}?)\s*[)\]]|(?:^|\n)\s*(?P<l>此件[^\n]{1,12}?)\s*(?:\n|$))",
-                               re.MULTILINE)
+# (or labelled on a line below the date, as a page writes its 公开方式: 公开方式:主动公开, n665; rule 37)
+PUBLIC_NOTE_AFTER = re.compile(r"\s{0,40}?(?:[(\[]\s*(?P<b>此件[^)\]\n]{1,12}?)\s*[)\]]|(?:^|\n)\s*(?P<l>此件[^\n]{1,12}?"
+                               r"|公开方式\s*:\s*(?:主动公开|依申请公开|不予公开))\s*(?:\n|$))", re.MULTILINE)
 # An issuer just before an inline date: 蔡甸区人民政府办公室 2023年1月3日
 INLINE_ISSUER = re.compile(r"(?:^|[\s。])(?P<org>[\u4e00-\u9fff()]{4,30})\s*$")  # also glued (a PDF's 文山州人民政府2022年8月1日)
 # The issuer ending the line above a date, after a sentence and a blank (lines run together, n409):
