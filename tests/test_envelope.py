@@ -710,3 +710,13 @@ def test_a_labelled_public_note_under_the_signature_date():
             "经区人民政府同意,现将《某区优化营商环境实施方案》印发给你们,请认真组织实施。\n某区人民政府办公室\n2020年9月1日\n"
             "公开方式:主动公开\n某区优化营商环境实施方案\n一、总体要求\n")
     assert to_gold(policyparse.parse(text))["notice"]["public_note"] == "公开方式:主动公开"
+
+
+def test_a_law_databases_title_line_that_opens_with_its_organ():
+    """n668 (rule 37): 山西省人民政府2004年政府工作要点及责任分解 / (晋政发〔2004〕9号) / the addressees: the line over the
+    bracketed 文号 is the notice's title though it has no 关于, and the metadata rows above it are no part of it."""
+    from pathlib import Path
+
+    from policyparse.export.json import to_gold
+    n = to_gold(policyparse.parse(Path(__file__).parent / "golden_new" / "n668.txt"))["notice"]
+    assert (n["title"], n["doc_number"]) == ("山西省人民政府2004年政府工作要点及责任分解", "晋政发〔2004〕9号")

@@ -154,6 +154,10 @@ def test_an_attachment_named_in_the_body_reads_its_corpus_line():
     assert env_grammar.ATTACHMENT_MENTION.search(_fold(env_grammar.ATTACHMENT_MENTION_CASE))
 
 
+def test_an_organs_title_without_guanyu_reads_its_corpus_line():
+    assert env_grammar.ORGAN_TITLE.fullmatch(_fold(env_grammar.ORGAN_TITLE_CASE).strip())
+
+
 def test_the_site_footer_patterns_read_their_corpus_lines():
     assert env_grammar.SITE_FOOTER.search(_fold(env_grammar.SITE_FOOTER_CASE))
     assert env_grammar.FOOTER_CONTACT.search(_fold(env_grammar.FOOTER_CONTACT_CASE))

@@ -291,6 +291,11 @@ ORDER_HEAD = re.compile(r"[\u4e00-\u9fff]{2,30}令")
 ORDER_NUMBER = re.compile(r"第\s*[\d〇零一二三四五六七八九十百]+\s*号")
 # A title line that lost its 的通知 (…关于印发X工作方案) or never had 的 (关于2012年…实施意见).
 LOOSE_TITLE = re.compile(rf"(?:^\s*[\u4e00-\u9fff]{{2,30}}?)?关于[^。\n]{{2,150}}?(?:{DOC_TYPE_WORDS})\s*$")
+# A title that opens with its organ, no 关于 (山西省人民政府2004年政府工作要点及责任分解, n668:25): an organ, then a
+# document-type or title word at its end.
+ORGAN_TITLE = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:人民政府|政府|办公厅|办公室|委员会)(?:办公厅|办公室)?"
+                         rf"\S{{2,60}}?(?:{DOC_TYPE_WORDS}|{TITLE_WORDS})")
+ORGAN_TITLE_CASE = "n668:25"
 # What a covering notice says of the document it carries, in its body: (pattern, golden).  Downward
 # (现印发给你们 / 现转发) and upward (现随文呈报, a 报告 that submits its plan, rule 21).
 TRANSMIT_TABLE: tuple[tuple[str, str | None], ...] = (

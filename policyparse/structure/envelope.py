@@ -32,6 +32,7 @@ from policyparse.grammar.envelope import (
     ORDER_HEAD,
     ORDER_NUMBER,
     ORDER_TITLE,
+    ORGAN_TITLE,
     PRINTED_BY,
     SELF_ANNOUNCED,
     TITLE_CUT_AT_VERB,
@@ -344,14 +345,16 @@ def _loose_title(lines: list[Line], addr_line: int, skip: frozenset[int]) -> tup
     """A 关于… line right above the addressees (a 文号 line between at most) that ends with a
     document-type word but not with 的通知 (…关于印发…工作方案, …关于2012年安全生产工作实施意见)."""
     k = prev_nonblank(lines, addr_line, within=3)
-    if k is not None and DOC_NUMBER.fullmatch(lines[k].stripped):
+    if k is not None and DOC_NUMBER.fullmatch(lines[k].stripped.strip("()")):  # (晋政发〔2004〕9号) too
         k = prev_nonblank(lines, k, within=3)
     if k is None or k in skip:
         return None
     ln = lines[k]
-    m = LOOSE_TITLE.search(ln.text)
+    m = LOOSE_TITLE.search(ln.text) or ORGAN_TITLE.fullmatch(ln.stripped)
     if not m or re.search(r"[,。:;]", m.group(0)) or not _balanced(m.group(0)):
         return None
+    if m.re is ORGAN_TITLE:  # 山西省人民政府2004年政府工作要点及责任分解 over its 文号 and addressees (n668)
+        return k, ln.content_start, ln.content_end
     return k, ln.start + m.start(), ln.start + m.end()
 
 
@@ -399,7 +402,7 @@ def _complete_title(lines: list[Line], i: int, start: int, end: int) -> FieldVal
     """Join a title wrapped over lines (…行动 / 计划（2021-2025年）的通知) and the 发文机关 line above."""
     text = fold_slice(lines[i], start, end)
     j = i
-    while "关于" not in text:
+    while "关于" not in text and not ORGAN_TITLE.fullmatch(text):  # (an organ's title is whole: 山西省人民政府2004年…分解)
         k = prev_nonblank(lines, j, within=2)
         if k is None or k < j - 2 or not _title_fragment(lines[k].stripped) or len(text) > 100:
             break
