@@ -255,6 +255,9 @@ def _headline_like(s: str) -> bool:
 
 # What goes on after the first document's name in a title naming several: A和B, A及B, A、B, A等制度.
 SEVERAL_NAMED = re.compile(r"(?:和|及|与|暨|、|等)")
+# An organ's place before the name a notice gives its document (重庆市渝北区人民 + 政府工作报告): a place and
+# levels, no date or signature run in.
+ORGAN_HEAD = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:省|市|区|县|州|旗|盟|镇|乡)(?:人民)?")
 NEAR_TITLE = 0.75  # how alike the heading a document has and the name its notice gives it must be
 
 
@@ -272,7 +275,8 @@ def _nearest_title_line(cands: list[tuple[int, Line]], key: str) -> FieldValue |
             if not _title_like(text):
                 continue
             line_key = title_key(text)
-            if line_key.endswith(key) and HEAD_PLACE.match(line_key):
+            head = line_key[: len(line_key) - len(key)]
+            if line_key.endswith(key) and head and ORGAN_HEAD.fullmatch(head):
                 return FieldValue("", (ln.content_start, end))  # 重庆市渝北区人民政府工作报告 over 政府工作报告 (n670)
             if key in line_key:
                 continue  # the name itself with more on the line (a signature and date run into it): not another heading
