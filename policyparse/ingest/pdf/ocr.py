@@ -37,6 +37,7 @@ from policyparse.grammar.unitnames import ends_like_unit, looks_like_unit
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf import ocr_glyphs as og
 from policyparse.ingest.pdf import ocr_rulings as rulings
+from policyparse.ingest.pdf import ocr_second
 
 DPI = 150  # render resolution: enough for 3号 and 小四 text, and half the time of 200
 # What the recogniser confuses on Chinese print: 丶 (U+4E36) for 、; a full stop read as a middle
@@ -115,13 +116,17 @@ def hint() -> str:
 
 
 def engine():
-    """The RapidOCR engine of this process (created on first use)."""
+    """The RapidOCR engine of this process (created on first use); its recogniser reads the
+    page's lines a second time with PP-OCRv5 where that model is installed (``ocr_second``)."""
     global _engine
     with _engine_lock:
         if _engine is None:
             from rapidocr_onnxruntime import RapidOCR
 
             _engine = RapidOCR()
+            second = ocr_second.recogniser(_engine.text_rec)
+            if second is not None:  # the page's lines read by both (traditional characters, tone marks)
+                _engine.text_rec = ocr_second.TwoReadings(_engine.text_rec, second)
         return _engine
 
 
