@@ -394,3 +394,49 @@ def test_a_short_text_the_detector_left_out_alone_on_its_line_is_read(monkeypatc
     monkeypatch.setattr(ocr, "engine", lambda: engine)
     out = ocr.reread_missed(seen, [], level, 150, red)
     assert [c.text for c in out if c not in seen] == ["4"] and len(calls) == 1
+
+
+def _reading(glyphs: list[tuple[str, int, float]], columns: int = 200):
+    """A recogniser's line reading in RapidOCR's word-box form from (character, column, confidence)."""
+    from policyparse.ingest.pdf.ocr_second import _word_box_form
+
+    return _word_box_form(glyphs, columns)
+
+
+def test_the_second_reading_gives_the_forms_and_letters_the_first_cannot_read() -> None:
+    """v4 reads 見 as 见 and è as e, drops 項 and misreads 農 as 晨 unsurely; v5 reads them, but
+    drops the 人 v4 reads surely: the merge keeps v4's 人, its punctuation and its sure letters."""
+    from policyparse.ingest.pdf.ocr_second import merge
+
+    v4 = _reading([("人", 2, 1.0), ("见", 8, 0.5), ("(", 14, 0.9), ("y", 16, 0.99), ("e", 18, 0.9), (")", 20, 0.8),
+                   ("目", 32, 0.99), ("晨", 38, 0.44), ("樾", 44, 0.93)])
+    v5 = _reading([("見", 8, 0.99), ("（", 14, 0.6), ("y", 16, 0.99), ("è", 18, 0.98), (")", 20, 0.8),
+                   ("項", 26, 0.9), ("目", 32, 0.99), ("農", 38, 0.98), ("越", 44, 0.53)])
+    text, score, info = merge(v4, v5)
+    assert text == "人見(yè)項目農樾"
+    assert [c for word in info[2] for c in word] == [2, 8, 14, 16, 18, 20, 26, 32, 38, 44]
+    assert info[0] == 200 and len(info[4]) == len(text) and 0 < score <= 1
+    assert merge(v4, v4) == v4
+    unsure = _reading([("項", 27, 0.6)])  # a letter v4 dropped, read unsurely: not taken
+    assert merge(_reading([("人", 2, 1.0), ("目", 32, 0.99)]), unsure)[0] == "人目"
+
+
+def test_the_second_reading_wants_character_positions_only() -> None:
+    """The page's text (word boxes) is read twice; the orientation checks and a line's end read
+    again keep the first recogniser's reading."""
+    from policyparse.ingest.pdf.ocr_second import TwoReadings
+
+    first = lambda images, boxes=False: ([_reading([("见", 8, 0.5)]) if boxes else ("见", 0.5)], 0.1)  # noqa: E731
+    second = lambda images, boxes=False: ([_reading([("見", 8, 0.99)])], 0.2)  # noqa: E731
+    both = TwoReadings(first, second)
+    assert both(["crop"])[0] == [("见", 0.5)]
+    assert both(["crop"], True)[0][0][0] == "見"
+
+
+def test_pages_read_without_the_second_recogniser_are_one_warning() -> None:
+    from policyparse.errors import At
+    from policyparse.ingest.pdf.reader import PageRead, page_warnings
+
+    pages = [PageRead(k, (), (), 10, 0, 1, ocr=0.9, one_reading=True) for k in range(3)]
+    found = [w for w in page_warnings(pages, "scan.pdf") if w.code == "W506"]
+    assert len(found) == 1 and found[0].span == At("page", 1, 1) and 'pip install "policyparse[ocr]"' in found[0].message

@@ -86,12 +86,14 @@ _engine_lock = threading.Lock()
 @dataclass(frozen=True)
 class OcrPage:
     """What OCR made of one page: glyphs (points, top-down), mean confidence, skew in degrees,
-    and the cell grids of its ruled tables (``ocr_rulings``, the glyphs' frame)."""
+    the cell grids of its ruled tables (``ocr_rulings``, the glyphs' frame), and whether its
+    lines were read by the second recogniser too (``ocr_second``)."""
 
     chars: list[lay.Char]
     confidence: float
     skew: float
     grids: tuple[rulings.Grid, ...] = ()
+    second: bool = True
 
 
 SWITCH = "POLICYPARSE_OCR"  # set to 0 to leave image-only pages unread even with the extra installed
@@ -166,8 +168,9 @@ def recognise(image, dpi: float) -> OcrPage:
     cleaned = remove_red(image)
     result, _ = engine()(cleaned, return_word_box=True, use_cls=False)  # upright already (ocr_views)
     found = [line for entry in (result or []) if (line := _entry(entry)) is not None]
+    second = isinstance(getattr(engine(), "text_rec", None), ocr_second.TwoReadings)
     if not found:
-        return OcrPage([], 0.0, 0.0)
+        return OcrPage([], 0.0, 0.0, second=second)
     centre = (image.shape[1] / 2, image.shape[0] / 2)
     scale = 72.0 / dpi
     angle = skew([(box, text, score) for box, text, score, _ in found])
@@ -188,7 +191,7 @@ def recognise(image, dpi: float) -> OcrPage:
     if grids:
         chars = reread_cells(chars, grids, level, dpi)
     chars = reread_missed(chars, grids, level, dpi, rulings.deskewed(red.astype("uint8"), angle, centre))
-    return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle), tuple(grids))
+    return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle), tuple(grids), second)
 
 
 def reread_cells(chars: list[lay.Char], grids, level, dpi: float) -> list[lay.Char]:
