@@ -421,16 +421,25 @@ def test_the_second_reading_gives_the_forms_and_letters_the_first_cannot_read() 
     assert merge(_reading([("人", 2, 1.0), ("目", 32, 0.99)]), unsure)[0] == "人目"
 
 
-def test_the_second_reading_wants_character_positions_only() -> None:
-    """The page's text (word boxes) is read twice; the orientation checks and a line's end read
-    again keep the first recogniser's reading."""
-    from policyparse.ingest.pdf.ocr_second import TwoReadings
+def test_the_second_reading_is_of_the_lines_in_doubt_and_wants_character_positions() -> None:
+    """The page's text (word boxes) is read again where v4 is in doubt (a character under DOUBT,
+    a hole in its columns); the orientation checks and a line's end read again keep v4's."""
+    from policyparse.ingest.pdf.ocr_second import TwoReadings, in_doubt
 
-    first = lambda images, boxes=False: ([_reading([("见", 8, 0.5)]) if boxes else ("见", 0.5)], 0.1)  # noqa: E731
-    second = lambda images, boxes=False: ([_reading([("見", 8, 0.99)])], 0.2)  # noqa: E731
+    sure, unsure = _reading([("目", 8, 0.99), ("标", 14, 0.98)]), _reading([("见", 8, 0.5)])
+    holed = _reading([("目", 2, 0.99), ("标", 8, 0.98), ("务", 20, 0.99), ("任", 26, 0.99)])  # 14 columns dropped one
+    assert [in_doubt(r) for r in (sure, unsure, holed)] == [False, True, True]
+    asked = []
+
+    def first(images, boxes=False):
+        return ([sure, unsure] if boxes else [("目标", 0.99), ("见", 0.5)]), 0.1
+
+    def second(images, boxes=False):
+        asked.append(list(images))
+        return [_reading([("見", 8, 0.99)])], 0.2
     both = TwoReadings(first, second)
-    assert both(["crop"])[0] == [("见", 0.5)]
-    assert both(["crop"], True)[0][0][0] == "見"
+    assert both(["a", "b"])[0] == [("目标", 0.99), ("见", 0.5)] and not asked
+    assert [r[0] for r in both(["a", "b"], True)[0]] == ["目标", "見"] and asked == [["b"]]
 
 
 def test_pages_read_without_the_second_recogniser_are_one_warning() -> None:

