@@ -107,10 +107,10 @@ def in_doubt(reading) -> bool:
 
 def _fold(ch: str) -> str:
     """A character as compared across the two readings: half width, simplified, no tone mark."""
+    from policyparse._models import t2s_map
     from policyparse.grammar.characters import WIDTH_FOLD
-    from policyparse.normalize import t2s_table
 
-    ch = ch.translate(WIDTH_FOLD).translate(t2s_table())
+    ch = ch.translate(WIDTH_FOLD).translate(t2s_map())
     return unicodedata.normalize("NFD", ch)[0] if ch else ch
 
 
