@@ -32,3 +32,17 @@ def model_record(name: str) -> tuple[str | None, str, str | None]:
 def manifest() -> dict[str, dict[str, str]]:
     """models/manifest.json: version and sha256 of each model file."""
     return json.loads(model_file(MODEL_MANIFEST).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def t2s_map() -> dict[int, str]:
+    """Traditional -> simplified characters, loaded once (models/t2s.tsv): the folded view of
+    ``normalize`` (with the width folding), and how OCR's two readings are compared
+    (``ingest.pdf.ocr_second``)."""
+    table: dict[int, str] = {}
+    data = model_file("t2s.tsv").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            table[ord(trad)] = simp
+    return table

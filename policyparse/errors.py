@@ -125,6 +125,8 @@ class Warnings:
     PAGE_OCR = Kind("W503", "{name}: page {page} read by OCR (mean confidence {confidence})")
     PAGE_TURNED = Kind("W504", "{name}: page {page} turned by {degrees}° before OCR (its text was not upright)")
     PAGE_TWO_UP = Kind("W505", "{name}: page {page} is two pages side by side, read as two (left, then right)")
+    OCR_ONE_READING = Kind("W506", "{name}: scanned pages read by PP-OCRv4 alone (the second recogniser, PP-OCRv5, is not "
+                                   "installed): traditional characters and tone marks may be dropped or read as others; {pip}")
     GARBLED_GLYPHS = Kind("W502", "{name}: page {page}: {count} glyphs without a Unicode mapping (font without ToUnicode), left out")
     CID_CODES = Kind("W502", "{name}: '(cid:NN)' glyph codes in the text layer")
     MODEL_MISMATCH = Kind("W601", "models/{name} has sha256 {sha}…, models/manifest.json records {expected}…: "
@@ -149,5 +151,6 @@ CODES: dict[str, str] = {
     "W503": "page without a text layer read by OCR (its mean confidence in the message)",
     "W504": "scanned page turned (90°, 180° or 270°, its /Rotate included) so that its text reads upright before OCR",
     "W505": "scanned sheet of two pages side by side (two-up), read as its left page, then its right",
+    "W506": "scanned pages read without the second recogniser (its model is not installed): traditional characters suffer",
     "W601": "a model file differs from models/manifest.json (rebuilt without its manifest?)",
 }

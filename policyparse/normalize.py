@@ -25,7 +25,7 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
-from policyparse._models import model_file
+from policyparse._models import t2s_map
 from policyparse.grammar.characters import WIDTH_FOLD
 from policyparse.grammar.envelope import DOC_NUMBER_TEXT, DOC_TYPE_WORDS, RUN_ON_ENDS, SIGN_DATE
 from policyparse.grammar.markers import ITEM_START
@@ -56,15 +56,8 @@ NEW_BLOCK = re.compile(rf"\s*(?:{ITEM_START.pattern}|{LABEL_START_PATTERN}|é™„ä»
 
 @lru_cache(maxsize=1)
 def t2s_table() -> dict[int, str]:
-    """Traditional -> simplified character table, loaded once (models/t2s.tsv)."""
-    table: dict[int, str] = {}
-    data = model_file("t2s.tsv").read_text(encoding="utf-8")
-    for line in data.splitlines():
-        if line and not line.startswith("#"):
-            trad, simp = line.split("\t")
-            table[ord(trad)] = simp
-    table.update(WIDTH_FOLD)  # full-width ASCII, odd forms of marker punctuation
-    return table
+    """Traditional -> simplified character table (models/t2s.tsv), and the width folding."""
+    return t2s_map() | WIDTH_FOLD  # full-width ASCII, odd forms of marker punctuation
 
 
 @dataclass(frozen=True)

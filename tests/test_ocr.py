@@ -394,3 +394,58 @@ def test_a_short_text_the_detector_left_out_alone_on_its_line_is_read(monkeypatc
     monkeypatch.setattr(ocr, "engine", lambda: engine)
     out = ocr.reread_missed(seen, [], level, 150, red)
     assert [c.text for c in out if c not in seen] == ["4"] and len(calls) == 1
+
+
+def _reading(glyphs: list[tuple[str, int, float]], columns: int = 200):
+    """A recogniser's line reading in RapidOCR's word-box form from (character, column, confidence)."""
+    from policyparse.ingest.pdf.ocr_second import _word_box_form
+
+    return _word_box_form(glyphs, columns)
+
+
+def test_the_second_reading_gives_the_forms_and_letters_the_first_cannot_read() -> None:
+    """v4 reads 見 as 见 and è as e, drops 項 and misreads 農 as 晨 unsurely; v5 reads them, but
+    drops the 人 v4 reads surely: the merge keeps v4's 人, its punctuation and its sure letters."""
+    from policyparse.ingest.pdf.ocr_second import merge
+
+    v4 = _reading([("人", 2, 1.0), ("见", 8, 0.5), ("(", 14, 0.9), ("y", 16, 0.99), ("e", 18, 0.9), (")", 20, 0.8),
+                   ("目", 32, 0.99), ("晨", 38, 0.44), ("樾", 44, 0.93)])
+    v5 = _reading([("見", 8, 0.99), ("（", 14, 0.6), ("y", 16, 0.99), ("è", 18, 0.98), (")", 20, 0.8),
+                   ("項", 26, 0.9), ("目", 32, 0.99), ("農", 38, 0.98), ("越", 44, 0.53)])
+    text, score, info = merge(v4, v5)
+    assert text == "人見(yè)項目農樾"
+    assert [c for word in info[2] for c in word] == [2, 8, 14, 16, 18, 20, 26, 32, 38, 44]
+    assert info[0] == 200 and len(info[4]) == len(text) and 0 < score <= 1
+    assert merge(v4, v4) == v4
+    unsure = _reading([("項", 27, 0.6)])  # a letter v4 dropped, read unsurely: not taken
+    assert merge(_reading([("人", 2, 1.0), ("目", 32, 0.99)]), unsure)[0] == "人目"
+
+
+def test_the_second_reading_is_of_the_lines_in_doubt_and_wants_character_positions() -> None:
+    """The page's text (word boxes) is read again where v4 is in doubt (a character under DOUBT,
+    a hole in its columns); the orientation checks and a line's end read again keep v4's."""
+    from policyparse.ingest.pdf.ocr_second import TwoReadings, in_doubt
+
+    sure, unsure = _reading([("目", 8, 0.99), ("标", 14, 0.98)]), _reading([("见", 8, 0.5)])
+    holed = _reading([("目", 2, 0.99), ("标", 8, 0.98), ("务", 20, 0.99), ("任", 26, 0.99)])  # 14 columns dropped one
+    assert [in_doubt(r) for r in (sure, unsure, holed)] == [False, True, True]
+    asked = []
+
+    def first(images, boxes=False):
+        return ([sure, unsure] if boxes else [("目标", 0.99), ("见", 0.5)]), 0.1
+
+    def second(images, boxes=False):
+        asked.append(list(images))
+        return [_reading([("見", 8, 0.99)])], 0.2
+    both = TwoReadings(first, second)
+    assert both(["a", "b"])[0] == [("目标", 0.99), ("见", 0.5)] and not asked
+    assert [r[0] for r in both(["a", "b"], True)[0]] == ["目标", "見"] and asked == [["b"]]
+
+
+def test_pages_read_without_the_second_recogniser_are_one_warning() -> None:
+    from policyparse.errors import At
+    from policyparse.ingest.pdf.reader import PageRead, page_warnings
+
+    pages = [PageRead(k, (), (), 10, 0, 1, ocr=0.9, one_reading=True) for k in range(3)]
+    found = [w for w in page_warnings(pages, "scan.pdf") if w.code == "W506"]
+    assert len(found) == 1 and found[0].span == At("page", 1, 1) and 'pip install "policyparse[ocr]"' in found[0].message

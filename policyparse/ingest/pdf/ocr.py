@@ -37,6 +37,7 @@ from policyparse.grammar.unitnames import ends_like_unit, looks_like_unit
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf import ocr_glyphs as og
 from policyparse.ingest.pdf import ocr_rulings as rulings
+from policyparse.ingest.pdf import ocr_second
 
 DPI = 150  # render resolution: enough for 3号 and 小四 text, and half the time of 200
 # What the recogniser confuses on Chinese print: 丶 (U+4E36) for 、; a full stop read as a middle
@@ -85,12 +86,14 @@ _engine_lock = threading.Lock()
 @dataclass(frozen=True)
 class OcrPage:
     """What OCR made of one page: glyphs (points, top-down), mean confidence, skew in degrees,
-    and the cell grids of its ruled tables (``ocr_rulings``, the glyphs' frame)."""
+    the cell grids of its ruled tables (``ocr_rulings``, the glyphs' frame), and whether its
+    lines were read by the second recogniser too (``ocr_second``)."""
 
     chars: list[lay.Char]
     confidence: float
     skew: float
     grids: tuple[rulings.Grid, ...] = ()
+    second: bool = True
 
 
 SWITCH = "POLICYPARSE_OCR"  # set to 0 to leave image-only pages unread even with the extra installed
@@ -115,13 +118,17 @@ def hint() -> str:
 
 
 def engine():
-    """The RapidOCR engine of this process (created on first use)."""
+    """The RapidOCR engine of this process (created on first use); its recogniser reads the
+    page's lines a second time with PP-OCRv5 where that model is installed (``ocr_second``)."""
     global _engine
     with _engine_lock:
         if _engine is None:
             from rapidocr_onnxruntime import RapidOCR
 
             _engine = RapidOCR()
+            second = ocr_second.recogniser(_engine.text_rec)
+            if second is not None:  # the page's lines read by both (traditional characters, tone marks)
+                _engine.text_rec = ocr_second.TwoReadings(_engine.text_rec, second)
         return _engine
 
 
@@ -161,8 +168,9 @@ def recognise(image, dpi: float) -> OcrPage:
     cleaned = remove_red(image)
     result, _ = engine()(cleaned, return_word_box=True, use_cls=False)  # upright already (ocr_views)
     found = [line for entry in (result or []) if (line := _entry(entry)) is not None]
+    second = isinstance(getattr(engine(), "text_rec", None), ocr_second.TwoReadings)
     if not found:
-        return OcrPage([], 0.0, 0.0)
+        return OcrPage([], 0.0, 0.0, second=second)
     centre = (image.shape[1] / 2, image.shape[0] / 2)
     scale = 72.0 / dpi
     angle = skew([(box, text, score) for box, text, score, _ in found])
@@ -183,7 +191,7 @@ def recognise(image, dpi: float) -> OcrPage:
     if grids:
         chars = reread_cells(chars, grids, level, dpi)
     chars = reread_missed(chars, grids, level, dpi, rulings.deskewed(red.astype("uint8"), angle, centre))
-    return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle), tuple(grids))
+    return OcrPage(chars, sum(score for _, _, score, _ in found) / len(found), math.degrees(angle), tuple(grids), second)
 
 
 def reread_cells(chars: list[lay.Char], grids, level, dpi: float) -> list[lay.Char]:

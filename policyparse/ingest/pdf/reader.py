@@ -29,7 +29,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from policyparse.errors import At, CorruptInput, Warn, Warnings, warn
-from policyparse.ingest.pdf import borderless, furniture, ocr, ocr_views, rulings
+from policyparse.ingest.pdf import borderless, furniture, ocr, ocr_second, ocr_views, rulings
 from policyparse.ingest.pdf import layout as lay
 from policyparse.ingest.pdf.pagetext import pages_to_text, views_to_pages
 from policyparse.ingest.pdf.tables import FURNITURE_CHARS, Table, grid_to_table
@@ -72,6 +72,7 @@ class PageRead:
     media_box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     ocr: float | None = None  # mean OCR confidence when the page's text came from OCR
     view: ocr_views.View | None = None  # an OCR'd page turned or cut before it was read (``index`` counts views)
+    one_reading: bool = False  # an OCR'd page read without the second recogniser (``ocr_second``)
 
     @property
     def number(self) -> int:
@@ -239,7 +240,8 @@ def ocr_page(doc: pdfium.PdfDocument, index: int, name: str, box: tuple, at: int
         lines = lines_outside(found.chars, tables, at + k)
         kept = None if view.identity and not view.turn and at == index else view  # as drawn: as before
         out.append(PageRead(at + k, tuple(lines), tables, len(found.chars), 0, 1,
-                            box[2] - box[0] if view.identity else view.width, tuple(box), ocr=found.confidence, view=kept))
+                            box[2] - box[0] if view.identity else view.width, tuple(box), ocr=found.confidence, view=kept,
+                            one_reading=not found.second))
     return tuple(out)
 
 
@@ -353,7 +355,8 @@ def drop_furniture(pages: list[PageRead]) -> list[PageRead]:
 
 def page_warnings(pages: list[PageRead], name: str) -> list[Warn]:
     """W501 for pages without text, W502 for unmapped glyphs, W503 for pages read by OCR (W504
-    turned, W505 two-up); no text at all is an error.  A PDF page read as two views (two-up) is
+    turned, W505 two-up; W506 once, at the first, where the second recogniser is not installed);
+    no text at all is an error.  A PDF page read as two views (two-up) is
     one page here."""
     sheets: list[list[PageRead]] = []
     for p in pages:
@@ -366,6 +369,10 @@ def page_warnings(pages: list[PageRead], name: str) -> list[Warn]:
         raise CorruptInput(f"{name}: no text layer on page{'s' if len(empty) > 1 else ''} "
                            f"{page_ranges(empty)} (scanned images?); {ocr.hint()}")
     out: list[Warn] = []
+    alone = [v for v in pages if v.one_reading]
+    if alone:
+        out.append(warn(Warnings.OCR_ONE_READING, At("page", alone[0].number, alone[0].number), name=name,
+                        pip=ocr_second.PIP_LINE))
     for views in sheets:
         p, n = views[0], views[0].number
         at = At("page", n, n)
