@@ -316,8 +316,8 @@ _PLACE = r"(?:(?!人民)[\u4e00-\u9fff]){2,4}?"  # 绥芬河, 抚远 (not 区人
 PLACE_GOVERNMENT = re.compile(rf"{_PLACE}{LEVEL}?(?:人民政府|政府)")
 PLACE_TAIL = re.compile(rf"^{_PLACE}(?P<tail>(?P<level>{LEVEL})?(?:人民政府|政府))$")
 # A bare generic tail takes the stem of the part before: 市政府有关委、办、局 -> 市政府有关办.
-BARE_TAILS = frozenset({"委", "办", "局", "厅", "单位", "部门"})
-GENERIC_END = re.compile(r"(?:部门|单位|委|办|局|厅)$")
+BARE_TAILS = frozenset({"委", "办", "局", "厅", "室", "单位", "部门"})   # 市委各部、委、室 -> 市委各室 (n653)
+GENERIC_END = re.compile(r"(?:部门|单位|委|办|局|厅|部|室)$")
 SET_WORD = re.compile(r"各|有关|相关")
 
 # A level prefix before a lexicon name: 区 / 蔡甸区 / 区委 / 省政府 / 市府 (not 各区, not 规划).
