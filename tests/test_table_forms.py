@@ -305,3 +305,13 @@ def test_a_one_cell_a_line_table_of_long_cells_with_sections_and_numbers_going_o
     assert {a["path"]: (a["lead"], a["supporting"]) for a in gold["assignments"]} == {
         "1.31": (["咸宁高新区管委会"], ["河南银保监局", "住建局"]), "1.32": (["市经信委"], ["市法院"]),
         "2.33": (["市公安局"], ["市发展改革委"]), "2.34": (["市规划局"], ["市财政局"])}
+
+
+def test_a_tab_separated_table_whose_first_column_comes_before_the_serial():
+    """n115's table copied from a sheet (tabs for bars): 大类 before 序号, the category cell only in its group's first row."""
+    rows = ["大类\t序号\t工作任务\t分管市领导\t牵头单位\t落实进展情况",
+            "一、继续提高底线民生保障水平\t1\t将城镇低保人均最低补差水平提高到每人每月609元\t张伟\t市民政局\t已完成",
+            "2\t特困供养人员基本生活标准不低于当地最低生活保障标准的1.6倍\t张伟\t市民政局\t已完成",
+            "二、提升教育服务水平\t3\t新建改扩建中小学校10所\t李明\t市教育局\t推进中"]
+    gold = to_gold(policyparse.parse("2023年十件民生实事任务分解表\n" + "\n".join(rows) + "\n"))
+    assert {a["path"]: a["lead"] for a in gold["assignments"]} == {"1.1": ["市民政局"], "1.2": ["市民政局"], "2.3": ["市教育局"]}

@@ -79,7 +79,8 @@ def find_tables(lines: list[Line], start: int, fold: str) -> list[Table]:
 
 def _table_at(lines: list[Line], i: int, fold: str):
     text = lines[i].stripped
-    cells = _pipe_cells(lines[i])
+    # a tab-separated header read as a bar row, but for 序号 first (space-separated rows' own path)
+    cells = [] if "|" not in text and re.match(r"^序\s*号\s+\S", text) else _pipe_cells(lines[i])
     if len(cells) >= 2 and _is_header([fold[a:b] for a, b in cells]):
         nxt = _pipe_cells(lines[i + 1]) if i + 1 < len(lines) and not text.endswith("|") else []
         if nxt and _header_goes_on(fold[slice(*cells[-1])], fold[slice(*nxt[0])]):
@@ -119,16 +120,21 @@ def column_kind(word: str) -> str:
     return "other"
 
 
+def cell_separator(ln: Line) -> str | None:
+    """What sets a row's cells apart: ``|``, else a tab inside the line (a table copied from a sheet)."""
+    return "|" if "|" in ln.text else "\t" if "\t" in ln.stripped else None
+
+
 def _pipe_cells(ln: Line) -> list[FSpan]:
-    if "|" not in ln.text:
-        return []
-    return split_list(ln.text, ln.start, seps="|")
+    sep = cell_separator(ln)
+    return split_list(ln.text, ln.start, seps=sep) if sep else []
 
 
 def _pipe_fields(ln: Line) -> list[FSpan]:
-    """Every field of a ``cell | cell |`` line, an empty one as an empty span (nothing after the last ``|``)."""
+    """Every field of a ``cell | cell |`` (or tab-separated) line, an empty one as an empty span (nothing
+    after the last separator)."""
     fields, pos = [], ln.start
-    parts = ln.text.split("|")
+    parts = ln.text.split(cell_separator(ln) or "|")
     for k, part in enumerate(parts):
         if k == len(parts) - 1 and not part.strip():
             break
@@ -144,7 +150,7 @@ def _line_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
     kinds = [column_kind(fold[a:b]) for a, b in header]
     numbered_first = _numbers_in_first_cells(lines, i + 1, kinds, fold)
     rows, j = [], i + 1
-    while j < len(lines) and (not lines[j].stripped or "|" in lines[j].text) and not BOILERPLATE.match(lines[j].text):
+    while j < len(lines) and (not lines[j].stripped or cell_separator(lines[j])) and not BOILERPLATE.match(lines[j].text):
         cells = _pipe_cells(lines[j])
         lead = _leading_section(cells, kinds, fold)
         if lead:  # 一、继续提高… | 1 | 任务 | …: the section heads its group of rows (its cell spans them)
@@ -172,7 +178,7 @@ def _numbers_in_first_cells(lines: list[Line], i: int, kinds: list[str], fold: s
         return False
     firsts, sections = [], False
     for ln in lines[i - 1:]:
-        if ln.stripped and "|" not in ln.text:
+        if ln.stripped and cell_separator(ln) is None:
             break
         cells = _pipe_cells(ln)
         if cells:
