@@ -14,7 +14,6 @@ from policyparse.grammar.envelope import BOILERPLATE, DOC_TYPE_WORDS, DOWNLOAD_S
 from policyparse.grammar.markers import FIRST_ITEM, ITEM_START
 from policyparse.grammar.roles import LABEL_START_PATTERN
 from policyparse.structure.draft import FieldValue, FSpan
-from policyparse.structure.footer import footer_spans
 from policyparse.structure.lines import Line, prev_nonblank
 
 # The transmitted document's title: 关于印发《X》的通知, 关于印发X的通知, 《X》已经…同意.
@@ -95,7 +94,8 @@ def title_key(text: str) -> str:
     return squash(text).translate(_NESTED_QUOTES).replace("(", "").replace(")", "")
 
 
-def doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | None, fold: str) -> int:
+def doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | None, fold: str,
+                                footers: tuple[FSpan, ...] = ()) -> int:
     """No signature: the document starts at its own title line (the line naming X), else after
     the transmittal paragraph, unless numbered points follow that paragraph directly: those are
     the notice's own (…现印发给你们。/ 一、强化责任落实…), as a transmitted document begins
@@ -112,7 +112,7 @@ def doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | N
         if ln.end > after and (TRANSMITS.search(rest) or ANNOUNCES_POINTS.search(rest)):
             nxt = next((n for n in lines[k + 1:] if n.stripped), None)
             if nxt is not None and ITEM_START.match(nxt.stripped):
-                if _role_label_near(lines, fold, nxt.start):
+                if _role_label_near(fold, nxt.start, footers):
                     return ln.end  # …现印发给你们。/ 一、… / 1.… / 责任单位:…: the transmitted list itself
                 return lines[-1].end  # 现印发给你们。/ 一、强化责任落实…: the notice's own points
             if ANNOUNCES_OWN_POINTS.search(rest) and any(ITEM_START.match(n.stripped) for n in lines[k + 1:]):
@@ -121,9 +121,8 @@ def doc_start_without_signature(lines: list[Line], after: int, x: FieldValue | N
     return after
 
 
-def _role_label_near(lines: list[Line], fold: str, start: int) -> bool:
+def _role_label_near(fold: str, start: int, footers: tuple[FSpan, ...]) -> bool:
     """A role label within UNITS_WINDOW of ``start``, not one of a site footer (主办单位:… 网站标识码…)."""
-    footers = footer_spans(lines)
     return any(not any(a <= m.start() < b for a, b in footers)
                for m in ROLE_LABEL.finditer(fold, start, start + UNITS_WINDOW))
 
@@ -235,12 +234,12 @@ def _headline(lines: list[Line], cands: list[tuple[int, Line]]) -> FieldValue | 
     """Where no line names a document type: the line a page repeats as its heading (its <title> and its
     <h1>: the later one, n413, n445), else the line right above its date and time (n414)."""
     heads = [(i, ln) for i, ln in cands if _headline_like(ln.stripped)]
-    seen: dict[str, Line] = {}
+    seen: set[str] = set()
     for _, ln in heads:
         key = ln.stripped.translate(_HEADLINE_MARKS)
         if key in seen:
             return FieldValue("", (ln.content_start, ln.content_end))
-        seen[key] = ln
+        seen.add(key)
     for i, ln in heads:
         nxt = next((n for n in lines[i + 1:i + 3] if n.stripped), None)
         if nxt is not None and DATE_TIME_LINE.match(nxt.text):

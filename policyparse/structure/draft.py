@@ -39,7 +39,7 @@ class Envelope:
     document_start: int = 0
     # Where a second transmitted document starts (its own title line), if the text goes on to it.
     second_document: FieldValue | None = None
-    skip: tuple[FSpan, ...] = ()  # never outline items: 附件：1.…  2.…
+    skip: tuple[FSpan, ...] = ()  # never outline items: 附件：1.…  2.…, a site footer
     present: bool = False
 
 

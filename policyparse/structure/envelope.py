@@ -74,6 +74,7 @@ NOT_UNIT_TEXT = re.compile(r"\d{4}-\d|\d:\d|\s{2,}|https?|www\.|\.(?:cn|com)")
 def find_envelope(lines: list[Line], fold: str) -> Envelope:
     stop = next((i for i, ln in enumerate(lines) if FIRST_ITEM.match(ln.text)), len(lines))
     meta = find_metadata(lines, stop)
+    footers = tuple(footer_spans(lines))  # furniture: never an item, a role label or a signature
     addr = _find_addressees(lines[:stop], meta.lines)
     head_end = addr[0] if addr else min(stop, 12)
     announced = SELF_ANNOUNCED.search(fold)
@@ -88,7 +89,7 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
     # a metadata 发文字号 alone is no covering notice (n203), nor a metadata 标题 that names none (a news headline, n443)
     present = bool(addr or own_title or own_number)
     if not present:
-        return _no_envelope(lines, stop, fold, title)
+        return _no_envelope(lines, stop, fold, title, footers)
     after = addr[2] if addr else (title.span[1] if title else doc_number.span[1])
     sign = find_signature(lines, after, fold)
     date, issuer, sign_start, sign_end = sign
@@ -106,18 +107,18 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         (title and TITLE_TRANSMITS.search(title.value)) or TRANSMITS.search(body_text[:600]) or documents
     )
     covering = title is not None and (COVERING_TITLE_END.search(title.value) or (own_word == "通报" and title.value.endswith("通报")))
-    if covering and not (sign[0] or sign[1]) and (dateless := _dateless_signature(lines, after)) is not None:
+    if covering and not (sign[0] or sign[1]) and (dateless := _dateless_signature(lines, after, footers)) is not None:
         issuer = dateless  # …进度通报 / … / 六安市民生办: signed without a date, the text ends there
     if not (addr or sign[0] or sign[1] or transmittal or note or covering):
         # a title line (and its 文号) over a text that is neither addressed, signed nor transmitted: a
         # self-contained document without a covering envelope (rule 4; n219, n560)
-        return _no_envelope(lines, stop, fold, title)
+        return _no_envelope(lines, stop, fold, title, footers)
     x = transmitted_title(title, fold, (after, min(len(fold), after + 600)))
     if x is None and documents:  # 关于做好…的通知 … 附件:1.2018年…任务分解表: what it transmits is named there
         named_after = max([after, sign_end or 0, *(a.span[1] for a in attachments)])  # not the body's or the list's mention
         x = _present_document([_unquoted(_issued_name(d)) for d in documents], fold, named_after)
     if transmittal:
-        body_end = sign_start if sign_start is not None else doc_start_without_signature(lines, after, x, fold)
+        body_end = sign_start if sign_start is not None else doc_start_without_signature(lines, after, x, fold, footers)
         doc_start = max(note.span[1] if note else 0, sign_end or 0, body_end)
         notice_body = (after, body_end)
     else:
@@ -141,15 +142,15 @@ def find_envelope(lines: list[Line], fold: str) -> Envelope:
         attachments=attachments,
         doc_title=_fill(doc_title, fold), notice_body=notice_body, document_start=doc_start, present=True,
         second_document=second_document(lines, doc_start, doc_title, attachments, fold),
-        skip=attachment_blocks,
+        skip=tuple(attachment_blocks) + footers,
     )
 
 
-def _no_envelope(lines: list[Line], stop: int, fold: str, title: FieldValue | None) -> Envelope:
+def _no_envelope(lines: list[Line], stop: int, fold: str, title: FieldValue | None, footers: tuple[FSpan, ...]) -> Envelope:
     """No covering notice: only the document's own title (else the page's 标题, a news headline, n443)."""
     x = transmitted_from_body(lines[:stop], fold)
     own = find_doc_title(lines, 0, x, fold)
-    return Envelope(doc_title=_fill(own, fold) if own else title)
+    return Envelope(doc_title=_fill(own, fold) if own else title, skip=footers)
 
 
 QUOTE_NOTE = re.compile(r"\s*(?:\([^()]*\))?\s*")  # after 《X》 in an attachment's name: nothing, or (征求意见稿)
@@ -212,10 +213,9 @@ def _fill(fv: FieldValue | None, fold: str) -> FieldValue | None:
     return FieldValue(join_lines(fold[fv.span[0]:fv.span[1]]).strip(), fv.span)
 
 
-def _dateless_signature(lines: list[Line], after: int) -> FieldValue | None:
+def _dateless_signature(lines: list[Line], after: int, footers: tuple[FSpan, ...]) -> FieldValue | None:
     """The issuer signing a 通报 without a date: its last line before page furniture (a site footer too),
     an organ alone."""
-    footers = footer_spans(lines)
     for ln in reversed(lines):
         if ln.end <= after:
             return None

@@ -18,7 +18,6 @@ from policyparse.grammar.numerals import cn_number
 from policyparse.normalize import Text
 from policyparse.structure.draft import Draft, DraftNode, FSpan, TableCells
 from policyparse.structure.envelope import find_envelope
-from policyparse.structure.footer import footer_spans
 from policyparse.structure.lines import split_lines
 from policyparse.structure.numbering import Marker, find_markers
 from policyparse.structure.tables import Table, find_tables, strip_end
@@ -112,10 +111,9 @@ def text_to_draft(text: Text) -> Draft:
     tables = [t for t in find_tables(lines, env.document_start, fold) if any(r.serial for r in t.rows)]
     nodes: list[DraftNode] = []
     warnings: list = []
-    footers = footer_spans(lines)
     if env.notice_body:
         a, b = env.notice_body
-        _outline_region(fold, _minus(a, b, list(env.skip) + footers), "notice", nodes, warnings)
+        _outline_region(fold, _minus(a, b, list(env.skip)), "notice", nodes, warnings)
     toc = toc_spans([ln for ln in lines if ln.start >= env.document_start])
     end = len(fold)
     if env.second_document is not None:  # the outline ends where a second transmitted document starts
@@ -123,7 +121,7 @@ def text_to_draft(text: Text) -> Draft:
         warnings.append(warn(Warnings.SECOND_DOCUMENT, At("fold", *env.second_document.span),
                              title=env.second_document.value))
         tables = [t for t in tables if t.span[0] < end]
-    regions = _minus(env.document_start, end, [t.span for t in tables] + list(env.skip) + toc + footers)
+    regions = _minus(env.document_start, end, [t.span for t in tables] + list(env.skip) + toc)
     _outline_region(fold, regions, "document", nodes, warnings, tables)
     if not nodes:
         warnings.append(warn(Warnings.NO_STRUCTURE))

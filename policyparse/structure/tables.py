@@ -130,13 +130,13 @@ def _pipe_cells(ln: Line) -> list[FSpan]:
     return split_list(ln.text, ln.start, seps=sep) if sep else []
 
 
-def _pipe_fields(ln: Line) -> list[FSpan]:
-    """Every field of a ``cell | cell |`` (or tab-separated) line, an empty one as an empty span (nothing
-    after the last separator)."""
+def _pipe_fields(ln: Line, sep: str | None = None, last_empty: bool = False) -> list[FSpan]:
+    """Every field of a ``cell | cell |`` (or tab-separated) line, an empty one as an empty span; an empty
+    field after the last separator only with ``last_empty`` (a tab row's last empty cell)."""
     fields, pos = [], ln.start
-    parts = ln.text.split(cell_separator(ln) or "|")
+    parts = ln.text.split(sep or cell_separator(ln) or "|")
     for k, part in enumerate(parts):
-        if k == len(parts) - 1 and not part.strip():
+        if k == len(parts) - 1 and not part.strip() and not last_empty:
             break
         lead = len(part) - len(part.lstrip())
         body = part.strip()
@@ -210,7 +210,7 @@ def _space_rows(lines: list[Line], i: int, header: list[FSpan], fold: str):
             j += 1
             continue
         cells = _space_cells(ln)
-        fields = _tab_fields(ln)
+        fields = _pipe_fields(ln, "\t", last_empty=True) if "\t" in ln.text else []
         if len(fields) == len(header) > len(cells) and fields[0][1] > fields[0][0]:
             cells = fields  # 1<tab>任务<tab><tab>市财政局: an empty cell kept in its place, the row maps by position
         spaced = SPACED_SERIAL.match(ln.text)
@@ -255,18 +255,6 @@ def _space_cells(ln: Line) -> list[FSpan]:
     if "\t" in ln.text:
         return split_list(ln.text, ln.start, seps="\t")
     return [(ln.start + m.start(), ln.start + m.end()) for m in re.finditer(r"\S+", ln.text)]
-
-
-def _tab_fields(ln: Line) -> list[FSpan]:
-    """Every field of a tab-separated line, an empty one as an empty span (no fields without a tab)."""
-    if "\t" not in ln.text:
-        return []
-    fields, pos = [], ln.start
-    for part in ln.text.split("\t"):
-        lead = len(part) - len(part.lstrip())
-        fields.append((pos + lead, pos + lead + len(part.strip())))
-        pos += len(part) + 1
-    return fields
 
 
 def _stream_end(ln: Line) -> bool:

@@ -249,9 +249,8 @@ def _list_goes_on(fold: str, end: int, b: int) -> int:
         line = fold[end + 1:nxt]
         if not line.strip() or ITEM_START.match(line.lstrip()) or LABEL_LINE.match(line):
             break
-        cont = fold[:end].rstrip(" \t").endswith(("、", ",", ";"))
-        if not (cont and "。" not in line[:-1] and is_unit_list(fold, end + 1, nxt, strict=True)) and not (
-                len(line.strip()) <= UNITS_LINE_MAX and is_unit_list(fold, end + 1, nxt, strict=True)):
+        after_mark = fold[:end].rstrip(" \t").endswith(("、", ",", ";")) and "。" not in line[:-1]
+        if not ((after_mark or len(line.strip()) <= UNITS_LINE_MAX) and is_unit_list(fold, end + 1, nxt, strict=True)):
             break
         end = nxt
     return end
